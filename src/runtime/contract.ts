@@ -42,6 +42,8 @@ export interface CommandOptions {
   onError?: string;
   /** A state key set to true while the command is in flight. */
   pendingKey?: string;
+  /** Retry on network failure (also true when the state script lists the command as idempotent). */
+  idempotent?: boolean;
 }
 
 export interface RenderMeta {
@@ -49,6 +51,8 @@ export interface RenderMeta {
   url: URL;
   /** Set inside a child component's render: its target for `phx-target`. */
   myself?: string | number;
+  /** Flash messages (`ctx.putFlash`); cleared by a click on `phx-click="lv:clear-flash" phx-value-key="<kind>"`. */
+  flash?: Record<string, string>;
   /** Renders a child component; async to match LiveViewJS's `await meta.live_component(...)`. */
   live_component(component: ComponentDefinition<any>, props: { id?: string | number } & Record<string, unknown>): Promise<HtmlSafeString>;
 }
@@ -62,7 +66,8 @@ export interface ComponentDefinition<S extends State = State> {
   mount?(ctx: ActionContext<S>, params: Record<string, string>): void | Promise<void>;
   /** Runs on first paint and on every navigation (live_patch / pushPatch / back / forward). */
   handleParams?(url: URL, ctx: ActionContext<S>): void | Promise<void>;
-  /** Server-owned keys and the command that loads each (run at first paint and after a sync reset). */
+  /** Server-owned keys and the command that loads each (run at first paint and after a sync reset).
+   *  The loader is called with params `{}` and its result becomes the key's value. */
   shared?: Partial<Record<keyof S & string, string>>;
   /** Sync topics this component follows, and the action each message runs (receives `{ type, ...message }`). */
   sync?: Record<string, string>;
@@ -82,6 +87,8 @@ export interface CommandContext {
   publish(topic: string, message: Record<string, unknown>): Promise<void>;
   /** Route and query params of the page the command came from. */
   url?: URL;
+  /** Aborted when the command's time limit passes (the response is already a COMMAND_TIMEOUT). */
+  signal?: AbortSignal;
 }
 
 export interface CommandDefinition<P = any, R = any> {
@@ -119,4 +126,89 @@ export const PROTOCOL = {
   stateAttr: "data-lvm-state",
   /** Root element of a mounted component: data-lvm-root="<component>". */
   rootAttr: "data-lvm-root",
+  /** Retries of an idempotent command after a network failure, and the first backoff (doubles each time). */
+  commandRetries: 4,
+  commandBackoffMs: 250,
+} as const;
+
+/** Error codes the client itself produces (the server's codes pass through unchanged). */
+export const CLIENT_ERROR = {
+  /** fetch failed (offline, connection refused) and the command was not retried or retries ran out. */
+  network: "NETWORK_ERROR",
+  /** The response body was not a CommandResponse (e.g. a proxy's HTML error page). */
+  badResponse: "BAD_RESPONSE",
+} as const;
+
+// ---- Server wire formats (added by the server runtime; the client reads/sends exactly these) ----
+
+/** Body of POST {base}/command/<component>/<command>. `url` (optional) is the page's location.href. */
+export interface CommandRequest {
+  params: Record<string, unknown>;
+  url?: string;
+}
+
+/** Error codes the server answers with (HTTP status in brackets); commands may add their own via `fail()`. */
+export type CommandErrorCode =
+  | "MALFORMED_JSON" // 400
+  | "BAD_REQUEST" // 400: body not `{ params: object }`, or a `__proto__` key
+  | "SESSION_INVALID" // 403: no or tampered session cookie
+  | "CSRF_INVALID" // 403: missing or wrong csrf header
+  | "UNKNOWN_COMMAND" // 404
+  | "METHOD_NOT_ALLOWED" // 405
+  | "PAYLOAD_TOO_LARGE" // 413
+  | "UNSUPPORTED_MEDIA_TYPE" // 415
+  | "INVALID_PARAMS" // 422: the command's schema rejected params
+  | "COMMAND_FAILED" // 500: the handler threw (message is generic, never a stack)
+  | "COMMAND_TIMEOUT" // 504
+  | "UNKNOWN_TOPIC" // 404 (sync)
+  | "SYNC_UNAVAILABLE" // 503 (sync log down)
+  | (string & {});
+
+/** Every command response body, success or not. Network failures never produce this shape. */
+export type CommandResponse<R = unknown> =
+  | { ok: true; result: R }
+  | { ok: false; error: { code: CommandErrorCode; message: string } };
+
+/** Sync offsets per topic. Opaque strings: compare only for equality, never parse. */
+export type SyncOffsets = Record<string, string>;
+
+/** JSON in `<script type="application/json" data-lvm-state="<component>">`. */
+export interface StatePayload<S extends State = State> {
+  state: S;
+  csrfToken: string;
+  /** Offset of every topic in the component's `sync` at render time: subscribe from here, nothing is missed. */
+  offsets: SyncOffsets;
+  /** Route params (path + query) mount received on the server. */
+  params: Record<string, string>;
+  url: string;
+  title?: string;
+  flash?: Record<string, string>;
+  /** Names of this component's commands marked idempotent: the client retries them on network failure. */
+  idempotent?: string[];
+}
+
+/** `data:` of the SSE `message` event. The event's `id:` is JSON.stringify(SyncOffsets) of all topics of the stream. */
+export interface SyncMessageData {
+  topic: string;
+  offset: string;
+  message: Record<string, unknown>;
+}
+
+/** `data:` of the SSE `reset` event: the topic's offset was older than the log keeps; reload the
+ *  shared keys (run their loaders), then messages continue after `offset`. */
+export interface SyncResetData {
+  topic: string;
+  offset: string;
+}
+
+export const SYNC_PROTOCOL = {
+  topicsParam: "topics", // comma-separated; topic names must not contain ","
+  /** First connection only: `?offsets=` + encodeURIComponent(JSON.stringify(SyncOffsets)); Last-Event-ID wins when present. */
+  offsetsParam: "offsets",
+  messageEvent: "message",
+  resetEvent: "reset",
+  /** Sent first on every stream: `data: { offsets }` (all topics, heads filled in), `id:` the same offsets. */
+  readyEvent: "ready",
+  /** Session cookie (signed); sync and commands require it, first paint creates it. */
+  sessionCookie: "lvm_session",
 } as const;

@@ -1,0 +1,535 @@
+// Pass 1: what a module offers and does. Imports (with resolution candidates), exports, re-exports,
+// module-level mutable state, and each function's direct effects and outgoing calls. Cross-file
+// meaning (what a call reaches two modules away) is computed later, in mergeFacts.
+
+import { ts, type FileContext, accessPath, boundNames, isAsync, locOf, propName, requireSpecifier, sortBy, unwrap, hasModifier, compareLoc } from "./ast.ts";
+import type { CalleeRef, DirectEffect, ExportFact, FunctionFact, ImportFact, InstanceFact, ModuleStateFact, ModuleSummary, ReExportFact } from "./facts.ts";
+
+/** Methods that change an array, Map, Set or object in place. */
+export const MUTATING_METHODS = new Set([
+  "push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin", "set", "delete", "clear", "add",
+]);
+
+const TIMER_FUNCTIONS = new Set(["setInterval", "setTimeout", "setImmediate"]);
+const NONDETERMINISTIC: Record<string, Set<string>> = {
+  Math: new Set(["random"]),
+  Date: new Set(["now"]),
+  crypto: new Set(["randomUUID", "getRandomValues"]),
+  performance: new Set(["now"]),
+};
+
+/** Everything later passes need to know about module-level names (not serialized). */
+export interface ModuleScope {
+  imports: Map<string, ImportFact>;
+  functions: Map<string, ts.Node>;
+  state: Map<string, ModuleStateFact>;
+  instances: Map<string, InstanceFact>;
+  classes: Map<string, ts.ClassLikeDeclaration>;
+  /** Module-level const object literals (their function-valued properties are functions "obj.prop"). */
+  objects: Map<string, ts.ObjectLiteralExpression>;
+  /** Other module-level const initializers. */
+  consts: Map<string, ts.Expression>;
+  aliases: Map<string, CalleeRef>;
+  /** Mutable fields per class name. */
+  classFields: Map<string, Set<string>>;
+}
+
+export function emptyScope(): ModuleScope {
+  return { imports: new Map(), functions: new Map(), state: new Map(), instances: new Map(), classes: new Map(), objects: new Map(), consts: new Map(), aliases: new Map(), classFields: new Map() };
+}
+
+/** Is `name` a module-level binding a call can be followed through? */
+export function isModuleCallable(scope: ModuleScope, name: string): boolean {
+  return scope.imports.has(name) || scope.functions.has(name) || scope.instances.has(name) || scope.classes.has(name) || scope.objects.has(name) || scope.aliases.has(name) || scope.consts.has(name);
+}
+
+export function buildModuleSummary(ctx: FileContext): { summary: ModuleSummary; scope: ModuleScope } {
+  const scope = emptyScope();
+  const exports: ExportFact[] = [];
+  const reExports: ReExportFact[] = [];
+  const functions: FunctionFact[] = [];
+  const letNames = new Map<string, ts.Node>();
+  const containers = new Map<string, { kind: string; node: ts.Node }>();
+  let usesLiveViewJs = false;
+
+  const addImport = (local: string, specifier: string, imported: string, typeOnly: boolean, node: ts.Node) => {
+    if (specifier === "liveviewjs" || specifier.startsWith("@liveviewjs/")) usesLiveViewJs = true;
+    scope.imports.set(local, { local, specifier, imported, typeOnly, at: locOf(ctx, node) });
+  };
+
+  // Pass A: declarations.
+  for (const st of ctx.sf.statements) {
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
+      const spec = st.moduleSpecifier.text;
+      const clause = st.importClause;
+      if (!clause) {
+        if (spec === "liveviewjs") usesLiveViewJs = true;
+        continue;
+      }
+      const typeOnly = clause.isTypeOnly;
+      if (clause.name) addImport(clause.name.text, spec, "default", typeOnly, clause.name);
+      const nb = clause.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) addImport(nb.name.text, spec, "*", typeOnly, nb);
+      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) addImport(el.name.text, spec, (el.propertyName ? propName(el.propertyName) : el.name.text) ?? el.name.text, typeOnly || el.isTypeOnly, el);
+      continue;
+    }
+    if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) && ts.isStringLiteral(st.moduleReference.expression)) {
+      addImport(st.name.text, st.moduleReference.expression.text, "*", st.isTypeOnly, st);
+      continue;
+    }
+    if (ts.isExportDeclaration(st)) {
+      const typeOnly = st.isTypeOnly;
+      if (st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) {
+        const spec = st.moduleSpecifier.text;
+        if (spec === "liveviewjs") usesLiveViewJs = true;
+        const base = { specifier: spec };
+        if (!st.exportClause) reExports.push({ ...base, name: "*", imported: "*" });
+        else if (ts.isNamespaceExport(st.exportClause)) reExports.push({ ...base, name: propName(st.exportClause.name) ?? "*", imported: "*" });
+        else if (!typeOnly) for (const el of st.exportClause.elements) if (!el.isTypeOnly) reExports.push({ ...base, name: propName(el.name)!, imported: propName(el.propertyName ?? el.name)! });
+      } else if (st.exportClause && ts.isNamedExports(st.exportClause) && !typeOnly) {
+        for (const el of st.exportClause.elements) if (!el.isTypeOnly) exports.push({ name: propName(el.name)!, local: propName(el.propertyName ?? el.name)! });
+      }
+      continue;
+    }
+    const exported = hasModifier(st, ts.SyntaxKind.ExportKeyword);
+    const isDefault = hasModifier(st, ts.SyntaxKind.DefaultKeyword);
+    if (ts.isFunctionDeclaration(st)) {
+      const name = st.name?.text ?? "default";
+      scope.functions.set(name, st);
+      if (exported) exports.push({ name: isDefault ? "default" : name, local: name });
+      continue;
+    }
+    if (ts.isClassDeclaration(st)) {
+      const name = st.name?.text ?? "default";
+      scope.classes.set(name, st);
+      if (exported) exports.push({ name: isDefault ? "default" : name, local: name });
+      continue;
+    }
+    if (ts.isVariableStatement(st)) {
+      const isConst = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
+      for (const d of st.declarationList.declarations) {
+        declareVariable(ctx, scope, d, isConst, letNames, containers, addImport);
+        if (exported) for (const n of boundNames(d.name)) exports.push({ name: n, local: n });
+      }
+      continue;
+    }
+    if (ts.isExportAssignment(st)) {
+      const e = unwrap(st.expression);
+      if (ts.isIdentifier(e)) exports.push({ name: "default", local: e.text });
+      else {
+        declareValue(scope, "default", e, true, containers);
+        exports.push({ name: "default", local: "default" });
+      }
+      continue;
+    }
+    if (ts.isExpressionStatement(st)) declareCommonJsExport(ctx, scope, st.expression, exports, reExports, containers);
+  }
+
+  // Pass B: which module-level bindings are mutated (reassigned lets, containers changed in place).
+  const reassigned = new Set<string>();
+  const mutated = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) markTarget(node.left);
+    else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) markTarget(node.operand);
+    else if (ts.isDeleteExpression(node)) markTarget(node.expression);
+    else if (ts.isCallExpression(node)) {
+      const ap = accessPath(node.expression);
+      if (ap && ap.path.length >= 1 && MUTATING_METHODS.has(ap.path[ap.path.length - 1]!)) mutated.add(ap.root);
+    }
+    ts.forEachChild(node, visit);
+  };
+  const markTarget = (target: ts.Expression) => {
+    const t = unwrap(target);
+    if (ts.isIdentifier(t)) reassigned.add(t.text);
+    else {
+      const ap = accessPath(t) ?? elementRoot(t);
+      if (ap) mutated.add(ap.root);
+    }
+  };
+  visit(ctx.sf);
+
+  for (const [name, node] of letNames) if (reassigned.has(name)) scope.state.set(name, { name, kind: "let", at: locOf(ctx, node) });
+  for (const [name, c] of containers) if (mutated.has(name) || reassigned.has(name)) scope.state.set(name, { name, kind: c.kind, at: locOf(ctx, c.node) });
+  for (const [name, cls] of scope.classes) scope.classFields.set(name, mutableFields(cls));
+  for (const inst of scope.instances.values()) {
+    const fields = scope.classFields.get(inst.classRef.local);
+    if (inst.classRef.member.length === 0 && fields && fields.size > 0 && !scope.state.has(inst.local)) {
+      scope.state.set(inst.local, { name: inst.local, kind: "instance", at: inst.classRef.at });
+    }
+  }
+
+  // Pass C: functions with direct effects and calls.
+  for (const [name, node] of scope.functions) functions.push(analyzeFunction(ctx, scope, name, node, undefined));
+  for (const [cname, cls] of scope.classes) {
+    for (const m of cls.members) {
+      const mname = propName(m.name as ts.PropertyName);
+      if (!mname) continue;
+      const fn = ts.isMethodDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m) || ts.isConstructorDeclaration(m) ? m : ts.isPropertyDeclaration(m) && m.initializer && isFunctionExpr(m.initializer) ? m.initializer : undefined;
+      if (fn) functions.push(analyzeFunction(ctx, scope, `${cname}.${ts.isConstructorDeclaration(m) ? "constructor" : mname}`, fn, cname));
+    }
+  }
+  for (const [oname, obj] of scope.objects) {
+    for (const p of obj.properties) {
+      const pname = propName(p.name as ts.PropertyName);
+      if (!pname) continue;
+      const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) && isFunctionExpr(p.initializer) ? p.initializer : undefined;
+      if (fn) functions.push(analyzeFunction(ctx, scope, `${oname}.${pname}`, fn, undefined));
+    }
+  }
+
+  const summary: ModuleSummary = {
+    imports: sortBy([...scope.imports.values()], (i) => i.local),
+    exports: sortBy(dedupe(exports, (e) => `${e.name}\0${e.local}`), (e) => `${e.name}\0${e.local}`),
+    reExports: sortBy(reExports, (r) => `${r.name}\0${r.specifier}\0${r.imported}`),
+    state: sortBy([...scope.state.values()], (s) => s.name),
+    functions: sortBy(functions, (f) => f.name),
+    instances: sortBy([...scope.instances.values()], (i) => i.local),
+    classes: [...scope.classes.keys()].sort(),
+    changesetFactories: [],
+    aliases: sortBy([...scope.aliases.entries()].map(([local, target]) => ({ local, target })), (a) => a.local),
+    usesLiveViewJs,
+  };
+  return { summary, scope };
+}
+
+function dedupe<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => (seen.has(key(i)) ? false : (seen.add(key(i)), true)));
+}
+
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+function elementRoot(e: ts.Expression): { root: string } | undefined {
+  let n = unwrap(e);
+  while (ts.isElementAccessExpression(n) || ts.isPropertyAccessExpression(n)) n = unwrap(n.expression);
+  if (ts.isIdentifier(n)) return { root: n.text };
+  if (n.kind === ts.SyntaxKind.ThisKeyword) return { root: "this" };
+  return undefined;
+}
+
+export function isFunctionExpr(e: ts.Node): e is ts.ArrowFunction | ts.FunctionExpression {
+  const n = ts.isParenthesizedExpression(e) ? unwrap(e) : e;
+  return ts.isArrowFunction(n) || ts.isFunctionExpression(n);
+}
+
+function containerKind(e: ts.Expression): string | undefined {
+  if (ts.isArrayLiteralExpression(e)) return "array";
+  if (ts.isObjectLiteralExpression(e)) return "object";
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) {
+    const n = e.expression.text;
+    if (n === "Map" || n === "WeakMap") return "map";
+    if (n === "Set" || n === "WeakSet") return "set";
+    if (n === "Array") return "array";
+  }
+  return undefined;
+}
+
+function declareVariable(
+  ctx: FileContext,
+  scope: ModuleScope,
+  d: ts.VariableDeclaration,
+  isConst: boolean,
+  letNames: Map<string, ts.Node>,
+  containers: Map<string, { kind: string; node: ts.Node }>,
+  addImport: (local: string, specifier: string, imported: string, typeOnly: boolean, node: ts.Node) => void,
+): void {
+  const init = d.initializer ? unwrap(d.initializer) : undefined;
+  // CommonJS requires: `const lv = require("x")`, `const { a, b: c } = require("x")`, `const a = require("x").a`.
+  if (init) {
+    const spec = requireSpecifier(init);
+    if (spec !== undefined) {
+      if (ts.isIdentifier(d.name)) addImport(d.name.text, spec, "*", false, d);
+      else if (ts.isObjectBindingPattern(d.name))
+        for (const el of d.name.elements) if (ts.isIdentifier(el.name)) addImport(el.name.text, spec, propName(el.propertyName ?? el.name) ?? el.name.text, false, el);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(init) && ts.isIdentifier(d.name)) {
+      const inner = requireSpecifier(init.expression);
+      if (inner !== undefined) {
+        addImport(d.name.text, inner, init.name.text, false, d);
+        return;
+      }
+    }
+  }
+  if (!ts.isIdentifier(d.name)) {
+    // `const { a, b } = ns` where ns is a namespace import or object: aliases.
+    if (init && ts.isObjectBindingPattern(d.name)) {
+      const ap = accessPath(init);
+      if (ap) for (const el of d.name.elements) if (ts.isIdentifier(el.name)) scope.aliases.set(el.name.text, { local: ap.root, member: [...ap.path, propName(el.propertyName ?? el.name) ?? el.name.text], at: locOf(ctx, el) });
+    }
+    if (!isConst) for (const n of boundNames(d.name)) letNames.set(n, d);
+    return;
+  }
+  const name = d.name.text;
+  if (!isConst) letNames.set(name, d);
+  if (!init) return;
+  declareValue(scope, name, init, isConst, containers, ctx, d);
+}
+
+function declareValue(scope: ModuleScope, name: string, init: ts.Expression, isConst: boolean, containers: Map<string, { kind: string; node: ts.Node }>, ctx?: FileContext, node?: ts.Node): void {
+  const e = unwrap(init);
+  if (isFunctionExpr(e)) {
+    scope.functions.set(name, e);
+    return;
+  }
+  if (ts.isClassExpression(e)) {
+    scope.classes.set(name, e);
+    return;
+  }
+  const kind = containerKind(e);
+  if (kind) containers.set(name, { kind, node: node ?? e });
+  if (ts.isObjectLiteralExpression(e)) scope.objects.set(name, e);
+  if (ts.isNewExpression(e) && ctx) {
+    const ap = accessPath(e.expression);
+    if (ap && !kind) scope.instances.set(name, { local: name, classRef: { local: ap.root, member: ap.path, at: locOf(ctx, e) } });
+  }
+  if (isConst && ctx && (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e))) {
+    const ap = accessPath(e);
+    if (ap) {
+      scope.aliases.set(name, { local: ap.root, member: ap.path, at: locOf(ctx, e) });
+      return;
+    }
+  }
+  scope.consts.set(name, e);
+}
+
+function declareCommonJsExport(ctx: FileContext, scope: ModuleScope, expr: ts.Expression, exports: ExportFact[], reExports: ReExportFact[], containers: Map<string, { kind: string; node: ts.Node }>): void {
+  if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const ap = accessPath(expr.left);
+  if (!ap) return;
+  const isModuleExports = ap.root === "module" && ap.path[0] === "exports";
+  const isExports = ap.root === "exports";
+  if (!isModuleExports && !isExports) return;
+  const rest = isModuleExports ? ap.path.slice(1) : ap.path;
+  const right = unwrap(expr.right);
+  if (rest.length === 0) {
+    const spec = requireSpecifier(right);
+    if (spec !== undefined) {
+      reExports.push({ specifier: spec, name: "*", imported: "*" });
+      return;
+    }
+    if (ts.isIdentifier(right)) exports.push({ name: "default", local: right.text });
+    else if (ts.isObjectLiteralExpression(right)) {
+      for (const p of right.properties) {
+        const pname = propName(p.name as ts.PropertyName);
+        if (!pname) continue;
+        if (ts.isShorthandPropertyAssignment(p)) exports.push({ name: pname, local: pname });
+        else if (ts.isPropertyAssignment(p) && ts.isIdentifier(unwrap(p.initializer))) exports.push({ name: pname, local: (unwrap(p.initializer) as ts.Identifier).text });
+        else if (ts.isPropertyAssignment(p)) {
+          declareValue(scope, `exports.${pname}`, p.initializer, true, containers, ctx, p);
+          exports.push({ name: pname, local: `exports.${pname}` });
+        } else if (ts.isMethodDeclaration(p)) {
+          scope.functions.set(`exports.${pname}`, p);
+          exports.push({ name: pname, local: `exports.${pname}` });
+        }
+      }
+      exports.push({ name: "default", local: "module.exports" });
+      scope.objects.set("module.exports", right);
+    } else {
+      declareValue(scope, "default", right, true, containers, ctx, expr);
+      exports.push({ name: "default", local: "default" });
+    }
+    return;
+  }
+  if (rest.length === 1) {
+    const name = rest[0]!;
+    if (ts.isIdentifier(right)) exports.push({ name, local: right.text });
+    else {
+      declareValue(scope, `exports.${name}`, right, true, containers, ctx, expr);
+      exports.push({ name, local: `exports.${name}` });
+    }
+  }
+}
+
+/** Fields of a class changed outside the constructor (or containers changed anywhere): the instance holds state. */
+function mutableFields(cls: ts.ClassLikeDeclaration): Set<string> {
+  const out = new Set<string>();
+  for (const m of cls.members) {
+    const inCtor = ts.isConstructorDeclaration(m);
+    const visit = (node: ts.Node): void => {
+      const markThis = (t: ts.Expression, viaContainer: boolean) => {
+        const ap = accessPath(t) ?? undefined;
+        let n = unwrap(t);
+        while (ts.isElementAccessExpression(n)) n = unwrap(n.expression);
+        const ap2 = ap ?? accessPath(n);
+        if (ap2 && ap2.root === "this" && ap2.path.length >= 1 && (!inCtor || viaContainer || ap2.path.length > 1 || n !== unwrap(t))) out.add(ap2.path[0]!);
+      };
+      if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) markThis(node.left, false);
+      else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) markThis(node.operand, false);
+      else if (ts.isDeleteExpression(node)) markThis(node.expression, true);
+      else if (ts.isCallExpression(node)) {
+        const ap = accessPath(node.expression);
+        if (ap && ap.root === "this" && ap.path.length >= 2 && MUTATING_METHODS.has(ap.path[ap.path.length - 1]!) && !inCtor) out.add(ap.path[0]!);
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (!ts.isPropertyDeclaration(m)) ts.forEachChild(m, visit);
+    else if (m.initializer) ts.forEachChild(m.initializer, visit);
+  }
+  return out;
+}
+
+/** Direct effects and calls of one function body. `className` set for methods (for `this`). */
+export function analyzeFunction(ctx: FileContext, scope: ModuleScope, name: string, fn: ts.Node, className: string | undefined): FunctionFact {
+  const effects: DirectEffect[] = [];
+  const calls: CalleeRef[] = [];
+  const locals = collectLocals(fn);
+  collectBodyEffects(ctx, scope, fn, locals, className, effects, calls);
+  return {
+    name,
+    at: locOf(ctx, fn),
+    async: isAsync(fn),
+    effects: sortEffects(effects),
+    calls: sortCalls(calls),
+  };
+}
+
+export function sortEffects(effects: DirectEffect[]): DirectEffect[] {
+  const seen = new Set<string>();
+  return effects
+    .filter((e) => {
+      const k = `${e.kind}\0${e.detail}\0${e.at}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    })
+    .sort((a, b) => compareLoc(a.at, b.at) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.detail < b.detail ? -1 : a.detail > b.detail ? 1 : 0));
+}
+
+export function sortCalls(calls: CalleeRef[]): CalleeRef[] {
+  const seen = new Set<string>();
+  return calls
+    .filter((c) => {
+      const k = `${c.local}.${c.member.join(".")}\0${c.at}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    })
+    .sort((a, b) => compareLoc(a.at, b.at) || (`${a.local}.${a.member.join(".")}` < `${b.local}.${b.member.join(".")}` ? -1 : 1));
+}
+
+/** Names declared inside a function (params, variables, nested functions): they shadow module names. */
+export function collectLocals(fn: ts.Node): Set<string> {
+  const out = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isBindingElement(node)) {
+      if (ts.isIdentifier(node.name)) out.add(node.name.text);
+    } else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name && node !== fn) out.add(node.name.text);
+    else if (ts.isCatchClause(node) && node.variableDeclaration) boundNames(node.variableDeclaration.name, [...out]).forEach((n) => out.add(n));
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn, visit);
+  return out;
+}
+
+function stateDetail(scope: ModuleScope, name: string, write: boolean): string {
+  const s = scope.state.get(name)!;
+  const label = s.kind === "let" || s.kind === "var" ? "variable" : s.kind === "map" ? "Map" : s.kind === "set" ? "Set" : s.kind;
+  return `${write ? "writes" : "reads"} module state ${name} (${label})`;
+}
+
+/** Walks a body and records effects/calls that reach beyond it. Shared with the view-model pass. */
+export function collectBodyEffects(
+  ctx: FileContext,
+  scope: ModuleScope,
+  root: ts.Node,
+  locals: Set<string>,
+  className: string | undefined,
+  effects: DirectEffect[],
+  calls: CalleeRef[],
+  includeRoot = false,
+): void {
+  const fields = className ? scope.classFields.get(className) : undefined;
+  const isModuleName = (n: string) => !locals.has(n);
+  const visit = (node: ts.Node): void => {
+    if (ts.isAwaitExpression(node)) effects.push({ kind: "await", detail: `await ${node.expression.getText(ctx.sf).slice(0, 80)}`, at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+    else if (ts.isForOfStatement(node) && node.awaitModifier) effects.push({ kind: "await", detail: "for await", at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const callee = unwrap(node.expression);
+      if (ts.isIdentifier(callee)) {
+        const n = callee.text;
+        if (!isModuleName(n)) {
+          /* local closure: its body is walked as part of this one */
+        } else if (n === "fetch" && !scope.imports.has(n)) effects.push({ kind: "io", detail: "fetch", at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+        else if (TIMER_FUNCTIONS.has(n) && !scope.imports.has(n)) effects.push({ kind: "timer", detail: n, at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+        else if (n === "Date" && ts.isNewExpression(node) && !node.arguments?.length) effects.push({ kind: "nondeterministic", detail: "new Date()", at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+        else if (scope.state.has(n)) effects.push({ kind: "module-state-read", detail: stateDetail(scope, n, false), at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+        else if (isModuleCallable(scope, n)) calls.push({ local: n, member: [], at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+      } else {
+        const ap = accessPath(callee);
+        if (ap) {
+          const last = ap.path[ap.path.length - 1];
+          if (ap.root === "this") {
+            if (fields && ap.path.length >= 2 && fields.has(ap.path[0]!)) {
+              const write = MUTATING_METHODS.has(last!);
+              effects.push({ kind: write ? "module-state-write" : "module-state-read", detail: `${write ? "writes" : "reads"} instance state ${className}.${ap.path[0]}`, at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+            } else if (className && ap.path.length === 1) calls.push({ local: className, member: ap.path, at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+          } else if (isModuleName(ap.root)) {
+            const nd = NONDETERMINISTIC[ap.root];
+            if (nd && last && nd.has(last) && !scope.imports.has(ap.root)) effects.push({ kind: "nondeterministic", detail: `${ap.root}.${last}`, at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+            else if (scope.state.has(ap.root) && !scope.instances.has(ap.root)) {
+              const write = !!last && MUTATING_METHODS.has(last);
+              effects.push({ kind: write ? "module-state-write" : "module-state-read", detail: stateDetail(scope, ap.root, write), at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+            } else if (isModuleCallable(scope, ap.root) && ap.path.length > 0) calls.push({ local: ap.root, member: ap.path, at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+          }
+        }
+      }
+    } else if (ts.isPropertyAccessExpression(node)) {
+      const ap = accessPath(node);
+      if (ap && ap.root === "process" && ap.path[0] === "env" && isModuleName("process") && !ts.isPropertyAccessExpression(node.parent)) {
+        effects.push({ kind: "env", detail: `process.${ap.path.join(".")}`, at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+      } else if (ap && ap.root === "this" && fields && fields.has(ap.path[0]!) && ap.path.length === 1) {
+        const write = isWriteTarget(node);
+        effects.push({ kind: write ? "module-state-write" : "module-state-read", detail: `${write ? "writes" : "reads"} instance state ${className}.${ap.path[0]}`, at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+      }
+    } else if (ts.isIdentifier(node) && scope.state.has(node.text) && isModuleName(node.text) && isValueReference(node)) {
+      const write = isWriteTarget(node);
+      effects.push({ kind: write ? "module-state-write" : "module-state-read", detail: stateDetail(scope, node.text, write), at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+    } else if (ts.isIdentifier(node) && isModuleName(node.text) && scope.imports.has(node.text) && isValueReference(node) && !isCalleePosition(node)) {
+      // An imported value read (not called): it may be mutable state of another module.
+      calls.push({ local: node.text, member: memberPathAfter(node), at: locOf(ctx, node), pos: node.getStart(ctx.sf), read: true });
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (includeRoot) visit(root);
+  else ts.forEachChild(root, visit);
+}
+
+function memberPathAfter(id: ts.Identifier): string[] {
+  const path: string[] = [];
+  let n: ts.Node = id;
+  while (ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n && !ts.isCallExpression(n.parent.parent)) {
+    path.push(n.parent.name.text);
+    n = n.parent;
+  }
+  return path.slice(0, 1);
+}
+
+function isCalleePosition(id: ts.Identifier): boolean {
+  let n: ts.Node = id;
+  while (ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n) n = n.parent;
+  return (ts.isCallExpression(n.parent) || ts.isNewExpression(n.parent)) && n.parent.expression === n;
+}
+
+/** An identifier used as a value (not a declaration name, property name or type). */
+export function isValueReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (!p) return false;
+  if ((ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isPropertyAssignment(p) && p.name === id)) return false;
+  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) && p.name === id) return false;
+  if (ts.isBindingElement(p) && p.propertyName === id) return false;
+  if (ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isExportSpecifier(p)) return false;
+  if (ts.isTypeReferenceNode(p) || ts.isQualifiedName(p) || ts.isTypeQueryNode(p)) return false;
+  return true;
+}
+
+/** The outermost access expression containing `node` is the target of an assignment/update/delete. */
+function isWriteTarget(node: ts.Node): boolean {
+  let n: ts.Node = node;
+  while ((ts.isPropertyAccessExpression(n.parent) || ts.isElementAccessExpression(n.parent)) && n.parent.expression === n) n = n.parent;
+  const p = n.parent;
+  if (ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
+  if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+  if (ts.isDeleteExpression(p)) return true;
+  return false;
+}
+
+export type { InstanceFact };

@@ -1,0 +1,786 @@
+// Pass 3: the view model. For one detected view: its handlers, the keys each one writes (with where the
+// value comes from) and reads, its events (switch / if-chains on the event type, legacy signatures),
+// its infos, and the lifecycle handlers. Everything that needs other files (is this call effectful?)
+// is left as CalleeRefs for mergeFacts.
+
+import { ts, type FileContext, accessPath, locOf, propName, spanOf, textOf, unwrap, uniqSorted, sortBy, compareLoc } from "./ast.ts";
+import { type ModuleScope, collectBodyEffects, collectLocals, isFunctionExpr, isModuleCallable, sortCalls, sortEffects } from "./1_module_summary.ts";
+import type { DetectedView } from "./2_detect_views.ts";
+import type { CalleeRef, DirectEffect, EventFact, HandlerFacts, InfoFact, ReadFact, ViewFacts, WriteFact } from "./facts.ts";
+import type { FileError, Marker, TemplateFacts, ValueSource } from "../plan/types.ts";
+import { buildTemplateFacts } from "./4_template.ts";
+
+type Role = "socket" | "event" | "eventType" | "session" | "params" | "url" | "info" | "infoType" | "context" | "contextKey" | "meta" | "none";
+interface RoleInfo {
+  role: Role;
+  key?: string;
+}
+interface LocalDef {
+  expr: ts.Expression;
+  member?: string;
+}
+interface Env {
+  handler: string;
+  roles: Map<string, RoleInfo>;
+  defs: Map<string, LocalDef[]>;
+  locals: Set<string>;
+  depth: number;
+  following: Set<ts.Node>;
+  legacyReturns: boolean;
+}
+interface Acc {
+  writes: WriteFact[];
+  reads: ReadFact[];
+  calls: CalleeRef[];
+  effects: DirectEffect[];
+  sendsInfo: string[];
+  timerInfos: string[];
+  subscribes: string[];
+  socketOps: string[];
+}
+
+const SOCKET_OPS = new Set([
+  "pageTitle", "pushEvent", "pushPatch", "pushRedirect", "putFlash", "allowUpload", "cancelUpload", "uploadedEntries", "consumeUploadedEntries", "repeat",
+]);
+const UPLOAD_OPS = new Set(["uploadedEntries", "consumeUploadedEntries"]);
+const TIMERS = new Set(["setInterval", "setTimeout"]);
+
+const CURRENT_PARAMS: Record<string, Role[]> = {
+  mount: ["socket", "session", "params"],
+  handleParams: ["url", "socket"],
+  handleEvent: ["event", "socket"],
+  handleInfo: ["info", "socket"],
+  render: ["context", "meta"],
+  update: ["socket"],
+  shutdown: ["none", "context"],
+};
+const LEGACY_PARAMS: Record<string, Role[]> = {
+  mount: ["params", "session", "socket"],
+  handleParams: ["params", "url", "socket"],
+  handleEvent: ["eventType", "event", "socket"],
+  handleInfo: ["info", "socket"],
+  render: ["context", "meta"],
+  update: ["socket"],
+  shutdown: ["none", "context"],
+};
+const COMPONENT_PARAMS: Record<string, Role[]> = { ...CURRENT_PARAMS, mount: ["socket"] };
+
+export interface ViewModelInput {
+  ctx: FileContext;
+  scope: ModuleScope;
+  view: DetectedView;
+  changesetFactories: Set<string>;
+  errors: FileError[];
+}
+
+export function buildViewModel({ ctx, scope, view, changesetFactories, errors }: ViewModelInput): ViewFacts {
+  const legacy = view.api === "legacy-class";
+  const paramTable = legacy ? LEGACY_PARAMS : view.kind === "component" ? COMPONENT_PARAMS : CURRENT_PARAMS;
+  const members = handlerMembers(scope, view.definition);
+  const markers: Marker[] = [];
+  let dynamicKeys = false;
+  const handlers: Record<string, { start: number; end: number }> = {};
+  for (const [name, fn] of members) handlers[name] = spanOf(ctx, fn);
+
+  const newAcc = (): Acc => ({ writes: [], reads: [], calls: [], effects: [], sendsInfo: [], timerInfos: [], subscribes: [], socketOps: [] });
+
+  const envFor = (name: string, fn: ts.Node, handler: string): Env => {
+    const roles = new Map<string, RoleInfo>();
+    const params = (fn as ts.SignatureDeclaration).parameters ?? [];
+    const table = paramTable[name] ?? [];
+    params.forEach((p, i) => bindParam(p.name, table[i] ?? "none", roles));
+    const env: Env = { handler, roles, defs: new Map(), locals: collectLocals(fn), depth: 0, following: new Set([fn]), legacyReturns: legacy && (name === "mount" || name === "handleEvent" || name === "handleParams" || name === "handleInfo") };
+    prescan(fn, env);
+    return env;
+  };
+
+  // ---- value sources ----
+  const evalValue = (e0: ts.Expression, env: Env, res: { sources: Set<ValueSource>; calls: CalleeRef[]; deps: Set<string> }, seen: Set<ts.Node>, depth: number): void => {
+    if (depth > 14 || seen.has(e0)) return;
+    seen.add(e0);
+    const e = unwrap(e0);
+    if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || ts.isBigIntLiteral(e) || ts.isRegularExpressionLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) {
+      res.sources.add("literal");
+      return;
+    }
+    if (ts.isTemplateExpression(e)) {
+      res.sources.add("literal");
+      for (const s of e.templateSpans) evalValue(s.expression, env, res, seen, depth + 1);
+      return;
+    }
+    if (ts.isIdentifier(e)) {
+      if (e.text === "undefined") return void res.sources.add("literal");
+      const r = env.roles.get(e.text);
+      if (r) return addRole(r, [], res);
+      const defs = env.defs.get(e.text);
+      if (defs) {
+        for (const d of defs) {
+          if (d.member !== undefined) evalMember(d.expr, [d.member], env, res, seen, depth + 1);
+          else evalValue(d.expr, env, res, seen, depth + 1);
+        }
+        return;
+      }
+      if (env.locals.has(e.text)) return;
+      moduleValue(e.text, [], e, res, seen, depth);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      if (ts.isElementAccessExpression(e)) evalValue(e.argumentExpression, env, res, seen, depth + 1);
+      const ap = accessPath(e);
+      if (ap) return evalMember(ap.rootNode, ap.path, env, res, seen, depth + 1);
+      return evalValue(e.expression, env, res, seen, depth + 1);
+    }
+    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+      for (const a of e.arguments ?? []) evalValue(a, env, res, seen, depth + 1);
+      const callee = unwrap(e.expression);
+      const ap = accessPath(callee);
+      if (ap) {
+        const r = env.roles.get(ap.root);
+        if (r?.role === "socket") {
+          if (UPLOAD_OPS.has(ap.path[0] ?? "")) res.sources.add("upload");
+          return;
+        }
+        if (r) return addRole(r, ap.path, res);
+        if (ap.path.length === 0 && (changesetFactories.has(ap.root) || isLocalChangeset(ap.root, env))) return void res.sources.add("changeset");
+        const defs = env.defs.get(ap.root);
+        if (defs || env.locals.has(ap.root)) {
+          // A method on a local value (`items.filter(...)`): the value flows from the receiver.
+          if (ap.path.length > 0 && ts.isPropertyAccessExpression(callee)) evalValue(callee.expression, env, res, seen, depth + 1);
+          return;
+        }
+        if (ap.root === "fetch" && ap.path.length === 0 && !scope.imports.has("fetch")) {
+          res.calls.push({ local: "fetch", member: [], at: locOf(ctx, e), pos: e.getStart(ctx.sf) });
+          return;
+        }
+        if (ap.root === "process" && ap.path[0] === "env") return void res.sources.add("env");
+        if (isModuleCallable(scope, ap.root) || scope.state.has(ap.root)) {
+          res.calls.push({ local: ap.root, member: ap.path, at: locOf(ctx, e), pos: e.getStart(ctx.sf) });
+          return;
+        }
+        // Globals (Math.max, String(), new Date()): pure computations in a browser too.
+        res.sources.add("pure-call");
+        return;
+      }
+      evalValue(callee, env, res, seen, depth + 1);
+      return;
+    }
+    if (ts.isAwaitExpression(e)) {
+      res.sources.add("await");
+      return evalValue(e.expression, env, res, seen, depth + 1);
+    }
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) {
+      if (ts.isBlock(e.body)) forEachReturn(e.body, (r) => evalValue(r, env, res, seen, depth + 1));
+      else evalValue(e.body, env, res, seen, depth + 1);
+      return;
+    }
+    if (ts.isConditionalExpression(e)) {
+      evalValue(e.condition, env, res, seen, depth + 1);
+      evalValue(e.whenTrue, env, res, seen, depth + 1);
+      evalValue(e.whenFalse, env, res, seen, depth + 1);
+      return;
+    }
+    if (ts.isBinaryExpression(e)) {
+      evalValue(e.left, env, res, seen, depth + 1);
+      evalValue(e.right, env, res, seen, depth + 1);
+      return;
+    }
+    if (ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) return evalValue(e.operand, env, res, seen, depth + 1);
+    if (ts.isTypeOfExpression(e) || ts.isVoidExpression(e) || ts.isSpreadElement(e)) return evalValue(e.expression, env, res, seen, depth + 1);
+    if (ts.isArrayLiteralExpression(e)) {
+      res.sources.add("literal");
+      for (const el of e.elements) evalValue(el, env, res, seen, depth + 1);
+      return;
+    }
+    if (ts.isObjectLiteralExpression(e)) {
+      res.sources.add("literal");
+      for (const p of e.properties) {
+        if (ts.isPropertyAssignment(p)) evalValue(p.initializer, env, res, seen, depth + 1);
+        else if (ts.isShorthandPropertyAssignment(p)) evalValue(p.name, env, res, seen, depth + 1);
+        else if (ts.isSpreadAssignment(p)) evalValue(p.expression, env, res, seen, depth + 1);
+      }
+      return;
+    }
+    if (ts.isTaggedTemplateExpression(e)) {
+      res.sources.add("pure-call");
+      if (ts.isTemplateExpression(e.template)) for (const s of e.template.templateSpans) evalValue(s.expression, env, res, seen, depth + 1);
+    }
+  };
+
+  const moduleValue = (name: string, path: string[], node: ts.Node, res: { sources: Set<ValueSource>; calls: CalleeRef[]; deps: Set<string> }, seen: Set<ts.Node>, depth: number) => {
+    if (name === "process" && path[0] === "env") return void res.sources.add("env");
+    const c = scope.consts.get(name);
+    if (c && !scope.state.has(name)) {
+      // A module-level constant of this file: its initializer is the value's source.
+      const modEnv: Env = { handler: "<module>", roles: new Map(), defs: new Map(), locals: new Set(), depth: 0, following: new Set(), legacyReturns: false };
+      return evalValue(c, modEnv, res, seen, depth + 1);
+    }
+    if (scope.state.has(name) || scope.imports.has(name) || scope.aliases.has(name) || scope.instances.has(name)) {
+      res.calls.push({ local: name, member: path.slice(0, 1), at: locOf(ctx, node), pos: node.getStart(ctx.sf), read: true });
+    }
+  };
+
+  const evalMember = (root: ts.Expression, path: string[], env: Env, res: { sources: Set<ValueSource>; calls: CalleeRef[]; deps: Set<string> }, seen: Set<ts.Node>, depth: number): void => {
+    const r0 = unwrap(root);
+    if (ts.isIdentifier(r0)) {
+      const r = env.roles.get(r0.text);
+      if (r) return addRole(r, path, res);
+      const defs = env.defs.get(r0.text);
+      if (defs) {
+        for (const d of defs) evalMember(d.expr, d.member !== undefined ? [d.member, ...path] : path, env, res, seen, depth + 1);
+        return;
+      }
+      if (env.locals.has(r0.text)) return;
+      return moduleValue(r0.text, path, r0, res, seen, depth);
+    }
+    if (ts.isPropertyAccessExpression(r0) || ts.isElementAccessExpression(r0)) {
+      const ap = accessPath(r0);
+      if (ap) return evalMember(ap.rootNode, [...ap.path, ...path], env, res, seen, depth + 1);
+    }
+    evalValue(r0, env, res, seen, depth + 1);
+  };
+
+  const addRole = (r: RoleInfo, path: string[], res: { sources: Set<ValueSource>; deps: Set<string> }) => {
+    switch (r.role) {
+      case "event":
+      case "eventType":
+        res.sources.add("event-param");
+        break;
+      case "session":
+        res.sources.add("session");
+        break;
+      case "params":
+        res.sources.add("route-param");
+        break;
+      case "url":
+        res.sources.add("url");
+        break;
+      case "info":
+      case "infoType":
+        res.sources.add("info");
+        break;
+      case "context":
+        if (path[0]) res.deps.add(path[0]);
+        break;
+      case "contextKey":
+        res.deps.add(r.key!);
+        break;
+      case "socket":
+        if (path[0] === "context" && path[1]) res.deps.add(path[1]);
+        else if (path[0] === "url") res.sources.add("url");
+        else res.sources.add("literal");
+        break;
+      default:
+        break;
+    }
+  };
+
+  const isLocalChangeset = (name: string, env: Env): boolean =>
+    (env.defs.get(name) ?? []).some((d) => {
+      const x = unwrap(d.expr);
+      return ts.isCallExpression(x) && /newChangesetFactory$/.test(x.expression.getText(ctx.sf));
+    });
+
+  // ---- writes ----
+  const recordWrite = (key: string, valueNode: ts.Expression | undefined, whole: ts.Node, env: Env, acc: Acc, temporary: boolean) => {
+    const res = { sources: new Set<ValueSource>(), calls: [] as CalleeRef[], deps: new Set<string>() };
+    if (valueNode) evalValue(valueNode, env, res, new Set(), 0);
+    if (env.handler.startsWith("handleInfo")) res.sources.add("info");
+    if (res.sources.size === 0 && res.calls.length === 0 && res.deps.size === 0) res.sources.add("literal");
+    acc.writes.push({
+      key,
+      handler: env.handler,
+      at: locOf(ctx, whole),
+      span: spanOf(ctx, whole),
+      expr: valueNode ? textOf(ctx, valueNode) : key,
+      sources: [...res.sources].sort(),
+      calls: sortCalls(res.calls),
+      stateDeps: [...res.deps].filter((d) => d !== key).sort(),
+      temporary,
+    });
+  };
+
+  const dynamic = (node: ts.Node, why: string) => {
+    dynamicKeys = true;
+    markers.push({ code: "DYNAMIC_KEYS", message: `assign with keys the analysis cannot read (${why}): decide this view's state by hand`, at: locOf(ctx, node), span: spanOf(ctx, node) });
+    errors.push({ file: ctx.path, code: "DYNAMIC_KEYS", message: `${locOf(ctx, node)}: ${why} in ${view.name}; its keys cannot be classified` });
+  };
+
+  const assignObject = (arg: ts.Expression | undefined, call: ts.Node, env: Env, acc: Acc, temporary: boolean, depth = 0): void => {
+    if (!arg) return;
+    const a = unwrap(arg);
+    if (ts.isObjectLiteralExpression(a)) {
+      for (const p of a.properties) {
+        if (ts.isSpreadAssignment(p)) {
+          const s = unwrap(p.expression);
+          const ap = accessPath(s);
+          const r = ap ? env.roles.get(ap.root) : undefined;
+          if (r && ((r.role === "socket" && ap!.path.join(".") === "context") || (r.role === "context" && ap!.path.length === 0))) continue;
+          assignObject(s, p, env, acc, temporary, depth + 1);
+          continue;
+        }
+        const key = propName(p.name as ts.PropertyName);
+        if (key === undefined) {
+          dynamic(p, `computed key ${textOf(ctx, p.name!, 60)}`);
+          continue;
+        }
+        if (ts.isPropertyAssignment(p)) recordWrite(key, p.initializer, p, env, acc, temporary);
+        else if (ts.isShorthandPropertyAssignment(p)) recordWrite(key, p.name, p, env, acc, temporary);
+        else recordWrite(key, undefined, p, env, acc, temporary);
+      }
+      return;
+    }
+    if (ts.isConditionalExpression(a)) {
+      assignObject(a.whenTrue, call, env, acc, temporary, depth + 1);
+      assignObject(a.whenFalse, call, env, acc, temporary, depth + 1);
+      return;
+    }
+    if (ts.isIdentifier(a) && depth < 4) {
+      const defs = env.defs.get(a.text) ?? [];
+      const objs = defs.filter((d) => d.member === undefined && ts.isObjectLiteralExpression(unwrap(d.expr)));
+      if (objs.length > 0 && objs.length === defs.length) {
+        for (const d of objs) assignObject(d.expr, call, env, acc, temporary, depth + 1);
+        return;
+      }
+      const r = env.roles.get(a.text);
+      if (r?.role === "context") return;
+      return dynamic(call, `a variable object \`${a.text}\``);
+    }
+    dynamic(call, ts.isCallExpression(a) ? `the result of \`${textOf(ctx, a, 60)}\`` : `\`${textOf(ctx, a, 60)}\``);
+  };
+
+  // ---- handler walk ----
+  const walk = (nodes: readonly ts.Node[], env: Env, acc: Acc): void => {
+    for (const n of nodes) collectBodyEffects(ctx, scope, n, env.locals, undefined, acc.effects, acc.calls, true);
+    const visit = (node: ts.Node, inTimer: boolean, fnDepth: number): void => {
+      if (ts.isCallExpression(node)) {
+        const callee = unwrap(node.expression);
+        const ap = accessPath(callee);
+        const role = ap ? env.roles.get(ap.root) : undefined;
+        if (ap && role?.role === "socket" && ap.path.length === 1) {
+          const op = ap.path[0]!;
+          if (op === "assign" || op === "tempAssign") assignObject(node.arguments[0], node, env, acc, op === "tempAssign");
+          else if (op === "sendInfo") {
+            const name = infoName(node.arguments[0]);
+            if (inTimer) acc.timerInfos.push(name);
+            else {
+              acc.sendsInfo.push(name);
+              acc.calls.push({ local: "@info", member: [name], at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+            }
+          } else if (op === "subscribe") {
+            acc.subscribes.push(node.arguments[0] ? textOf(ctx, node.arguments[0], 80) : "?");
+            acc.effects.push({ kind: "pubsub", detail: `subscribe ${node.arguments[0] ? textOf(ctx, node.arguments[0], 60) : ""}`.trim(), at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+          } else if (SOCKET_OPS.has(op)) acc.socketOps.push(op);
+        } else if (ts.isIdentifier(callee) && TIMERS.has(callee.text) && !env.locals.has(callee.text)) {
+          for (const a of node.arguments) visit(a, true, fnDepth);
+          return;
+        } else if (ts.isIdentifier(callee) && scope.functions.has(callee.text) && !env.locals.has(callee.text) && env.depth < 4) {
+          follow(scope.functions.get(callee.text)!, node, env, acc, inTimer);
+        } else if (ap && ap.path.length === 1 && role === undefined && ap.root === "this") {
+          const m = classMethod(view.definition, ap.path[0]!);
+          if (m && env.depth < 4) follow(m, node, env, acc, inTimer);
+        }
+      } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+        const ap = accessPath(node);
+        if (ap && !(ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node)) {
+          const r = env.roles.get(ap.root);
+          if (r?.role === "socket" && ap.path[0] === "context") {
+            if (ap.path[1]) acc.reads.push({ key: ap.path[1], in: env.handler, at: locOf(ctx, node) });
+            else if (ts.isVariableDeclaration(node.parent) && ts.isObjectBindingPattern(node.parent.name)) readPattern(node.parent.name, env, acc);
+          } else if (r?.role === "context") {
+            if (ap.path[0]) acc.reads.push({ key: ap.path[0], in: env.handler, at: locOf(ctx, node) });
+          }
+        }
+      } else if (ts.isIdentifier(node)) {
+        const r = env.roles.get(node.text);
+        if (r?.role === "contextKey" && !ts.isBindingElement(node.parent) && !ts.isParameter(node.parent)) acc.reads.push({ key: r.key!, in: env.handler, at: locOf(ctx, node) });
+        if (r?.role === "context" && ts.isVariableDeclaration(node.parent) && node.parent.initializer === node && ts.isObjectBindingPattern(node.parent.name)) readPattern(node.parent.name, env, acc);
+      } else if (ts.isReturnStatement(node) && env.legacyReturns && fnDepth === 0 && node.expression) {
+        const r = unwrap(node.expression);
+        if (ts.isObjectLiteralExpression(r)) assignObject(r, node, env, acc, false);
+      } else if (ts.isElementAccessExpression(node)) {
+        /* handled above */
+      }
+      const nextDepth = isFunctionExpr(node) || ts.isFunctionDeclaration(node) ? fnDepth + 1 : fnDepth;
+      ts.forEachChild(node, (c) => visit(c, inTimer, nextDepth));
+    };
+    for (const n of nodes) visit(n, false, 0);
+    // dynamic dispatch on the event/info type: `handlers[event.type](...)`
+    for (const n of nodes) findDynamicDispatch(n, env);
+  };
+
+  const readPattern = (pattern: ts.ObjectBindingPattern, env: Env, acc: Acc) => {
+    for (const el of pattern.elements) {
+      const key = propName(el.propertyName ?? el.name);
+      if (key) acc.reads.push({ key, in: env.handler, at: locOf(ctx, el) });
+    }
+  };
+
+  const findDynamicDispatch = (root: ts.Node, env: Env) => {
+    const visit = (node: ts.Node): void => {
+      if (ts.isElementAccessExpression(node) && isTypeExpr(node.argumentExpression, env) && ts.isCallExpression(node.parent) && node.parent.expression === node) {
+        markers.push({ code: "DYNAMIC_EVENT", message: `events dispatched through \`${textOf(ctx, node, 60)}\`: each event's handler cannot be located`, at: locOf(ctx, node), span: spanOf(ctx, node) });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(root);
+  };
+
+  const follow = (fn: ts.Node, call: ts.CallExpression, env: Env, acc: Acc, inTimer: boolean) => {
+    if (env.following.has(fn)) return;
+    const params = (fn as ts.SignatureDeclaration).parameters ?? [];
+    const roles = new Map<string, RoleInfo>();
+    let anyRole = false;
+    call.arguments.forEach((a, i) => {
+      const x = unwrap(a);
+      const p = params[i];
+      if (!p) return;
+      if (ts.isIdentifier(x) && env.roles.has(x.text)) {
+        bindParam(p.name, env.roles.get(x.text)!.role, roles, env.roles.get(x.text)!.key);
+        anyRole = true;
+      } else {
+        const ap = accessPath(x);
+        if (ap && env.roles.get(ap.root)?.role === "socket" && ap.path.join(".") === "context" && ts.isIdentifier(p.name)) {
+          roles.set(p.name.text, { role: "context" });
+          anyRole = true;
+        }
+      }
+    });
+    if (!anyRole) return;
+    const sub: Env = { handler: env.handler, roles, defs: new Map(), locals: collectLocals(fn), depth: env.depth + 1, following: new Set([...env.following, fn]), legacyReturns: false };
+    prescan(fn, sub);
+    // The helper's own effects reach the handler through its FunctionFact (a call recorded at the call site).
+    walk(bodyNodes(fn), sub, { ...acc, effects: [] });
+    void inTimer;
+  };
+
+  const isTypeExpr = (e0: ts.Expression, env: Env): boolean => {
+    const e = unwrap(e0);
+    if (ts.isIdentifier(e)) {
+      const r = env.roles.get(e.text)?.role;
+      return r === "eventType" || r === "infoType";
+    }
+    if (ts.isPropertyAccessExpression(e) && e.name.text === "type" && ts.isIdentifier(unwrap(e.expression))) {
+      const r = env.roles.get((unwrap(e.expression) as ts.Identifier).text)?.role;
+      return r === "event" || r === "info";
+    }
+    return false;
+  };
+
+  const prescan = (fn: ts.Node, env: Env) => {
+    const visit = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node) && node.initializer) {
+        const init = unwrap(node.initializer);
+        const ap = accessPath(init);
+        const r = ap ? env.roles.get(ap.root) : undefined;
+        if (ts.isIdentifier(node.name)) {
+          if (r && (r.role === "event" || r.role === "info") && ap!.path.length === 1 && ap!.path[0] === "type") env.roles.set(node.name.text, { role: r.role === "event" ? "eventType" : "infoType" });
+          else if (r && r.role === "socket" && ap!.path.length === 1 && ap!.path[0] === "context") env.roles.set(node.name.text, { role: "context" });
+          else if (r && r.role === "context" && ap!.path.length === 1) env.roles.set(node.name.text, { role: "contextKey", key: ap!.path[0]! });
+          else pushDef(env, node.name.text, { expr: node.initializer });
+        } else if (ts.isObjectBindingPattern(node.name)) {
+          for (const el of node.name.elements) {
+            if (!ts.isIdentifier(el.name)) continue;
+            const prop = propName(el.propertyName ?? el.name) ?? el.name.text;
+            if (r && (r.role === "event" || r.role === "info") && ap!.path.length === 0 && prop === "type") env.roles.set(el.name.text, { role: r.role === "event" ? "eventType" : "infoType" });
+            else if (r && r.role === "socket" && ap!.path.join(".") === "context") env.roles.set(el.name.text, { role: "contextKey", key: prop });
+            else if (r && r.role === "context" && ap!.path.length === 0) env.roles.set(el.name.text, { role: "contextKey", key: prop });
+            else if (el.dotDotDotToken) pushDef(env, el.name.text, { expr: node.initializer });
+            else pushDef(env, el.name.text, { expr: node.initializer, member: prop });
+          }
+        } else if (ts.isArrayBindingPattern(node.name)) {
+          for (const el of node.name.elements) if (!ts.isOmittedExpression(el) && ts.isIdentifier(el.name)) pushDef(env, el.name.text, { expr: node.initializer });
+        }
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
+        pushDef(env, node.left.text, { expr: node.right });
+      } else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && ts.isVariableDeclarationList(node.initializer)) {
+        for (const d of node.initializer.declarations) for (const n of namesOf(d.name)) pushDef(env, n, { expr: node.expression });
+      } else if (ts.isParameter(node) && node.parent !== fn && ts.isIdentifier(node.name)) {
+        // Parameters of callbacks inside the handler (`items.map(i => ...)`): values flow from the array; unknown otherwise.
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(fn, visit);
+  };
+
+  // ---- assemble ----
+  const facts = (acc: Acc): HandlerFacts => ({
+    reads: uniqSorted(acc.reads.map((r) => r.key)),
+    writes: uniqSorted(acc.writes.map((w) => w.key)),
+    calls: sortCalls(acc.calls),
+    effects: sortEffects(acc.effects),
+    sendsInfo: uniqSorted(acc.sendsInfo),
+    subscribes: uniqSorted(acc.subscribes),
+    socketOps: uniqSorted(acc.socketOps),
+  });
+
+  const allWrites: WriteFact[] = [];
+  const allReads: ReadFact[] = [];
+  const lifecycle: Record<string, HandlerFacts> = {};
+  const events: EventFact[] = [];
+  const infos: InfoFact[] = [];
+  const timerInfos: string[] = [];
+  const sentInfos: string[] = [];
+
+  const collect = (acc: Acc) => {
+    allWrites.push(...acc.writes);
+    allReads.push(...acc.reads);
+    timerInfos.push(...acc.timerInfos);
+    sentInfos.push(...acc.sendsInfo);
+  };
+
+  for (const name of ["mount", "handleParams", "update", "shutdown"]) {
+    const fn = members.get(name);
+    if (!fn) continue;
+    const env = envFor(name, fn, name);
+    const acc = newAcc();
+    walk(bodyNodes(fn), env, acc);
+    collect(acc);
+    lifecycle[name] = facts(acc);
+  }
+
+  // Template first: events without a dispatch take their names from the bindings.
+  const render = members.get("render");
+  let template: TemplateFacts = { reads: [], bindings: [], helpers: [], forms: [], components: [] };
+  if (render) {
+    const env = envFor("render", render, "render");
+    const acc = newAcc();
+    walk(bodyNodes(render), env, acc);
+    allReads.push(...acc.reads);
+    template = buildTemplateFacts(ctx, scope, render, acc.reads.map((r) => r.key), (id) => env.roles.get(id)?.role === "meta");
+  }
+
+  const dispatchHandler = (name: "handleEvent" | "handleInfo", out: (EventFact | InfoFact)[], fallbackNames: () => string[]) => {
+    const fn = members.get(name);
+    if (!fn) return;
+    const env0 = envFor(name, fn, name);
+    const { branches, common } = findBranches(bodyNodes(fn), (e) => isTypeExpr(e, env0), (e) => stringCasesWith(e, (x) => isTypeExpr(x, env0)));
+    const runBranch = (evName: string, nodes: readonly ts.Node[], spanNode: ts.Node) => {
+      const env = envFor(name, fn, `${name}:${evName}`);
+      const acc = newAcc();
+      walk([...common, ...nodes], env, acc);
+      collect(acc);
+      out.push({ name: evName, at: locOf(ctx, spanNode), span: spanOf(ctx, spanNode), ...facts(acc) });
+    };
+    if (branches.length > 0) {
+      for (const b of branches) for (const n of b.names) runBranch(n, b.nodes, b.spanNode);
+    } else {
+      const names = fallbackNames();
+      for (const n of names.length ? names : [name === "handleEvent" ? "*" : "*"]) runBranch(n, [], fn);
+    }
+  };
+  dispatchHandler("handleEvent", events, () => uniqSorted(template.bindings.filter((b) => !b.dynamic && isEventBinding(b.attr)).map((b) => b.value)));
+  dispatchHandler("handleInfo", infos, () => uniqSorted([...sentInfos, ...timerInfos].filter((n) => n !== "?")));
+
+  return {
+    name: view.name,
+    kind: view.kind,
+    api: view.api,
+    at: locOf(ctx, view.node),
+    span: spanOf(ctx, view.node),
+    exported: view.exported,
+    detection: view.detection,
+    handlers: Object.fromEntries(Object.entries(handlers).sort(([a], [b]) => (a < b ? -1 : 1))),
+    writes: dedupeWrites(allWrites),
+    reads: dedupeReads(allReads),
+    events: sortBy(dedupeByName(events), (e) => e.name),
+    infos: sortBy(dedupeByName(infos), (e) => e.name),
+    lifecycle,
+    timerInfos: uniqSorted(timerInfos),
+    template,
+    markers: dedupeMarkers(markers),
+    dynamicKeys,
+  };
+}
+
+function isEventBinding(attr: string): boolean {
+  return /^phx-(click|change|submit|blur|focus|keydown|keyup|window-keydown|window-keyup|window-focus|window-blur|click-away|capture-click)$/.test(attr);
+}
+
+function dedupeByName<T extends { name: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => (seen.has(i.name) ? false : (seen.add(i.name), true)));
+}
+
+function dedupeWrites(ws: WriteFact[]): WriteFact[] {
+  const seen = new Set<string>();
+  return ws
+    .filter((w) => {
+      const k = `${w.key}\0${w.handler}\0${w.span.start}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    })
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.span.start - b.span.start || (a.handler < b.handler ? -1 : a.handler > b.handler ? 1 : 0)));
+}
+
+function dedupeReads(rs: ReadFact[]): ReadFact[] {
+  const seen = new Set<string>();
+  return rs
+    .filter((r) => {
+      const k = `${r.key}\0${r.in}\0${r.at}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    })
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : compareLoc(a.at, b.at) || (a.in < b.in ? -1 : a.in > b.in ? 1 : 0)));
+}
+
+function dedupeMarkers(ms: Marker[]): Marker[] {
+  const seen = new Set<string>();
+  return ms
+    .filter((m) => {
+      const k = `${m.code}\0${m.span?.start}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    })
+    .sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0) || (a.code < b.code ? -1 : 1));
+}
+
+function pushDef(env: Env, name: string, def: LocalDef): void {
+  const list = env.defs.get(name);
+  if (list) list.push(def);
+  else env.defs.set(name, [def]);
+}
+
+function namesOf(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  const out: string[] = [];
+  for (const el of name.elements) if (!ts.isOmittedExpression(el)) out.push(...namesOf(el.name));
+  return out;
+}
+
+function bindParam(name: ts.BindingName, role: Role, roles: Map<string, RoleInfo>, key?: string): void {
+  if (ts.isIdentifier(name)) {
+    roles.set(name.text, { role, key });
+    return;
+  }
+  if (!ts.isObjectBindingPattern(name)) return;
+  for (const el of name.elements) {
+    if (!ts.isIdentifier(el.name)) continue;
+    const prop = propName(el.propertyName ?? el.name) ?? el.name.text;
+    if (role === "event" || role === "info") roles.set(el.name.text, { role: prop === "type" && !el.dotDotDotToken ? (role === "event" ? "eventType" : "infoType") : role });
+    else if (role === "context") roles.set(el.name.text, el.dotDotDotToken ? { role: "context" } : { role: "contextKey", key: prop });
+    else if (role === "socket") roles.set(el.name.text, { role: "none" });
+    else roles.set(el.name.text, { role });
+  }
+}
+
+function infoName(arg: ts.Expression | undefined): string {
+  if (!arg) return "?";
+  const a = unwrap(arg);
+  if (ts.isStringLiteralLike(a)) return a.text;
+  if (ts.isObjectLiteralExpression(a)) {
+    for (const p of a.properties) if (ts.isPropertyAssignment(p) && propName(p.name) === "type" && ts.isStringLiteralLike(unwrap(p.initializer))) return (unwrap(p.initializer) as ts.StringLiteral).text;
+  }
+  return "?";
+}
+
+function forEachReturn(body: ts.Node, f: (e: ts.Expression) => void): void {
+  const visit = (n: ts.Node): void => {
+    if (ts.isReturnStatement(n) && n.expression) f(n.expression);
+    if (isFunctionExpr(n) || ts.isFunctionDeclaration(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+}
+
+function bodyNodes(fn: ts.Node): readonly ts.Node[] {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (!body) return [];
+  return ts.isBlock(body) ? body.statements : [body];
+}
+
+function classMethod(def: ts.ObjectLiteralExpression | ts.ClassLikeDeclaration, name: string): ts.Node | undefined {
+  const members: readonly ts.Node[] = ts.isObjectLiteralExpression(def) ? def.properties : def.members;
+  for (const m of members) {
+    if (propName((m as ts.NamedDeclaration).name as ts.PropertyName) !== name) continue;
+    if (ts.isMethodDeclaration(m)) return m;
+    if ((ts.isPropertyAssignment(m) || ts.isPropertyDeclaration(m)) && m.initializer && isFunctionExpr(m.initializer)) return unwrap(m.initializer);
+  }
+  return undefined;
+}
+
+/** Handler functions of a definition object or class, by name (methods, arrow properties, references to module functions). */
+function handlerMembers(scope: ModuleScope, def: ts.ObjectLiteralExpression | ts.ClassLikeDeclaration): Map<string, ts.Node> {
+  const out = new Map<string, ts.Node>();
+  const members: readonly ts.Node[] = ts.isObjectLiteralExpression(def) ? def.properties : def.members;
+  for (const m of members) {
+    const name = propName((m as ts.NamedDeclaration).name as ts.PropertyName);
+    if (!name) continue;
+    if (ts.isMethodDeclaration(m)) out.set(name, m);
+    else if ((ts.isPropertyAssignment(m) || ts.isPropertyDeclaration(m)) && m.initializer) {
+      const init = unwrap(m.initializer);
+      if (isFunctionExpr(init)) out.set(name, init);
+      else if (ts.isIdentifier(init) && scope.functions.has(init.text)) out.set(name, scope.functions.get(init.text)!);
+    } else if (ts.isShorthandPropertyAssignment(m) && scope.functions.has(name)) out.set(name, scope.functions.get(name)!);
+  }
+  return out;
+}
+
+interface Branch {
+  names: string[];
+  nodes: readonly ts.Node[];
+  spanNode: ts.Node;
+}
+
+/** Splits a handler body into per-type branches (switch cases, if-chains) and the statements common to all. */
+function findBranches(statements: readonly ts.Node[], isType: (e: ts.Expression) => boolean, cases: (e: ts.Expression) => string[] | undefined): { branches: Branch[]; common: ts.Node[] } {
+  const branches: Branch[] = [];
+  const common: ts.Node[] = [];
+  const scan = (stmts: readonly ts.Node[]): void => {
+    for (const st of stmts) {
+      if (ts.isSwitchStatement(st) && isType(st.expression)) {
+        let pending: string[] = [];
+        for (const clause of st.caseBlock.clauses) {
+          if (ts.isCaseClause(clause)) {
+            const e = unwrap(clause.expression);
+            if (ts.isStringLiteralLike(e)) pending.push(e.text);
+          }
+          if (clause.statements.length > 0) {
+            if (ts.isCaseClause(clause) && pending.length) branches.push({ names: pending, nodes: clause.statements, spanNode: clause });
+            pending = [];
+          }
+        }
+        continue;
+      }
+      if (ts.isIfStatement(st) && cases(st.expression)) {
+        let cur: ts.Statement | undefined = st;
+        while (cur && ts.isIfStatement(cur)) {
+          const names = cases(cur.expression);
+          if (!names) {
+            common.push(cur);
+            break;
+          }
+          branches.push({ names, nodes: [cur.thenStatement], spanNode: cur.thenStatement });
+          cur = cur.elseStatement;
+        }
+        continue;
+      }
+      if (ts.isTryStatement(st) && containsDispatch(st.tryBlock.statements, isType, cases)) {
+        scan(st.tryBlock.statements);
+        continue;
+      }
+      common.push(st);
+    }
+  };
+  scan(statements);
+  return { branches, common };
+}
+
+function containsDispatch(stmts: readonly ts.Node[], isType: (e: ts.Expression) => boolean, cases: (e: ts.Expression) => string[] | undefined): boolean {
+  return stmts.some((s) => (ts.isSwitchStatement(s) && isType(s.expression)) || (ts.isIfStatement(s) && !!cases(s.expression)));
+}
+
+function stringCasesWith(e0: ts.Expression, isType: (e: ts.Expression) => boolean): string[] | undefined {
+  const e = unwrap(e0);
+  if (!ts.isBinaryExpression(e)) return undefined;
+  const op = e.operatorToken.kind;
+  if (op === ts.SyntaxKind.BarBarToken) {
+    const l = stringCasesWith(e.left, isType);
+    const r = stringCasesWith(e.right, isType);
+    return l && r ? [...l, ...r] : undefined;
+  }
+  if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) {
+    const l = unwrap(e.left);
+    const r = unwrap(e.right);
+    if (isType(l) && ts.isStringLiteralLike(r)) return [r.text];
+    if (isType(r) && ts.isStringLiteralLike(l)) return [l.text];
+  }
+  return undefined;
+}
+

@@ -1,0 +1,10 @@
+// New files are formatted with prettier using the analyzed project's own config (resolveConfig
+// looks from the new file's path up). Existing files are never reformatted: their edits are text ranges.
+
+import { basename } from "node:path";
+import * as prettier from "prettier";
+
+export async function formatNewFile(absolutePath: string, text: string): Promise<string> {
+  const config = (await prettier.resolveConfig(absolutePath, { editorconfig: true })) ?? {};
+  return prettier.format(text, { ...config, filepath: basename(absolutePath) });
+}

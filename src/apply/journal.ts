@@ -1,0 +1,90 @@
+// The journal lets `migrate revert` restore what apply changed: for every file written, the hash of
+// the original and of the new bytes, and a backup copy of the original (content-addressed).
+
+import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { writeFileAtomic } from "./atomic-write.ts";
+import { encode, readText } from "./file-text.ts";
+import { sha256 } from "./hash.ts";
+
+export const JOURNAL_DIR = ".migrate";
+export const JOURNAL_FILE = ".migrate/journal.json";
+const BACKUP_DIR = ".migrate/backup";
+
+export interface JournalEntry {
+  /** POSIX path relative to the root. */
+  file: string;
+  /** sha256 of the original bytes; null when apply created the file. */
+  before: string | null;
+  after: string;
+  /** Root-relative path of the original's copy; null for a created file. */
+  backup: string | null;
+  view: string;
+}
+
+export interface Journal {
+  version: 1;
+  /** One run per apply, oldest first; revert undoes them newest first. */
+  runs: { entries: JournalEntry[] }[];
+}
+
+export async function readJournal(root: string): Promise<Journal> {
+  try {
+    const parsed = JSON.parse(await readFile(join(root, JOURNAL_FILE), "utf8")) as Journal;
+    if (parsed.version === 1 && Array.isArray(parsed.runs)) return parsed;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  return { version: 1, runs: [] };
+}
+
+export async function writeJournal(root: string, journal: Journal): Promise<void> {
+  await writeFileAtomic(join(root, JOURNAL_FILE), `${JSON.stringify(journal, null, 2)}\n`);
+}
+
+/** Saves the original's bytes before it is replaced (idempotent: the name is its hash). */
+export async function backupOriginal(root: string, text: string): Promise<string> {
+  const hash = sha256(encode(text));
+  const rel = `${BACKUP_DIR}/${hash}`;
+  await mkdir(join(root, BACKUP_DIR), { recursive: true });
+  await writeFile(join(root, rel), encode(text), { flag: "w" });
+  return rel;
+}
+
+export interface RevertResult {
+  restored: string[];
+  removed: string[];
+  /** Files changed by hand since apply: left alone, reported. */
+  conflicts: { file: string; message: string }[];
+}
+
+/** Restores every file of every run (newest first); files edited since apply are left and reported unless `force`. */
+export async function revertJournal(root: string, options: { force?: boolean } = {}): Promise<RevertResult> {
+  const journal = await readJournal(root);
+  const result: RevertResult = { restored: [], removed: [], conflicts: [] };
+  const kept: Journal["runs"] = [];
+  for (const run of [...journal.runs].reverse()) {
+    const left: JournalEntry[] = [];
+    for (const entry of [...run.entries].reverse()) {
+      const current = await readText(join(root, entry.file));
+      const currentHash = current === null ? null : sha256(encode(current));
+      if (currentHash !== entry.after && !options.force) {
+        result.conflicts.push({ file: entry.file, message: current === null ? "deleted since apply" : "changed since apply; rerun with --force to overwrite" });
+        left.push(entry);
+        continue;
+      }
+      if (entry.backup === null) {
+        if (current !== null) await unlink(join(root, entry.file));
+        result.removed.push(entry.file);
+      } else {
+        await writeFileAtomic(join(root, entry.file), await readFile(join(root, entry.backup)));
+        result.restored.push(entry.file);
+      }
+    }
+    if (left.length > 0) kept.unshift({ entries: left.reverse() });
+  }
+  await writeJournal(root, { version: 1, runs: kept });
+  result.restored.sort();
+  result.removed.sort();
+  return result;
+}

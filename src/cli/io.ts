@@ -1,0 +1,36 @@
+// What a command may touch of the outside world: two output streams, the environment and the
+// working directory. Tests pass their own; `processIo()` is the real one. Commands report their
+// exit code through `setExitCode` (commander ignores action return values).
+
+import pc from "picocolors";
+import type { Colors } from "picocolors/types";
+
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface CliIo {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Record<string, string | undefined>;
+  /** Relative paths on the command line resolve against this. */
+  cwd: string;
+  setExitCode(code: number): void;
+}
+
+export function processIo(setExitCode: (code: number) => void): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), setExitCode };
+}
+
+/** Colours only on a terminal, never with NO_COLOR (https://no-color.org) or TERM=dumb. */
+export function colorEnabled(stream: OutputStream, env: CliIo["env"]): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.TERM === "dumb") return false;
+  return stream.isTTY === true;
+}
+
+export function colorsFor(stream: OutputStream, env: CliIo["env"]): Colors {
+  return pc.createColors(colorEnabled(stream, env));
+}

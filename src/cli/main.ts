@@ -1,0 +1,62 @@
+// The `migrate` command line: builds the commander program, maps every way a run can end to an exit
+// code (commander's own errors included: they are usage errors, 64), and returns it. bin/migrate.js
+// sets process.exitCode from the result; tests call main() directly with their own io.
+
+import { Command, CommanderError } from "commander";
+import { toolVersion } from "../plan/build.ts";
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
+import { colorsFor, processIo, type CliIo } from "./io.ts";
+import { UsageError } from "./usage-error.ts";
+import { register as registerAnalyze } from "./commands/analyze.ts";
+
+/** Every command, one file each (src/cli/commands/<name>.ts exporting `register(program, io)`). */
+const COMMANDS: ((program: Command, io: CliIo) => void)[] = [registerAnalyze];
+
+export async function main(argv: string[], makeIo: (setExitCode: (code: number) => void) => CliIo = processIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const io = makeIo((code) => {
+    exitCode = code;
+  });
+  const errColors = colorsFor(io.stderr, io.env);
+  const program = buildProgram(io, errColors.red);
+  try {
+    await program.parseAsync(argv, { from: "node" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0; everything else commander raises is a usage error.
+      return error.code === "commander.helpDisplayed" || error.code === "commander.version" ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`${errColors.red("error:")} ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`${errColors.red("internal error")} (a bug in liveview-migrate, please report it):\n${detail}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+export function buildProgram(io: CliIo, paintError: (text: string) => string = (text) => text): Command {
+  const program = new Command("migrate");
+  program
+    .description("Migrate LiveViewJS live views into client components with server commands and a resumable sync stream.")
+    .version(toolVersion(), "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(paintError(text)),
+      getOutHelpWidth: () => io.stdout.columns ?? 100,
+      getErrHelpWidth: () => io.stderr.columns ?? 100,
+    })
+    .showHelpAfterError("(run `migrate --help` or `migrate <command> --help` for usage)")
+    // Set before the commands are added: subcommands copy these settings when they are created.
+    .exitOverride();
+  program.addHelpText(
+    "after",
+    "\nExit codes: 0 all files analyzed, 1 some files failed, 2 applied with markers left, 64 usage error.\nDocs: docs/cli.md",
+  );
+  for (const register of COMMANDS) register(program, io);
+  return program;
+}

@@ -1,0 +1,113 @@
+// Which imports and top-level declarations the moved code needs, so a generated file carries exactly
+// those (a client component must not import a server module it does not use). liveviewjs imports
+// switch to the runtime: the template API by the same name, types through an alias.
+
+import { ts } from "ts-morph";
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export const RUNTIME_CLIENT = "liveview-migrate/runtime";
+export const RUNTIME_SERVER = "liveview-migrate/server";
+
+/** liveviewjs names with a runtime equivalent (value imports keep their name). */
+const RUNTIME_VALUES = new Set(["html", "safe", "join", "escapehtml", "form_for", "text_input", "telephone_input", "error_tag", "submit", "options_for_select", "live_patch", "live_title_tag", "live_file_input", "live_img_preview", "JS", "newChangesetFactory", "HtmlSafeString"]);
+const RUNTIME_TYPES: Record<string, string> = { LiveViewMeta: "RenderMeta", LiveViewChangeset: "LiveViewChangeset", LiveViewChangesetFactory: "LiveViewChangesetFactory", HtmlSafeString: "HtmlSafeString" };
+
+export interface Dependencies {
+  /** Import statements to write (text), liveviewjs ones already switched. */
+  imports: string[];
+  /** Top-level statements copied as they are (types, helpers), in source order. */
+  declarations: string[];
+  /** liveviewjs names the code uses that the runtime does not have. */
+  unsupported: { name: string; pos: number }[];
+}
+
+export function identifiersIn(sf: ts.SourceFile, ranges: readonly Range[]): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (!ranges.some((r) => node.end > r.start && node.getStart(sf) < r.end)) return;
+    if (ts.isIdentifier(node) && ranges.some((r) => node.getStart(sf) >= r.start && node.end <= r.end)) {
+      const parent = node.parent;
+      if (!(ts.isPropertyAccessExpression(parent) && parent.name === node) && !(ts.isPropertyAssignment(parent) && parent.name === node)) names.add(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sf, visit);
+  return names;
+}
+
+function declaredNames(statement: ts.Statement): string[] {
+  if (ts.isVariableStatement(statement)) {
+    return statement.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
+  }
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
+    return [statement.name.text];
+  }
+  return [];
+}
+
+/**
+ * `ranges` is the code being moved; `exclude` the statements that must not be copied (the view itself).
+ * `runtimeModule` is where liveviewjs's template API comes from in the new file.
+ */
+export function collectDependencies(sf: ts.SourceFile, ranges: readonly Range[], exclude: readonly ts.Statement[], runtimeModule: string, extraNames: readonly string[] = []): Dependencies {
+  const needed = identifiersIn(sf, ranges);
+  for (const name of extraNames) needed.add(name);
+  const topLevel = sf.statements.filter((s) => !ts.isImportDeclaration(s) && !exclude.includes(s) && declaredNames(s).length > 0);
+  const chosen = new Set<ts.Statement>();
+  // Fixpoint: a copied helper may need another helper or an import.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const statement of topLevel) {
+      if (chosen.has(statement) || !declaredNames(statement).some((n) => needed.has(n))) continue;
+      chosen.add(statement);
+      changed = true;
+      for (const name of identifiersIn(sf, [{ start: statement.getStart(sf), end: statement.end }])) needed.add(name);
+    }
+  }
+  const imports: string[] = [];
+  const unsupported: Dependencies["unsupported"] = [];
+  const runtimeValues: string[] = [];
+  const runtimeTypes: string[] = [];
+  for (const statement of sf.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const from = statement.moduleSpecifier.text;
+    const clause = statement.importClause;
+    if (!clause) continue; // side-effect import: the moved code does not need it
+    const typeOnly = clause.isTypeOnly;
+    const bindings = clause.namedBindings;
+    if (from === "liveviewjs") {
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) {
+          const local = element.name.text;
+          if (!needed.has(local)) continue;
+          const imported = (element.propertyName ?? element.name).text;
+          const isType = typeOnly || element.isTypeOnly;
+          if (!isType && RUNTIME_VALUES.has(imported)) runtimeValues.push(imported === local ? local : `${imported} as ${local}`);
+          else if (RUNTIME_TYPES[imported]) runtimeTypes.push(RUNTIME_TYPES[imported] === local ? local : `${RUNTIME_TYPES[imported]} as ${local}`);
+          else unsupported.push({ name: imported, pos: element.getStart(sf) });
+        }
+      }
+      continue;
+    }
+    const parts: string[] = [];
+    if (clause.name && needed.has(clause.name.text)) parts.push(clause.name.text);
+    if (bindings && ts.isNamespaceImport(bindings) && needed.has(bindings.name.text)) parts.push(`* as ${bindings.name.text}`);
+    if (bindings && ts.isNamedImports(bindings)) {
+      const kept = bindings.elements.filter((e) => needed.has(e.name.text)).map((e) => e.getText(sf));
+      if (kept.length > 0) parts.push(`{ ${kept.join(", ")} }`);
+    }
+    if (parts.length > 0) imports.push(`import ${typeOnly ? "type " : ""}${parts.join(", ")} from ${JSON.stringify(from)};`);
+  }
+  const runtimeImports: string[] = [];
+  const specifiers = [...new Set(runtimeValues)].sort().concat([...new Set(runtimeTypes)].sort().map((t) => `type ${t}`));
+  if (specifiers.length > 0) runtimeImports.push(`import { ${specifiers.join(", ")} } from ${JSON.stringify(runtimeModule)};`);
+  return {
+    imports: [...runtimeImports, ...imports],
+    declarations: sf.statements.filter((s) => chosen.has(s)).map((s) => s.getText(sf)),
+    unsupported,
+  };
+}

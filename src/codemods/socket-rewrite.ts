@@ -1,0 +1,138 @@
+// Moves a handler body off the LiveViewJS socket: `socket.assign` → `ctx.assign`, `socket.context` →
+// `ctx.state`, navigation/flash/title to their ctx forms, `sendInfo` to self → `ctx.send`. Inside a
+// server command, assigns collect into the patch the command returns. Anything else on the socket
+// is a blocker: the view stays as it was, with a marker there.
+
+import { ts } from "ts-morph";
+
+export interface Blocker {
+  code: string;
+  message: string;
+  /** Offset in the file of the construct (the marker goes on the line above). */
+  pos: number;
+}
+
+export type BodyMode = "client" | "command";
+
+export interface RangeEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const SAME_ON_CTX = new Set(["assign", "pageTitle", "putFlash", "pushPatch", "pushRedirect", "pushEvent", "connected", "url"]);
+
+const BLOCKED: Record<string, { code: string; message: string }> = {
+  subscribe: { code: "PUBSUB", message: "pubsub subscription: declare a `sync` topic in the component and publish from commands" },
+  tempAssign: { code: "TEMP_ASSIGN", message: "temporary assign: keep the list in client state and append or prepend in an action" },
+  allowUpload: { code: "UPLOAD", message: "uploads: use a client file input and an upload command" },
+  cancelUpload: { code: "UPLOAD", message: "uploads: use a client file input and an upload command" },
+  consumeUploadedEntries: { code: "UPLOAD", message: "uploads: use a client file input and an upload command" },
+  uploadedEntries: { code: "UPLOAD", message: "uploads: use a client file input and an upload command" },
+  id: { code: "SOCKET_ID", message: "the socket id has no equivalent in the runtime" },
+};
+
+export interface RewriteResult {
+  text: string;
+  blockers: Blocker[];
+}
+
+/**
+ * Rewrites [start, end) of the file. `socketName` is the handler's socket parameter; `ctxName` what
+ * it becomes ("ctx"). In command mode assigns go to `patchName`.
+ */
+export function rewriteSocketUses(sf: ts.SourceFile, start: number, end: number, socketName: string | undefined, mode: BodyMode, patchName = "patch", extra: RangeEdit[] = []): RewriteResult {
+  const text = sf.text;
+  const edits: RangeEdit[] = [...extra];
+  const blockers: Blocker[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node.end <= start || node.getStart(sf) >= end) return;
+    if (socketName && ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === socketName) {
+      handleMember(node);
+      return;
+    }
+    if (socketName && ts.isIdentifier(node) && node.text === socketName && !isDeclarationName(node)) {
+      blockers.push({ code: "SOCKET_ESCAPES", message: `\`${socketName}\` is passed on as a value: the callee must be migrated by hand`, pos: node.getStart(sf) });
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  const handleMember = (node: ts.PropertyAccessExpression) => {
+    const member = node.name.text;
+    const from = node.getStart(sf);
+    const call = ts.isCallExpression(node.parent) && node.parent.expression === node ? node.parent : undefined;
+    call?.arguments.forEach((argument) => visit(argument));
+    if (mode === "command") {
+      if (member === "assign" && call) {
+        edits.push({ start: from, end: node.end, text: `Object.assign(${patchName}, ` });
+        // `Object.assign(patch, (args)` needs the call's own "(" removed
+        edits.push({ start: node.end, end: node.end + text.slice(node.end).indexOf("(") + 1, text: "" });
+        return;
+      }
+      if (member === "connected") {
+        edits.push({ start: from, end: node.end, text: "true" });
+        return;
+      }
+      blockers.push({ code: member === "context" ? "CLIENT_STATE_IN_COMMAND" : "SOCKET_IN_COMMAND", message: member === "context" ? "server code reads the view's state: pass what it needs as event params (never trust it for authorization)" : `\`${member}\` runs in server code: move it to a client action that runs after the command`, pos: from });
+      return;
+    }
+    if (member === "context") {
+      edits.push({ start: from, end: node.end, text: "ctx.state" });
+      return;
+    }
+    if (SAME_ON_CTX.has(member)) {
+      edits.push({ start: from, end: node.expression.end, text: "ctx" });
+      return;
+    }
+    if (member === "sendInfo" && call) {
+      const info = call.arguments[0];
+      const type = info && ts.isObjectLiteralExpression(info) ? literalType(info) : undefined;
+      if (type !== undefined) {
+        edits.push({ start: from, end: node.end + text.slice(node.end).indexOf("(") + 1, text: `ctx.send(${JSON.stringify(type)}, ` });
+        return;
+      }
+      blockers.push({ code: "DYNAMIC_INFO", message: "sendInfo with a computed message: call ctx.send(action, params) with the action's name", pos: from });
+      return;
+    }
+    const blocked = BLOCKED[member] ?? { code: "UNSUPPORTED_SOCKET_API", message: `socket.${member} has no runtime equivalent yet` };
+    blockers.push({ ...blocked, pos: from });
+  };
+  ts.forEachChild(sf, visit);
+  const inside = edits.filter((e) => e.start >= start && e.end <= end).sort((a, b) => a.start - b.start);
+  let out = "";
+  let cursor = start;
+  for (const edit of inside) {
+    if (edit.start < cursor) continue; // nested rewrite already covered
+    out += text.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  out += text.slice(cursor, end);
+  return { text: out, blockers };
+}
+
+function literalType(object: ts.ObjectLiteralExpression): string | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && property.name.getText() === "type" && ts.isStringLiteralLike(property.initializer)) return property.initializer.text;
+  }
+  return undefined;
+}
+
+function isDeclarationName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (ts.isParameter(parent) || ts.isVariableDeclaration(parent)) && parent.name === node;
+}
+
+/** Does [start, end) mention `name` as an identifier? (Used for unused-parameter and session checks.) */
+export function mentions(sf: ts.SourceFile, start: number, end: number, name: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || node.end <= start || node.getStart(sf) >= end) return;
+    if (ts.isIdentifier(node) && node.text === name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sf, visit);
+  return found;
+}

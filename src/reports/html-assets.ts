@@ -1,0 +1,86 @@
+// The report's inline style and script: the file must open from disk with no server and no network.
+
+export const REPORT_CSS = `
+:root { --bg:#fbfbfa; --fg:#1d1f23; --muted:#666b73; --line:#e3e4e6; --card:#fff; --code:#f4f4f2;
+  --ui:#0b7285; --ui-bg:#e3f6f9; --form:#8a3ffc; --form-bg:#f1e9ff; --shared:#b35c00; --shared-bg:#fff1e0;
+  --client:#2b8a3e; --client-bg:#e6f6ea; --server:#b35c00; --server-bg:#fff1e0; --split:#8a3ffc; --split-bg:#f1e9ff;
+  --bad:#c92a2a; --bad-bg:#ffe9e9; --warn:#a86b00; --warn-bg:#fff6d6; }
+@media (prefers-color-scheme: dark) { :root { --bg:#17181b; --fg:#e6e6e6; --muted:#9a9ea6; --line:#2d3036; --card:#1f2125; --code:#26282d;
+  --ui-bg:#0e3339; --ui:#66d9e8; --form-bg:#2c2140; --form:#c0a4ff; --shared-bg:#3a2a14; --shared:#ffb057;
+  --client-bg:#16331d; --client:#69db7c; --server-bg:#3a2a14; --server:#ffb057; --split-bg:#2c2140; --split:#c0a4ff;
+  --bad-bg:#3b1a1a; --bad:#ff8787; --warn-bg:#3a3115; --warn:#ffd43b; } }
+* { box-sizing: border-box; }
+body { margin:0; background:var(--bg); color:var(--fg); font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; }
+header.top { padding:20px 28px 12px; border-bottom:1px solid var(--line); background:var(--card); position:sticky; top:0; z-index:2; }
+header.top h1 { margin:0 0 4px; font-size:20px; }
+header.top .meta { color:var(--muted); font-size:12px; }
+main { padding:16px 28px 60px; max-width:1400px; }
+.cards { display:flex; flex-wrap:wrap; gap:10px; margin:12px 0; }
+.card { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:10px 14px; min-width:110px; }
+.card .n { font-size:22px; font-weight:600; } .card .l { color:var(--muted); font-size:12px; }
+.toolbar { display:flex; flex-wrap:wrap; gap:8px; align-items:center; margin-top:10px; }
+.toolbar input[type=search] { padding:6px 10px; border:1px solid var(--line); border-radius:6px; background:var(--bg); color:var(--fg); min-width:280px; }
+.toolbar label { font-size:12px; color:var(--muted); user-select:none; }
+.toolbar button { padding:5px 10px; border:1px solid var(--line); border-radius:6px; background:var(--bg); color:var(--fg); cursor:pointer; }
+h2 { font-size:17px; margin:26px 0 8px; }
+table { border-collapse:collapse; width:100%; background:var(--card); border:1px solid var(--line); border-radius:8px; overflow:hidden; }
+th, td { text-align:left; vertical-align:top; padding:6px 10px; border-top:1px solid var(--line); }
+th { background:var(--code); font-weight:600; font-size:12px; color:var(--muted); border-top:none; }
+td.num { text-align:right; font-variant-numeric:tabular-nums; } td.zero { color:var(--muted); opacity:.5; }
+.badge { display:inline-block; padding:1px 7px; border-radius:10px; font-size:12px; font-weight:600; white-space:nowrap; }
+.c-ui { color:var(--ui); background:var(--ui-bg); } .c-form { color:var(--form); background:var(--form-bg); } .c-shared { color:var(--shared); background:var(--shared-bg); }
+.p-client { color:var(--client); background:var(--client-bg); } .p-server { color:var(--server); background:var(--server-bg); } .p-split { color:var(--split); background:var(--split-bg); }
+.conf-high { color:var(--muted); } .conf-medium { color:var(--warn); } .conf-low { color:var(--bad); font-weight:600; }
+.code { font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; }
+.reason { margin:2px 0 6px; } .reason .rc { font:11px ui-monospace,monospace; color:var(--muted); text-decoration:none; }
+.ev { margin:3px 0; } .ev a, .loc { font:11px ui-monospace,monospace; color:var(--muted); }
+pre.line { margin:2px 0 0; padding:3px 8px; background:var(--code); border-radius:4px; overflow-x:auto; font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; white-space:pre; }
+section.view { background:var(--card); border:1px solid var(--line); border-radius:10px; margin:18px 0; padding:4px 16px 14px; }
+section.view > h3 { margin:12px 0 4px; font-size:16px; } section.view > h3 .kind { margin-left:6px; }
+section.view .sub { color:var(--muted); font-size:12px; margin-bottom:8px; }
+section.view h4 { margin:14px 0 6px; font-size:13px; color:var(--muted); text-transform:uppercase; letter-spacing:.04em; }
+details > summary { cursor:pointer; color:var(--muted); font-size:12px; }
+.marker { border-left:3px solid var(--warn); background:var(--warn-bg); padding:6px 10px; margin:4px 0; border-radius:4px; }
+.errors td.code-col { color:var(--bad); font-weight:600; white-space:nowrap; }
+.ok { color:var(--client); } .bad { color:var(--bad); }
+.hidden { display:none !important; }
+nav.toc a { color:inherit; }
+.extra { margin-top:26px; }
+`;
+
+// Filters: free text over view ids and keys, and a class filter for key rows; both only hide rows.
+export const REPORT_JS = `
+(function () {
+  var search = document.getElementById("filter");
+  var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-class]"));
+  function apply() {
+    var q = (search.value || "").toLowerCase();
+    var classes = {};
+    boxes.forEach(function (b) { classes[b.getAttribute("data-class")] = b.checked; });
+    document.querySelectorAll("section.view").forEach(function (view) {
+      var rows = view.querySelectorAll("tr[data-class]");
+      var anyRow = false;
+      rows.forEach(function (row) {
+        var show = classes[row.getAttribute("data-class")] !== false &&
+          (q === "" || (row.getAttribute("data-search") || "").indexOf(q) !== -1 || (view.getAttribute("data-search") || "").indexOf(q) !== -1);
+        row.classList.toggle("hidden", !show);
+        if (show) anyRow = true;
+      });
+      var matchesView = q === "" || (view.getAttribute("data-search") || "").indexOf(q) !== -1;
+      view.classList.toggle("hidden", !(matchesView || anyRow));
+    });
+    document.querySelectorAll("tr[data-view-row]").forEach(function (row) {
+      row.classList.toggle("hidden", q !== "" && (row.getAttribute("data-search") || "").indexOf(q) === -1);
+    });
+  }
+  if (search) search.addEventListener("input", apply);
+  boxes.forEach(function (b) { b.addEventListener("change", apply); });
+  var toggle = document.getElementById("toggle-details");
+  if (toggle) toggle.addEventListener("click", function () {
+    var all = document.querySelectorAll("details");
+    var open = Array.prototype.some.call(all, function (d) { return !d.open; });
+    all.forEach(function (d) { d.open = open; });
+    toggle.textContent = open ? "Collapse evidence" : "Expand evidence";
+  });
+})();
+`;

@@ -1,0 +1,304 @@
+// One Node request handler for everything the runtime serves: pages (first paint), the client
+// bundle, commands and the sync stream. It keeps no per-client state: any process with the same
+// secret and sync log can answer any request.
+
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { PROTOCOL, SYNC_PROTOCOL, type CommandsModule, type ComponentDefinition } from "../contract.ts";
+import { readJsonBody } from "./body.ts";
+import { buildClientBundle, type ClientBundle } from "./bundle.ts";
+import { lookupCommand, runCommand, type CommandOutcome } from "./commands.ts";
+import { renderFirstPaint } from "./first-paint.ts";
+import { escapeAttribute } from "./json-script.ts";
+import { httpError, sendError, sendJson } from "./responses.ts";
+import { compilePath, type CompiledPath } from "./routes.ts";
+import { encodeSessionCookie, newSession, readSession, safeEqual, sessionCookieHeader, sessionKeys, type Session } from "./session.ts";
+import type { SyncLog } from "./sync/log.ts";
+import { createMemorySyncLog } from "./sync/memory-log.ts";
+import { createSyncEndpoint } from "./sync/sse.ts";
+
+export interface RouteDefinition {
+  /** "/volunteers/:id" — `:name` segments become params, a trailing `*` matches the rest. */
+  path: string;
+  component: ComponentDefinition<any>;
+  /** The component's server commands (a `defineCommands` module). */
+  commands?: CommandsModule;
+  /** The component's source module (file: URL or absolute path), bundled for the browser. */
+  clientModule: string | URL;
+}
+
+export interface LayoutMeta {
+  title?: string;
+  url: URL;
+  component: string;
+}
+
+export interface RequestHandlerOptions {
+  routes: RouteDefinition[];
+  /** Signs session cookies and derives CSRF tokens; the same on every process. At least 16 bytes. */
+  secret: string;
+  /** Sync log (default: an in-memory log for this process). */
+  sync?: SyncLog;
+  /** Wraps a page's body (root element, state script, module script) into a document. */
+  layout?(body: string, meta: LayoutMeta): string;
+  /** Largest command body in bytes (default 64 KiB). */
+  bodyLimit?: number;
+  /** Time limit of a command in ms unless it sets its own (default 10 s). */
+  commandTimeoutMs?: number;
+  /** Adds facts to the session for every request (e.g. the user from your auth); the cookie keeps only its id. */
+  getSession?(req: IncomingMessage, session: Session): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** May this session follow this topic? Default: topics some route's component declares in `sync`. */
+  allowTopic?(topic: string, session: Session): boolean;
+  /** SSE heartbeat interval in ms (default 15 s). */
+  heartbeatMs?: number;
+  /** Minify the client bundle (default true). */
+  minify?: boolean;
+  /** Unexpected errors (bugs in commands, renders); default console.error. Never sent to clients. */
+  onError?(error: unknown): void;
+}
+
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+
+export interface RequestHandler extends NodeHandler {
+  /** Builds the client bundle now instead of on the first request. */
+  ready(): Promise<void>;
+  /** Does this handler answer this path (a route or a runtime endpoint)? */
+  handles(pathname: string): boolean;
+  /** Open sync streams of this handler (for monitoring and tests). */
+  readonly syncStreams: number;
+  /** Ends open sync streams; closes the sync log if the handler created it. */
+  close(): Promise<void>;
+}
+
+interface Registered {
+  component: ComponentDefinition<any>;
+  commands?: CommandsModule;
+}
+
+const DEFAULT_BODY_LIMIT = 64 * 1024;
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+export function createRequestHandler(options: RequestHandlerOptions): RequestHandler {
+  const keys = sessionKeys(options.secret);
+  const log = options.sync ?? createMemorySyncLog();
+  const ownsLog = !options.sync;
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const timeoutMs = options.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const onError = options.onError ?? ((error: unknown) => console.error("[liveview-migrate]", error));
+  const cookieName = SYNC_PROTOCOL.sessionCookie;
+
+  const routes: Array<RouteDefinition & { compiled: CompiledPath }> = options.routes.map((route) => ({ ...route, compiled: compilePath(route.path) }));
+  const registry = new Map<string, Registered>();
+  for (const route of options.routes) {
+    const existing = registry.get(route.component.name);
+    if (existing && existing.component !== route.component) throw new Error(`liveview-migrate/server: two components are named "${route.component.name}"`);
+    registry.set(route.component.name, { component: route.component, commands: route.commands ?? existing?.commands });
+  }
+  const declaredTopics = new Set(options.routes.flatMap((route) => Object.keys(route.component.sync ?? {})));
+  const sync = createSyncEndpoint({
+    log,
+    heartbeatMs: options.heartbeatMs,
+    allowTopic: options.allowTopic ?? ((topic) => declaredTopics.has(topic)),
+  });
+
+  let bundle: Promise<ClientBundle> | undefined;
+  const clientBundle = () =>
+    (bundle ??= buildClientBundle(options.routes, { minify: options.minify }).catch((error) => {
+      bundle = undefined; // try again on the next request (e.g. a syntax error being fixed)
+      throw error;
+    }));
+
+  const base = PROTOCOL.base;
+  const commandPrefix = `${base}${PROTOCOL.commandPath}/`;
+  const syncPath = `${base}${PROTOCOL.syncPath}`;
+  const clientPrefix = `${base}${PROTOCOL.clientPath}/`;
+
+  async function sessionOf(req: IncomingMessage, session: Session): Promise<Session> {
+    if (!options.getSession) return session;
+    return Object.assign(Object.create(null), await options.getSession(req, session), { id: session.id });
+  }
+
+  function commandRunner(req: IncomingMessage, session: Session, url?: URL) {
+    return async (component: string, name: string, params: Record<string, unknown>): Promise<CommandOutcome> => {
+      const definition = lookupCommand(registry.get(component)?.commands, name);
+      if (!definition) return { ok: false, error: httpError(404, "UNKNOWN_COMMAND", `Unknown command ${component}/${name}`) };
+      return runCommand(
+        definition,
+        params,
+        { session: await sessionOf(req, session), publish: async (topic, message) => void (await log.append(topic, message)), url },
+        { timeoutMs, onError },
+      );
+    };
+  }
+
+  async function servePage(req: IncomingMessage, res: ServerResponse, url: URL, route: RouteDefinition, pathParams: Record<string, string>) {
+    if (req.method !== "GET" && req.method !== "HEAD") return sendError(res, httpError(405, "METHOD_NOT_ALLOWED", "Use GET"), { allow: "GET, HEAD" });
+    let session = readSession(keys, req, cookieName);
+    const headers: Record<string, string> = { "cache-control": "no-store", "content-type": "text/html; charset=utf-8" };
+    if (!session) {
+      session = newSession();
+      headers["set-cookie"] = sessionCookieHeader(cookieName, encodeSessionCookie(keys, session), isSecure(req));
+    }
+    const built = await clientBundle();
+    const registered = registry.get(route.component.name)!;
+    const result = await renderFirstPaint({
+      component: route.component,
+      url,
+      params: { ...Object.fromEntries(url.searchParams), ...pathParams },
+      csrfToken: keys.csrfToken(session.id),
+      idempotent: Object.keys(registered.commands ?? {}).filter((name) => lookupCommand(registered.commands, name)?.idempotent),
+      runCommand: commandRunner(req, session, url),
+      head: (topic) => log.head(topic),
+      scriptUrl: `${clientPrefix}${built.entries.get(route.component.name)}`,
+    });
+    if (result.kind === "redirect") {
+      res.writeHead(302, { ...headers, location: result.location, "content-length": 0 });
+      return void res.end();
+    }
+    if (result.kind === "error") {
+      onError(new Error(`first paint of ${url.pathname}: ${result.where}: ${result.error.code} ${result.error.message}`));
+      res.writeHead(result.error.status >= 500 ? 500 : result.error.status, { ...headers, "content-type": "text/plain; charset=utf-8" });
+      return void res.end(result.error.status >= 500 ? "Internal Server Error" : result.error.message);
+    }
+    const meta: LayoutMeta = { title: result.title, url, component: route.component.name };
+    const page = (options.layout ?? defaultLayout)(result.body, meta);
+    res.writeHead(200, { ...headers, "content-length": Buffer.byteLength(page) });
+    res.end(page);
+  }
+
+  async function serveCommand(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (req.method !== "POST") {
+      req.resume();
+      return sendError(res, httpError(405, "METHOD_NOT_ALLOWED", "Use POST"), { allow: "POST" });
+    }
+    const parts = url.pathname.slice(commandPrefix.length).split("/");
+    let component = "";
+    let name = "";
+    try {
+      [component, name] = parts.map(decodeURIComponent);
+    } catch {}
+    const definition = parts.length === 2 ? lookupCommand(registry.get(component)?.commands, name) : undefined;
+    if (!definition) {
+      req.resume();
+      return sendError(res, httpError(404, "UNKNOWN_COMMAND", "Unknown command"));
+    }
+    const session = readSession(keys, req, cookieName);
+    if (!session) {
+      req.resume();
+      return sendError(res, httpError(403, "SESSION_INVALID", "Missing or invalid session; reload the page"));
+    }
+    const token = req.headers[PROTOCOL.csrfHeader];
+    if (typeof token !== "string" || !safeEqual(token, keys.csrfToken(session.id))) {
+      req.resume();
+      return sendError(res, httpError(403, "CSRF_INVALID", "Missing or invalid CSRF token"));
+    }
+    const body = await readJsonBody(req, bodyLimit);
+    if (!body.ok) return sendError(res, body.error, body.error.status === 413 ? { connection: "close" } : {});
+    const request = body.value as { params?: unknown; url?: unknown } | null;
+    if (request === null || typeof request !== "object" || Array.isArray(request)) {
+      return sendError(res, httpError(400, "BAD_REQUEST", "Body must be a JSON object { params }"));
+    }
+    const params = request.params ?? Object.create(null);
+    if (params === null || typeof params !== "object" || Array.isArray(params)) {
+      return sendError(res, httpError(400, "BAD_REQUEST", "`params` must be an object"));
+    }
+    let pageUrl: URL | undefined;
+    if (typeof request.url === "string") {
+      try {
+        pageUrl = new URL(request.url, url);
+      } catch {}
+    }
+    const outcome = await runCommand(
+      definition,
+      params,
+      { session: await sessionOf(req, session), publish: async (topic, message) => void (await log.append(topic, message)), url: pageUrl },
+      { timeoutMs, onError },
+    );
+    if (!outcome.ok) return sendError(res, outcome.error);
+    let text: string;
+    try {
+      text = JSON.stringify({ ok: true, result: outcome.result });
+    } catch (error) {
+      onError(error);
+      return sendError(res, httpError(500, "COMMAND_FAILED", "The command's result is not JSON"));
+    }
+    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), "cache-control": "no-store" });
+    res.end(text);
+  }
+
+  async function serveClient(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (req.method !== "GET" && req.method !== "HEAD") return sendError(res, httpError(405, "METHOD_NOT_ALLOWED", "Use GET"), { allow: "GET, HEAD" });
+    const asset = (await clientBundle()).assets.get(url.pathname.slice(clientPrefix.length));
+    if (!asset) return sendError(res, httpError(404, "NOT_FOUND", "No such client file"));
+    const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    const headers: Record<string, string | number> = {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "public, max-age=31536000, immutable",
+      etag: asset.etag,
+      vary: "accept-encoding",
+    };
+    if (req.headers["if-none-match"] === asset.etag) {
+      res.writeHead(304, headers);
+      return void res.end();
+    }
+    const body = gzip ? asset.gzip : asset.body;
+    res.writeHead(200, { ...headers, ...(gzip ? { "content-encoding": "gzip" } : {}), "content-length": body.length });
+    res.end(body);
+  }
+
+  async function serveSync(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (req.method !== "GET") return sendError(res, httpError(405, "METHOD_NOT_ALLOWED", "Use GET"), { allow: "GET" });
+    const session = readSession(keys, req, cookieName);
+    if (!session) return sendError(res, httpError(403, "SESSION_INVALID", "Missing or invalid session; reload the page"));
+    await sync.handle(req, res, url, await sessionOf(req, session));
+  }
+
+  async function dispatch(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) {
+    const url = requestUrl(req);
+    if (!url) return sendError(res, httpError(400, "BAD_REQUEST", "Malformed request URL"));
+    const path = url.pathname;
+    if (path.startsWith(commandPrefix)) return serveCommand(req, res, url);
+    if (path === syncPath) return serveSync(req, res, url);
+    if (path.startsWith(clientPrefix)) return serveClient(req, res, url);
+    if (path === base || path.startsWith(`${base}/`)) return sendError(res, httpError(404, "NOT_FOUND", "Not found"));
+    for (const route of routes) {
+      const params = route.compiled.match(path);
+      if (params) return servePage(req, res, url, route, params);
+    }
+    if (next) return next();
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Not Found");
+  }
+
+  const handler = ((req, res, next) => {
+    dispatch(req, res, next).catch((error) => {
+      onError(error);
+      if (!res.headersSent) sendError(res, httpError(500, "INTERNAL", "Internal error"));
+      else res.destroy();
+    });
+  }) as RequestHandler;
+  handler.ready = async () => void (await clientBundle());
+  handler.handles = (pathname) => pathname === base || pathname.startsWith(`${base}/`) || routes.some((route) => route.compiled.match(pathname) !== undefined);
+  Object.defineProperty(handler, "syncStreams", { get: () => sync.size });
+  handler.close = async () => {
+    sync.close();
+    if (ownsLog) await log.close();
+  };
+  return handler;
+}
+
+function requestUrl(req: IncomingMessage): URL | undefined {
+  for (const origin of [`http://${req.headers.host ?? "localhost"}`, "http://localhost"]) {
+    try {
+      return new URL(req.url ?? "/", origin);
+    } catch {}
+  }
+  return undefined;
+}
+
+function isSecure(req: IncomingMessage): boolean {
+  return Boolean((req.socket as { encrypted?: boolean }).encrypted);
+}
+
+function defaultLayout(body: string, meta: LayoutMeta): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeAttribute(meta.title ?? "")}</title></head><body>${body}</body></html>`;
+}

@@ -1,0 +1,71 @@
+// The session lives in a signed cookie (HMAC-SHA256 over the payload), so any process holding the
+// secret can verify it: nothing about a client is stored on the server. The CSRF token is derived
+// from the session id, so it needs no storage either.
+
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+
+export interface Session {
+  /** Random id, stable for the cookie's life; the CSRF token is bound to it. */
+  id: string;
+  [key: string]: unknown;
+}
+
+export interface SessionKeys {
+  sign(payload: string): string;
+  csrfToken(sessionId: string): string;
+}
+
+export function sessionKeys(secret: string): SessionKeys {
+  if (typeof secret !== "string" || Buffer.byteLength(secret) < 16) {
+    throw new Error("liveview-migrate/server: `secret` must be a string of at least 16 bytes");
+  }
+  const mac = (purpose: string, data: string) => createHmac("sha256", secret).update(`${purpose}\n${data}`).digest("base64url");
+  return { sign: (payload) => mac("session", payload), csrfToken: (sessionId) => mac("csrf", sessionId) };
+}
+
+/** Constant-time comparison of two strings (lengths may differ). */
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export function newSession(): Session {
+  return { id: randomBytes(18).toString("base64url") };
+}
+
+export function encodeSessionCookie(keys: SessionKeys, session: Session): string {
+  const payload = Buffer.from(JSON.stringify(session)).toString("base64url");
+  return `${payload}.${keys.sign(payload)}`;
+}
+
+/** The session in the cookie, or undefined when it is missing, malformed or its signature is wrong. */
+export function readSession(keys: SessionKeys, req: IncomingMessage, cookieName: string): Session | undefined {
+  const value = readCookie(req.headers.cookie, cookieName);
+  if (!value) return undefined;
+  const dot = value.indexOf(".");
+  if (dot <= 0) return undefined;
+  const payload = value.slice(0, dot);
+  if (!safeEqual(keys.sign(payload), value.slice(dot + 1))) return undefined;
+  try {
+    const session = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    if (session === null || typeof session !== "object" || typeof session.id !== "string") return undefined;
+    return Object.assign(Object.create(null), session) as Session;
+  } catch {
+    return undefined;
+  }
+}
+
+export function sessionCookieHeader(name: string, value: string, secure: boolean): string {
+  return `${name}=${value}; Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}

@@ -1,0 +1,40 @@
+// Server commands of the test component, over a store the test can inspect.
+import { z } from "zod";
+import { defineCommands, fail } from "../../../../src/runtime/server/index.ts";
+import type { Note } from "./notes.component.ts";
+
+export function createNotesCommands() {
+  const store: Note[] = [];
+  const calls: string[] = [];
+  const commands = defineCommands({
+    listNotes: { idempotent: true, handler: () => store },
+    addNote: {
+      params: z.object({ text: z.string().min(1).max(100) }),
+      async handler(params: { text: string }, ctx) {
+        calls.push("addNote");
+        const note = { id: store.length + 1, text: params.text };
+        store.push(note);
+        await ctx.publish("notes", { note });
+        return { note };
+      },
+    },
+    echo: (params: Record<string, unknown>, ctx) => ({ params, protoIsObject: Object.getPrototypeOf({}) === Object.prototype, session: ctx.session.id, url: ctx.url?.pathname ?? null }),
+    slow: {
+      timeoutMs: 100,
+      handler: (_params: unknown, ctx) =>
+        new Promise((resolve) => {
+          const timer = setTimeout(() => resolve({ late: true }), 5_000);
+          ctx.signal?.addEventListener("abort", () => {
+            clearTimeout(timer);
+            calls.push("slow aborted");
+          });
+        }),
+    },
+    crash: () => {
+      throw new Error("secret database password in /srv/app/db.ts:12");
+    },
+    refuse: () => fail("NOT_ALLOWED", "You may not", 403),
+    notJson: () => ({ big: 10n }),
+  });
+  return { commands, store, calls };
+}

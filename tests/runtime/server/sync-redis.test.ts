@@ -1,0 +1,129 @@
+// The Redis Streams sync log against a real redis-server: the SyncLog contract, one blocking
+// connection per process, two server processes sharing one Redis, and a server SIGKILLed during a
+// stream and restarted while messages are published: the client gets exactly the missed ones.
+import { createClient } from "redis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRedisSyncLog, type SyncLog } from "../../../src/runtime/server/index.ts";
+import { firstPaint, freePort, postCommand, startRedis, startSample, waitFor, type RedisServer, type SampleServer } from "./helpers.ts";
+import { messages, openSse, type SseConnection } from "./sse-client.ts";
+import { describeSyncLog } from "./sync-log-contract.ts";
+
+let redis: RedisServer;
+let prefixes = 0;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+describeSyncLog(
+  "redis",
+  async ({ retention }) => {
+    const log = createRedisSyncLog({ url: redis.url, prefix: `contract${++prefixes}:`, maxLen: retention });
+    await log.ready;
+    return log;
+  },
+  // MAXLEN ~ trims whole stream nodes (100 entries each): append well past that.
+  { retention: 5, appends: 350 },
+);
+
+describe("redis: one blocking connection per process", () => {
+  it("serves many subscribers on many topics over two connections (commands + one XREAD BLOCK)", async () => {
+    const inspector = createClient({ url: redis.url });
+    await inspector.connect();
+    const clientsNow = async () => String(await inspector.sendCommand(["CLIENT", "LIST"])).trim().split("\n").length;
+    const before = await clientsNow();
+    const log = createRedisSyncLog({ url: redis.url, prefix: "fanout:" });
+    await log.ready;
+    const got = new Map<number, string[]>();
+    const unsubscribes = Array.from({ length: 100 }, (_, i) => {
+      got.set(i, []);
+      return log.subscribe([`topic${i % 10}`], {}, (d) => d.kind === "entry" && got.get(i)!.push(String(d.message.n)));
+    });
+    await new Promise((r) => setTimeout(r, 200)); // subscriptions settle (heads read, reader woken)
+    for (let t = 0; t < 10; t++) await log.append(`topic${t}`, { n: `n${t}` });
+    await waitFor(() => [...got.values()].every((list) => list.length === 1), "every subscriber got its topic's message");
+    for (const [i, list] of got) expect(list).toEqual([`n${i % 10}`]);
+    expect((await clientsNow()) - before).toBe(2);
+    unsubscribes.forEach((u) => u());
+    await log.close();
+    await inspector.disconnect();
+  });
+});
+
+describe("redis: several server processes", () => {
+  let a: SampleServer | undefined;
+  let b: SampleServer | undefined;
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+  });
+
+  it("a command on one process reaches an SSE subscriber on the other", async () => {
+    [a, b] = await Promise.all([startSample({ redisUrl: redis.url }), startSample({ redisUrl: redis.url })]);
+    const paint = await firstPaint(`${a.url}/volunteers`);
+    const sse = await openSse(`${b.url}/_lvm/sync?topics=volunteers&offsets=${encodeURIComponent(JSON.stringify(paint.payload.offsets))}`, { cookie: paint.cookie });
+    expect(sse.status).toBe(200);
+    const response = await postCommand(a.url, "volunteers/addVolunteer", { params: { name: "Ada", phone: "555-123-4567" } }, { cookie: paint.cookie, "x-csrf-token": paint.csrfToken });
+    expect(response.status).toBe(200);
+    await sse.until((events) => events.some((e) => e.event === "message"));
+    expect(messages(sse).map((m) => m.message.volunteer)).toEqual([{ id: response.body.result.id, name: "Ada", phone: "555-123-4567" }]);
+    sse.close();
+  });
+
+  it("a server SIGKILLed during a stream and restarted: the client resumes with exactly the missed messages", async () => {
+    const port = await freePort();
+    let victim = await startSample({ redisUrl: redis.url, port });
+    const publisher = b!;
+    try {
+      const paint = await firstPaint(`${publisher.url}/volunteers`);
+      const auth = { cookie: paint.cookie, "x-csrf-token": paint.csrfToken };
+      const total = 40;
+      let published = 0;
+      const publishing = (async () => {
+        for (let i = 0; i < total; i++) {
+          const r = await postCommand(publisher.url, "volunteers/addVolunteer", { params: { name: `v${i}`, phone: "555-000-0000" } }, auth);
+          expect(r.status).toBe(200);
+          published++;
+          await new Promise((resolve) => setTimeout(resolve, 15));
+        }
+      })();
+
+      // Like EventSource: whenever the stream ends, reconnect with Last-Event-ID (retrying while the server is down).
+      const seen: string[] = [];
+      let lastEventId = JSON.stringify(paint.payload.offsets);
+      let current: SseConnection | undefined;
+      const following = (async () => {
+        while (seen.length < total) {
+          let sse: SseConnection | undefined;
+          while (!sse) {
+            try {
+              const attempt = await openSse(`http://127.0.0.1:${port}/_lvm/sync?topics=volunteers`, { cookie: paint.cookie, "last-event-id": lastEventId });
+              if (attempt.status === 200) sse = attempt;
+              else attempt.close();
+            } catch {}
+            if (!sse) await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          current = sse;
+          void sse.until((events) => seen.length + events.filter((e) => e.event === "message").length >= total).then(() => sse.close());
+          await sse.ended;
+          for (const m of messages(sse)) seen.push((m.message.volunteer as { name: string }).name);
+          lastEventId = sse.lastEventId ?? lastEventId;
+        }
+      })();
+
+      await waitFor(() => current !== undefined && messages(current).length >= 8, "some messages before the kill");
+      await victim.kill(); // mid-stream, no cleanup
+      const publishedAtKill = published;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      victim = await startSample({ redisUrl: redis.url, port });
+      expect(published - publishedAtKill).toBeGreaterThan(2); // messages really were published while it was down
+      await publishing;
+      await following;
+      expect(seen).toEqual(Array.from({ length: total }, (_, i) => `v${i}`));
+    } finally {
+      await victim.stop();
+    }
+  });
+});
