@@ -587,6 +587,13 @@ export function canEdit(user: User | null): boolean {
 }
 `;
 
+// moduleResolution "node": liveviewjs 0.8.1's exports map has no types condition (DESIGN.md).
+const TSCONFIG = `${JSON.stringify(
+  { compilerOptions: { target: "ES2022", module: "ESNext", moduleResolution: "node", strict: true, allowJs: true, skipLibCheck: true, noEmit: true }, include: ["src"] },
+  null,
+  2,
+)}\n`;
+
 const PUBSUB_MODULE = `// One pubsub for the whole app.
 import { SingleProcessPubSub } from "liveviewjs";
 
@@ -635,6 +642,7 @@ export function generateCorpus(n: number, out: string, seed = 1): CorpusSummary 
   }));
 
   write("package.json", `${JSON.stringify({ name: `bench-corpus-${n}`, private: true, type: "module" }, null, 2)}\n`);
+  write("tsconfig.json", TSCONFIG);
   write("src/pubsub.ts", PUBSUB_MODULE);
   write("src/lib/format.ts", FORMAT_MODULE);
   write("src/lib/auth.ts", AUTH_MODULE);

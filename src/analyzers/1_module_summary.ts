@@ -185,11 +185,36 @@ export function buildModuleSummary(ctx: FileContext): { summary: ModuleSummary; 
     functions: sortBy(functions, (f) => f.name),
     instances: sortBy([...scope.instances.values()], (i) => i.local),
     classes: [...scope.classes.keys()].sort(),
+    values: sortBy([...scope.consts.entries()].filter(([n]) => !scope.state.has(n)).map(([name, e]) => valueFact(ctx, name, e)), (v) => v.name),
     changesetFactories: [],
     aliases: sortBy([...scope.aliases.entries()].map(([local, target]) => ({ local, target })), (a) => a.local),
     usesLiveViewJs,
   };
   return { summary, scope };
+}
+
+/** What a module constant is: a literal, or the result of a call (whose callee tells what its methods do). */
+function valueFact(ctx: FileContext, name: string, e0: ts.Expression): ModuleSummary["values"][number] {
+  const e = unwrap(e0);
+  if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || ts.isTemplateExpression(e) || ts.isArrayLiteralExpression(e) || ts.isObjectLiteralExpression(e) || ts.isRegularExpressionLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword || ts.isPrefixUnaryExpression(e) || ts.isBinaryExpression(e))
+    return { name, kind: "literal" };
+  if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+    // `z.object({...}).refine(...)`: the chain starts at `z.object`.
+    let inner: ts.Expression = e;
+    for (;;) {
+      const u = unwrap(inner);
+      if ((ts.isCallExpression(u) || ts.isNewExpression(u)) ) {
+        const callee = unwrap(u.expression);
+        if (ts.isPropertyAccessExpression(callee) && (ts.isCallExpression(unwrap(callee.expression)) || ts.isNewExpression(unwrap(callee.expression)))) inner = callee.expression;
+        else {
+          const ap = accessPath(callee);
+          if (ap && ap.root !== "this") return { name, kind: "call", callee: { local: ap.root, member: ap.path, at: locOf(ctx, u) } };
+          return { name, kind: "other" };
+        }
+      } else return { name, kind: "other" };
+    }
+  }
+  return { name, kind: "other" };
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {
@@ -436,11 +461,13 @@ export function collectBodyEffects(
   effects: DirectEffect[],
   calls: CalleeRef[],
   includeRoot = false,
+  /** Awaiting a call on these (the socket) is not an effect of its own: the socket operation is judged by what it does. */
+  skipAwaitRoots?: ReadonlySet<string>,
 ): void {
   const fields = className ? scope.classFields.get(className) : undefined;
   const isModuleName = (n: string) => !locals.has(n);
   const visit = (node: ts.Node): void => {
-    if (ts.isAwaitExpression(node)) effects.push({ kind: "await", detail: `await ${node.expression.getText(ctx.sf).slice(0, 80)}`, at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
+    if (ts.isAwaitExpression(node) && !awaitsSkipped(node.expression, skipAwaitRoots)) effects.push({ kind: "await", detail: `await ${node.expression.getText(ctx.sf).slice(0, 80)}`, at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
     else if (ts.isForOfStatement(node) && node.awaitModifier) effects.push({ kind: "await", detail: "for await", at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const callee = unwrap(node.expression);
@@ -491,6 +518,14 @@ export function collectBodyEffects(
   };
   if (includeRoot) visit(root);
   else ts.forEachChild(root, visit);
+}
+
+function awaitsSkipped(e: ts.Expression, roots: ReadonlySet<string> | undefined): boolean {
+  if (!roots) return false;
+  const u = unwrap(e);
+  if (!ts.isCallExpression(u)) return false;
+  const ap = accessPath(u.expression);
+  return !!ap && roots.has(ap.root);
 }
 
 function memberPathAfter(id: ts.Identifier): string[] {

@@ -18,6 +18,8 @@ interface RoleInfo {
 interface LocalDef {
   expr: ts.Expression;
   member?: string;
+  /** Set when the expression belongs to a caller (an argument passed to a followed helper). */
+  env?: Env;
 }
 interface Env {
   handler: string;
@@ -115,8 +117,8 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
       const defs = env.defs.get(e.text);
       if (defs) {
         for (const d of defs) {
-          if (d.member !== undefined) evalMember(d.expr, [d.member], env, res, seen, depth + 1);
-          else evalValue(d.expr, env, res, seen, depth + 1);
+          if (d.member !== undefined) evalMember(d.expr, [d.member], d.env ?? env, res, seen, depth + 1);
+          else evalValue(d.expr, d.env ?? env, res, seen, depth + 1);
         }
         return;
       }
@@ -226,7 +228,7 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
       if (r) return addRole(r, path, res);
       const defs = env.defs.get(r0.text);
       if (defs) {
-        for (const d of defs) evalMember(d.expr, d.member !== undefined ? [d.member, ...path] : path, env, res, seen, depth + 1);
+        for (const d of defs) evalMember(d.expr, d.member !== undefined ? [d.member, ...path] : path, d.env ?? env, res, seen, depth + 1);
         return;
       }
       if (env.locals.has(r0.text)) return;
@@ -350,7 +352,8 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
 
   // ---- handler walk ----
   const walk = (nodes: readonly ts.Node[], env: Env, acc: Acc): void => {
-    for (const n of nodes) collectBodyEffects(ctx, scope, n, env.locals, undefined, acc.effects, acc.calls, true);
+    const socketNames = new Set([...env.roles].filter(([, r]) => r.role === "socket").map(([n]) => n));
+    for (const n of nodes) collectBodyEffects(ctx, scope, n, env.locals, undefined, acc.effects, acc.calls, true, socketNames);
     const visit = (node: ts.Node, inTimer: boolean, fnDepth: number): void => {
       if (ts.isCallExpression(node)) {
         const callee = unwrap(node.expression);
@@ -397,15 +400,15 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
       } else if (ts.isReturnStatement(node) && env.legacyReturns && fnDepth === 0 && node.expression) {
         const r = unwrap(node.expression);
         if (ts.isObjectLiteralExpression(r)) assignObject(r, node, env, acc, false);
-      } else if (ts.isElementAccessExpression(node)) {
-        /* handled above */
+      }
+      if (ts.isElementAccessExpression(node) && isTypeExpr(node.argumentExpression, env) && ts.isCallExpression(node.parent) && node.parent.expression === node) {
+        // Dispatch through a lookup table: `handlers[event.type](event, socket)`.
+        markers.push({ code: "DYNAMIC_EVENT", message: `events dispatched through \`${textOf(ctx, node, 60)}\`: each event's handler cannot be located`, at: locOf(ctx, node), span: spanOf(ctx, node) });
       }
       const nextDepth = isFunctionExpr(node) || ts.isFunctionDeclaration(node) ? fnDepth + 1 : fnDepth;
       ts.forEachChild(node, (c) => visit(c, inTimer, nextDepth));
     };
     for (const n of nodes) visit(n, false, 0);
-    // dynamic dispatch on the event/info type: `handlers[event.type](...)`
-    for (const n of nodes) findDynamicDispatch(n, env);
   };
 
   const readPattern = (pattern: ts.ObjectBindingPattern, env: Env, acc: Acc) => {
@@ -415,20 +418,11 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
     }
   };
 
-  const findDynamicDispatch = (root: ts.Node, env: Env) => {
-    const visit = (node: ts.Node): void => {
-      if (ts.isElementAccessExpression(node) && isTypeExpr(node.argumentExpression, env) && ts.isCallExpression(node.parent) && node.parent.expression === node) {
-        markers.push({ code: "DYNAMIC_EVENT", message: `events dispatched through \`${textOf(ctx, node, 60)}\`: each event's handler cannot be located`, at: locOf(ctx, node), span: spanOf(ctx, node) });
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(root);
-  };
-
   const follow = (fn: ts.Node, call: ts.CallExpression, env: Env, acc: Acc, inTimer: boolean) => {
     if (env.following.has(fn)) return;
     const params = (fn as ts.SignatureDeclaration).parameters ?? [];
     const roles = new Map<string, RoleInfo>();
+    const argDefs = new Map<string, LocalDef[]>();
     let anyRole = false;
     call.arguments.forEach((a, i) => {
       const x = unwrap(a);
@@ -442,11 +436,11 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
         if (ap && env.roles.get(ap.root)?.role === "socket" && ap.path.join(".") === "context" && ts.isIdentifier(p.name)) {
           roles.set(p.name.text, { role: "context" });
           anyRole = true;
-        }
+        } else if (ts.isIdentifier(p.name)) argDefs.set(p.name.text, [{ expr: a, env }]);
       }
     });
     if (!anyRole) return;
-    const sub: Env = { handler: env.handler, roles, defs: new Map(), locals: collectLocals(fn), depth: env.depth + 1, following: new Set([...env.following, fn]), legacyReturns: false };
+    const sub: Env = { handler: env.handler, roles, defs: argDefs, locals: collectLocals(fn), depth: env.depth + 1, following: new Set([...env.following, fn]), legacyReturns: false };
     prescan(fn, sub);
     // The helper's own effects reach the handler through its FunctionFact (a call recorded at the call site).
     walk(bodyNodes(fn), sub, { ...acc, effects: [] });
@@ -555,7 +549,8 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
     const env0 = envFor(name, fn, name);
     const { branches, common } = findBranches(bodyNodes(fn), (e) => isTypeExpr(e, env0), (e) => stringCasesWith(e, (x) => isTypeExpr(x, env0)));
     const runBranch = (evName: string, nodes: readonly ts.Node[], spanNode: ts.Node) => {
-      const env = envFor(name, fn, `${name}:${evName}`);
+      // One scan of the handler serves every branch; only the handler name differs.
+      const env: Env = { ...env0, handler: `${name}:${evName}` };
       const acc = newAcc();
       walk([...common, ...nodes], env, acc);
       collect(acc);

@@ -75,6 +75,11 @@ export function buildProjectIndex(facts: FileFacts[], root: string): ProjectInde
       const name = [local, ...member.slice(0, k)].join(".");
       if (functions.has(`${path}#${name}`)) return { kind: "function", id: `${path}#${name}` };
     }
+    if (local === "module.exports" && member.length > 0) {
+      // `module.exports = { all }` imported as a default: `db.all` is the export named "all".
+      const named = m.exports.find((e) => e.name === member[0] && e.local !== "module.exports");
+      if (named) return resolveRef(path, { local: named.local, member: member.slice(1) }, read, depth + 1);
+    }
     const state = m.state.find((s) => s.name === local);
     if (state && state.kind !== "instance") {
       const last = member[member.length - 1];
@@ -104,6 +109,27 @@ export function buildProjectIndex(facts: FileFacts[], root: string): ProjectInde
       if (cls.kind === "liveviewjs") return { kind: "liveviewjs", name: cls.name, member };
       if (cls.kind === "package") return { kind: "package", specifier: cls.specifier, name: cls.name, member };
       return cls;
+    }
+    const value = m.values.find((v) => v.name === local);
+    if (value && member.length > 0 && !read) {
+      // A method of a module constant: builtin methods of a literal are pure; a value built by a call
+      // has the methods of what built it (a zod schema, a package client).
+      if (value.kind === "literal") return { kind: "value", id: `${path}#${local}` };
+      if (value.kind === "call" && value.callee) {
+        const made = resolveRef(path, value.callee, false, depth + 1);
+        if (made.kind === "package") return { ...made, member: [...made.member, ...member] };
+        if (made.kind === "value") return { kind: "value", id: `${path}#${local}` };
+        if (made.kind === "liveviewjs") return { kind: "liveviewjs", name: made.name, member: [...made.member, ...member] };
+        if (made.kind === "class") {
+          const id = `${made.path}#${made.name}.${member[0]}`;
+          return functions.has(id) ? { kind: "function", id } : { kind: "unresolved", why: `${made.name} has no method ${member[0]}` };
+        }
+        if (made.kind === "function" && made.id.endsWith(".constructor")) {
+          const id = `${made.id.slice(0, -".constructor".length)}.${member[0]}`;
+          return functions.has(id) ? { kind: "function", id } : { kind: "unresolved", why: `no method ${member[0]}` };
+        }
+        return { kind: "unresolved", why: `${local} is built by ${[value.callee.local, ...value.callee.member].join(".")}(); the methods of its result cannot be followed` };
+      }
     }
     const alias = m.aliases.find((a) => a.local === local);
     if (alias) return resolveRef(path, { local: alias.target.local, member: [...alias.target.member, ...member] }, read, depth + 1);

@@ -6,6 +6,7 @@ import type { Location } from "../plan/types.ts";
 import type { CalleeRef } from "./facts.ts";
 import { type EffectKind, packageEffect } from "./effects.ts";
 import type { ProjectIndex, Target } from "./5_resolve.ts";
+import type { TypeFallback } from "./type_fallback.ts";
 
 export interface EffectVia {
   kind: EffectKind;
@@ -55,8 +56,14 @@ function targetEffects(target: Target, ref: CalleeRef): EffectSet {
   return out;
 }
 
-export function computeEffects(index: ProjectIndex): EffectTable {
+export function computeEffects(index: ProjectIndex, fallback?: TypeFallback): EffectTable {
   const byFunction = new Map<string, EffectSet>();
+  // Syntax first; the type checker only for calls syntax could not follow.
+  const resolve = (path: string, ref: CalleeRef): Target => {
+    const t = index.resolveRef(path, ref, ref.read);
+    if (t.kind !== "unresolved" || ref.read || ref.pos === undefined || !fallback || (ref.local === "fetch" && ref.member.length === 0)) return t;
+    return fallback.resolveCall(path, ref.pos) ?? t;
+  };
   const edges = new Map<string, string[]>();
   const ids = [...index.functions.keys()].sort();
   for (const id of ids) {
@@ -66,7 +73,7 @@ export function computeEffects(index: ProjectIndex): EffectTable {
     for (const e of fn.effects) if (!set.has(e.kind)) set.set(e.kind, { kind: e.kind, chain: [id, e.detail], at: e.at });
     const out: string[] = [];
     for (const call of fn.calls) {
-      const target = index.resolveRef(path, call, call.read);
+      const target = resolve(path, call);
       if (target.kind === "function") {
         if (!call.read && target.id !== id) out.push(target.id);
       } else
@@ -91,13 +98,17 @@ export function computeEffects(index: ProjectIndex): EffectTable {
     }
   }
 
+  const callCache = new Map<string, { target: Target; effects: EffectSet }>();
   const ofCall = (path: string, ref: CalleeRef): { target: Target; effects: EffectSet } => {
-    const target = index.resolveRef(path, ref, ref.read);
-    if (target.kind === "function") {
-      if (ref.read) return { target, effects: new Map() };
-      return { target, effects: new Map(byFunction.get(target.id) ?? []) };
-    }
-    return { target, effects: targetEffects(target, ref) };
+    const key = `${path}\0${ref.local}\0${ref.member.join(".")}\0${ref.read ? 1 : 0}\0${ref.pos ?? ""}\0${ref.at}`;
+    const hit = callCache.get(key);
+    if (hit) return hit;
+    const target = resolve(path, ref);
+    let out: { target: Target; effects: EffectSet };
+    if (target.kind === "function") out = { target, effects: ref.read ? new Map() : (byFunction.get(target.id) ?? new Map()) };
+    else out = { target, effects: targetEffects(target, ref) };
+    callCache.set(key, out);
+    return out;
   };
 
   const reachable = (start: Iterable<string>): string[] => {

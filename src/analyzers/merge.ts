@@ -1,5 +1,139 @@
-import type { FileFacts } from "./facts.ts";
+// mergeFacts: the cross-file phase. Project index → effect fixpoint → per view: confirm detections
+// that went through project modules, classify keys, place events, record infos and markers.
+
+import type { FileError, FunctionEffects, InfoRecord, Marker, TemplateFacts, ViewKind, ViewPlan } from "../plan/types.ts";
+import type { FileFacts, ViewFacts } from "./facts.ts";
 import type { MergeOptions, MergeResult } from "./index.ts";
-export function mergeAll(_facts: FileFacts[], _options: MergeOptions): MergeResult {
-  return { views: [], functions: [], errors: [] };
+import { buildProjectIndex, type ProjectIndex } from "./5_resolve.ts";
+import { computeEffects, type EffectTable } from "./6_effects.ts";
+import { createTypeFallback } from "./type_fallback.ts";
+import { classifyKeys } from "./7_classify.ts";
+import { placeEvents } from "./8_place_events.ts";
+import { compareLoc, uniqSorted } from "./ast.ts";
+
+const FACTORY_KIND: Record<string, ViewKind> = { createLiveView: "view", createLiveComponent: "component", BaseLiveView: "view", BaseLiveComponent: "component", BaseLiveViewComponent: "view" };
+
+export function mergeAll(facts: FileFacts[], options: MergeOptions): MergeResult {
+  const sorted = [...facts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const index = buildProjectIndex(sorted, options.root);
+  const effects = computeEffects(index, createTypeFallback(options.root, (id) => index.functions.has(id)));
+  const views: ViewPlan[] = [];
+  const errors: FileError[] = [];
+  const usedFunctions = new Set<string>();
+
+  for (const file of sorted) {
+    for (const view of file.views) {
+      const kind = confirmView(index, file.path, view);
+      if (!kind) continue;
+      const plan = planView(index, effects, file.path, { ...view, kind }, usedFunctions);
+      views.push(plan);
+    }
+  }
+  // Two views with one id (two anonymous views on a line): keep ids unique and stable.
+  const seen = new Map<string, number>();
+  for (const v of views) {
+    const n = seen.get(v.id) ?? 0;
+    seen.set(v.id, n + 1);
+    if (n > 0) {
+      v.name = `${v.name}~${n + 1}`;
+      v.id = `${v.file}#${v.name}`;
+    }
+  }
+
+  const functions: FunctionEffects[] = effects.reachable(usedFunctions).map((id) => {
+    const set = effects.byFunction.get(id)!;
+    const kinds = [...set.keys()].sort();
+    return { id, effects: kinds, via: kinds.map((k) => ({ effect: k, chain: set.get(k)!.chain, at: set.get(k)!.at })) };
+  });
+  views.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { views, functions, errors };
+}
+
+/** Views found through a project module are views only if the chain ends at liveviewjs. */
+function confirmView(index: ProjectIndex, path: string, view: ViewFacts): ViewKind | undefined {
+  if (view.detection.via !== "project") return view.kind;
+  const imp = view.detection.import!;
+  const target = index.resolveRef(path, { local: imp.local, member: view.detection.member ?? [] });
+  if (target.kind === "liveviewjs" && target.member.length === 0 && FACTORY_KIND[target.name]) return FACTORY_KIND[target.name];
+  return undefined;
+}
+
+function infoOriginFor(view: ViewFacts): (name: string) => string {
+  const handlers = [...Object.values(view.lifecycle), ...view.events, ...view.infos];
+  const sent = new Set(handlers.flatMap((h) => h.sendsInfo));
+  const timers = new Set(view.timerInfos);
+  const topics = uniqSorted(handlers.flatMap((h) => h.subscribes));
+  return (name: string) => {
+    if (name === "*") {
+      if (topics.length) return `subscribe:${topics.join(",")}`;
+      if (timers.size) return "setInterval";
+      if (sent.size) return "sendInfo";
+      return "unknown";
+    }
+    if (timers.has(name)) return "setInterval";
+    if (sent.has(name)) return "sendInfo";
+    if (topics.length) return `subscribe:${topics.join(",")}`;
+    return "unknown";
+  };
+}
+
+function planView(index: ProjectIndex, effects: EffectTable, path: string, view: ViewFacts, used: Set<string>): ViewPlan {
+  const infoOrigin = infoOriginFor(view);
+  const formEvents = new Set<string>();
+  for (const f of view.template.forms) {
+    if (f.event) formEvents.add(f.event);
+    if (f.changeEvent) formEvents.add(f.changeEvent);
+  }
+  for (const b of view.template.bindings) if (!b.dynamic && (b.attr === "phx-change" || b.attr === "phx-submit")) formEvents.add(b.value);
+
+  const state = classifyKeys({ path, view, effects, infoOrigin, formEvents });
+  const events = placeEvents(path, view, state, effects);
+  const infos: InfoRecord[] = view.infos.map((i) => ({ name: i.name, origin: infoOrigin(i.name), writes: i.writes, at: i.at, span: i.span }));
+
+  const markers: Marker[] = [...view.markers];
+  const handlers = [...Object.entries(view.lifecycle).map(([n, h]) => ({ name: n, h })), ...view.events.map((e) => ({ name: `handleEvent:${e.name}`, h: e as typeof e })), ...view.infos.map((i) => ({ name: `handleInfo:${i.name}`, h: i as typeof i }))];
+  const seenUnknown = new Set<string>();
+  for (const { h } of handlers) {
+    for (const call of h.calls) {
+      if (call.local === "@info") continue;
+      const { target, effects: eff } = effects.ofCall(path, call);
+      if (target.kind === "function") used.add(target.id);
+      const unknown = eff.get("unknown");
+      if (unknown && !seenUnknown.has(call.at + call.local)) {
+        seenUnknown.add(call.at + call.local);
+        markers.push({ code: "UNKNOWN_EFFECT", message: `cannot tell what ${[call.local, ...call.member].join(".")}() does (${unknown.chain[unknown.chain.length - 1]}); check it runs safely where it is placed`, at: call.at, ...(call.pos !== undefined ? { span: { start: call.pos, end: call.pos } } : {}) });
+      }
+    }
+  }
+  for (const w of view.writes) for (const call of w.calls) {
+    const { target } = effects.ofCall(path, call);
+    if (target.kind === "function") used.add(target.id);
+  }
+
+  const template: TemplateFacts = {
+    ...view.template,
+    components: view.template.components.map((c) => {
+      const t = index.resolveRef(path, { local: c.name.split(".")[0]!, member: c.name.split(".").slice(1) }, true);
+      const file = t.kind === "value" || t.kind === "function" ? t.id.slice(0, t.id.indexOf("#")) : undefined;
+      return file ? { ...c, file } : c;
+    }),
+  };
+
+  const blocked = view.dynamicKeys || markers.some((m) => m.code === "DYNAMIC_EVENT");
+  return {
+    id: `${path}#${view.name}`,
+    file: path,
+    name: view.name,
+    kind: view.kind,
+    api: view.api,
+    at: view.at,
+    span: view.span,
+    state,
+    events,
+    infos: infos.sort((a, b) => (a.name < b.name ? -1 : 1)),
+    template,
+    markers: markers.sort((a, b) => compareLoc(a.at, b.at) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.message < b.message ? -1 : 1)),
+    handlers: view.handlers,
+    migration: blocked ? { status: "blocked", reason: view.dynamicKeys ? "DYNAMIC_KEYS" : "DYNAMIC_EVENT" } : { status: "pending" },
+  };
 }

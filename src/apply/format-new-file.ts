@@ -6,5 +6,6 @@ import * as prettier from "prettier";
 
 export async function formatNewFile(absolutePath: string, text: string): Promise<string> {
   const config = (await prettier.resolveConfig(absolutePath, { editorconfig: true })) ?? {};
-  return prettier.format(text, { ...config, filepath: basename(absolutePath) });
+  // Templates move unchanged: prettier must not reformat the html inside `html\`...\`` (whitespace is rendered).
+  return prettier.format(text, { ...config, filepath: basename(absolutePath), embeddedLanguageFormatting: "off" });
 }

@@ -21,6 +21,15 @@ export interface CliIo {
 }
 
 export function processIo(setExitCode: (code: number) => void): CliIo {
+  // `migrate analyze . --json | head`: a reader that stops early is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount("error") === 0) {
+      stream.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+        throw error;
+      });
+    }
+  }
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), setExitCode };
 }
 

@@ -8,9 +8,12 @@ import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { colorsFor, processIo, type CliIo } from "./io.ts";
 import { UsageError } from "./usage-error.ts";
 import { register as registerAnalyze } from "./commands/analyze.ts";
+import { register as registerApply } from "./commands/apply.ts";
+import { register as registerCheck } from "./commands/check.ts";
+import { register as registerRevert } from "./commands/revert.ts";
 
 /** Every command, one file each (src/cli/commands/<name>.ts exporting `register(program, io)`). */
-const COMMANDS: ((program: Command, io: CliIo) => void)[] = [registerAnalyze];
+const COMMANDS: ((program: Command, io: CliIo) => void)[] = [registerAnalyze, registerApply, registerCheck, registerRevert];
 
 export async function main(argv: string[], makeIo: (setExitCode: (code: number) => void) => CliIo = processIo): Promise<number> {
   let exitCode = EXIT_OK;

@@ -40,6 +40,11 @@ export function createProgressDisplay(io: CliIo, enabled: boolean, now: () => nu
         bar.start(Math.max(progress.total, 1), progress.done, { phase: PHASE_LABEL[progress.phase] });
         return;
       }
+      if (progress.phase === "merge" || progress.phase === "done") {
+        // One step over all files: show a full bar with the phase name, not "0/1 files".
+        bar.update(bar.getTotal(), { phase: PHASE_LABEL[progress.phase] });
+        return;
+      }
       if (progress.total > 0) bar.setTotal(progress.total);
       bar.update(progress.done, { phase: PHASE_LABEL[progress.phase] });
     },

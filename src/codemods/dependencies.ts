@@ -11,6 +11,10 @@ export interface Range {
 
 export const RUNTIME_CLIENT = "liveview-migrate/runtime";
 export const RUNTIME_SERVER = "liveview-migrate/server";
+/** The isomorphic template API (also what server-only files import it from). */
+export const RUNTIME_TEMPLATE = "liveview-migrate/template";
+/** Not re-exported by the browser entry (only forms that validate in the browser pay its bytes). */
+const TEMPLATE_ONLY = new Set(["newChangesetFactory"]);
 
 /** liveviewjs names with a runtime equivalent (value imports keep their name). */
 const RUNTIME_VALUES = new Set(["html", "safe", "join", "escapehtml", "form_for", "text_input", "telephone_input", "error_tag", "submit", "options_for_select", "live_patch", "live_title_tag", "live_file_input", "live_img_preview", "JS", "newChangesetFactory", "HtmlSafeString"]);
@@ -39,6 +43,12 @@ export function identifiersIn(sf: ts.SourceFile, ranges: readonly Range[]): Set<
   return names;
 }
 
+/** Identifiers the generated code mentions (property names excluded): what it must import or copy. */
+export function namesInCode(code: string): Set<string> {
+  const sf = ts.createSourceFile("generated.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  return identifiersIn(sf, [{ start: 0, end: code.length }]);
+}
+
 function declaredNames(statement: ts.Statement): string[] {
   if (ts.isVariableStatement(statement)) {
     return statement.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
@@ -53,9 +63,8 @@ function declaredNames(statement: ts.Statement): string[] {
  * `ranges` is the code being moved; `exclude` the statements that must not be copied (the view itself).
  * `runtimeModule` is where liveviewjs's template API comes from in the new file.
  */
-export function collectDependencies(sf: ts.SourceFile, ranges: readonly Range[], exclude: readonly ts.Statement[], runtimeModule: string, extraNames: readonly string[] = []): Dependencies {
-  const needed = identifiersIn(sf, ranges);
-  for (const name of extraNames) needed.add(name);
+export function collectDependencies(sf: ts.SourceFile, generatedCode: string, exclude: readonly ts.Statement[], runtimeModule: string, runtimeTypeNames: readonly string[] = []): Dependencies {
+  const needed = namesInCode(generatedCode);
   const topLevel = sf.statements.filter((s) => !ts.isImportDeclaration(s) && !exclude.includes(s) && declaredNames(s).length > 0);
   const chosen = new Set<ts.Statement>();
   // Fixpoint: a copied helper may need another helper or an import.
@@ -72,6 +81,7 @@ export function collectDependencies(sf: ts.SourceFile, ranges: readonly Range[],
   const unsupported: Dependencies["unsupported"] = [];
   const runtimeValues: string[] = [];
   const runtimeTypes: string[] = [];
+  const templateValues: string[] = [];
   for (const statement of sf.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const from = statement.moduleSpecifier.text;
@@ -86,7 +96,8 @@ export function collectDependencies(sf: ts.SourceFile, ranges: readonly Range[],
           if (!needed.has(local)) continue;
           const imported = (element.propertyName ?? element.name).text;
           const isType = typeOnly || element.isTypeOnly;
-          if (!isType && RUNTIME_VALUES.has(imported)) runtimeValues.push(imported === local ? local : `${imported} as ${local}`);
+          if (!isType && RUNTIME_VALUES.has(imported) && TEMPLATE_ONLY.has(imported) && runtimeModule !== RUNTIME_TEMPLATE) templateValues.push(imported === local ? local : `${imported} as ${local}`);
+          else if (!isType && RUNTIME_VALUES.has(imported)) runtimeValues.push(imported === local ? local : `${imported} as ${local}`);
           else if (RUNTIME_TYPES[imported]) runtimeTypes.push(RUNTIME_TYPES[imported] === local ? local : `${RUNTIME_TYPES[imported]} as ${local}`);
           else unsupported.push({ name: imported, pos: element.getStart(sf) });
         }
@@ -97,17 +108,32 @@ export function collectDependencies(sf: ts.SourceFile, ranges: readonly Range[],
     if (clause.name && needed.has(clause.name.text)) parts.push(clause.name.text);
     if (bindings && ts.isNamespaceImport(bindings) && needed.has(bindings.name.text)) parts.push(`* as ${bindings.name.text}`);
     if (bindings && ts.isNamedImports(bindings)) {
-      const kept = bindings.elements.filter((e) => needed.has(e.name.text)).map((e) => e.getText(sf));
-      if (kept.length > 0) parts.push(`{ ${kept.join(", ")} }`);
+      const kept = bindings.elements.filter((e) => needed.has(e.name.text));
+      // only types left: `import type`, so no bundler keeps the module for its side effects
+      const onlyTypes = !typeOnly && parts.length === 0 && kept.length > 0 && kept.every((e) => e.isTypeOnly);
+      if (onlyTypes) {
+        imports.push(`import type { ${kept.map((e) => e.getText(sf).replace(/^type\s+/, "")).join(", ")} } from ${JSON.stringify(from)};`);
+        continue;
+      }
+      if (kept.length > 0) parts.push(`{ ${kept.map((e) => e.getText(sf)).join(", ")} }`);
     }
     if (parts.length > 0) imports.push(`import ${typeOnly ? "type " : ""}${parts.join(", ")} from ${JSON.stringify(from)};`);
   }
+  runtimeTypes.push(...runtimeTypeNames);
   const runtimeImports: string[] = [];
   const specifiers = [...new Set(runtimeValues)].sort().concat([...new Set(runtimeTypes)].sort().map((t) => `type ${t}`));
   if (specifiers.length > 0) runtimeImports.push(`import { ${specifiers.join(", ")} } from ${JSON.stringify(runtimeModule)};`);
+  if (templateValues.length > 0) runtimeImports.push(`import { ${[...new Set(templateValues)].sort().join(", ")} } from ${JSON.stringify(RUNTIME_TEMPLATE)};`);
   return {
     imports: [...runtimeImports, ...imports],
-    declarations: sf.statements.filter((s) => chosen.has(s)).map((s) => s.getText(sf)),
+    declarations: sf.statements.filter((s) => chosen.has(s)).map((s) => withLeadingComments(s, sf)),
     unsupported,
   };
+}
+
+/** The statement with the comments directly above it (its doc comment moves with it). */
+function withLeadingComments(statement: ts.Statement, sf: ts.SourceFile): string {
+  const comments = ts.getLeadingCommentRanges(sf.text, statement.getFullStart()) ?? [];
+  const start = comments.length > 0 ? comments[0]!.pos : statement.getStart(sf);
+  return sf.text.slice(start, statement.end);
 }

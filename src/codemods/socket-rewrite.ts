@@ -20,6 +20,12 @@ export interface RangeEdit {
   text: string;
 }
 
+/** A bare `return;` in a moved command body must still return what the command collected. */
+export const RETURN_PLACEHOLDER = "__LVM_COMMAND_RESULT__";
+
+/** What a command can ask the browser to do after it answers. */
+export const CLIENT_EFFECTS = new Set(["putFlash", "pageTitle", "pushPatch", "pushRedirect", "pushEvent"]);
+
 const SAME_ON_CTX = new Set(["assign", "pageTitle", "putFlash", "pushPatch", "pushRedirect", "pushEvent", "connected", "url"]);
 
 const BLOCKED: Record<string, { code: string; message: string }> = {
@@ -35,6 +41,8 @@ const BLOCKED: Record<string, { code: string; message: string }> = {
 export interface RewriteResult {
   text: string;
   blockers: Blocker[];
+  /** Client effects (putFlash, …) a command body queued. */
+  effects: string[];
 }
 
 /**
@@ -45,8 +53,21 @@ export function rewriteSocketUses(sf: ts.SourceFile, start: number, end: number,
   const text = sf.text;
   const edits: RangeEdit[] = [...extra];
   const blockers: Blocker[] = [];
+  const effectsUsed = new Set<string>();
+  const removed = extra.filter((e) => e.end > e.start);
   const visit = (node: ts.Node): void => {
     if (node.end <= start || node.getStart(sf) >= end) return;
+    if (removed.some((e) => node.getStart(sf) >= e.start && node.end <= e.end)) return;
+    if (mode === "command" && ts.isReturnStatement(node) && !node.expression && !insideNestedFunction(node, start)) {
+      edits.push({ start: node.getStart(sf), end: node.end, text: `return ${RETURN_PLACEHOLDER};` });
+      return;
+    }
+    // A broadcast in server code goes to the runtime's sync log, which clients follow.
+    if (mode === "command" && ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "broadcast" && !(ts.isIdentifier(node.expression.expression) && node.expression.expression.text === socketName)) {
+      edits.push({ start: node.expression.getStart(sf), end: node.expression.end, text: "ctx.publish" });
+      node.arguments.forEach((argument) => visit(argument));
+      return;
+    }
     if (socketName && ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === socketName) {
       handleMember(node);
       return;
@@ -71,6 +92,14 @@ export function rewriteSocketUses(sf: ts.SourceFile, start: number, end: number,
       }
       if (member === "connected") {
         edits.push({ start: from, end: node.end, text: "true" });
+        return;
+      }
+      // Flash, title and navigation happen in the browser: the command returns them in order and the
+      // client action that called it replays them.
+      if (CLIENT_EFFECTS.has(member) && call) {
+        effectsUsed.add(member);
+        edits.push({ start: from, end: node.end + text.slice(node.end).indexOf("(") + 1, text: call.arguments.length > 0 ? `effects.push([${JSON.stringify(member)}, ` : `effects.push([${JSON.stringify(member)}` });
+        edits.push({ start: call.end - 1, end: call.end, text: "])" });
         return;
       }
       blockers.push({ code: member === "context" ? "CLIENT_STATE_IN_COMMAND" : "SOCKET_IN_COMMAND", message: member === "context" ? "server code reads the view's state: pass what it needs as event params (never trust it for authorization)" : `\`${member}\` runs in server code: move it to a client action that runs after the command`, pos: from });
@@ -107,7 +136,7 @@ export function rewriteSocketUses(sf: ts.SourceFile, start: number, end: number,
     cursor = edit.end;
   }
   out += text.slice(cursor, end);
-  return { text: out, blockers };
+  return { text: out, blockers, effects: [...effectsUsed].sort() };
 }
 
 function literalType(object: ts.ObjectLiteralExpression): string | undefined {
@@ -135,4 +164,12 @@ export function mentions(sf: ts.SourceFile, start: number, end: number, name: st
   };
   ts.forEachChild(sf, visit);
   return found;
+}
+
+/** Is the node inside a function that starts within the moved range (its `return` is not the handler's)? */
+function insideNestedFunction(node: ts.Node, rangeStart: number): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current.pos >= rangeStart;
+  }
+  return false;
 }

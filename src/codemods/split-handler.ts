@@ -28,7 +28,7 @@ export function splitHandler(part: FunctionPart, sf: ts.SourceFile): SplitResult
   if (!ts.isBlock(part.body) || !eventName) return { ok: false, message: "the handler is not a block: split it by hand", pos: part.body.getStart(sf) };
   const statements = part.body.statements;
   const dispatchIndex = statements.findIndex((s) => isTypeSwitch(s, eventName) || isTypeIfChain(s, eventName));
-  if (dispatchIndex < 0) return { ok: false, message: "no `switch (event.type)` or `if (event.type === …)` dispatch found", pos: part.body.getStart(sf) };
+  if (dispatchIndex < 0) return { ok: false, message: `no \`switch (${eventName}.type)\` or \`if (${eventName}.type === …)\` dispatch found: split the handler into one action per type by hand`, pos: part.body.getStart(sf) };
   if (dispatchIndex !== statements.length - 1) return { ok: false, message: "statements after the event dispatch: move them into each branch by hand", pos: statements[dispatchIndex + 1]!.getStart(sf) };
   const dispatch = statements[dispatchIndex]!;
   const preamble = dispatchIndex === 0 ? { start: dispatch.getStart(sf), end: dispatch.getStart(sf) } : { start: statements[0]!.getFullStart(), end: statements[dispatchIndex - 1]!.end };

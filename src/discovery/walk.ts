@@ -4,8 +4,9 @@
 // A hand-written walk (rather than a glob library) because nested .gitignore files must prune whole
 // folders while walking, and a loop must be named, not silently cut at the OS's ELOOP depth.
 
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
-import type { Dirent } from "node:fs";
+// Synchronous fs calls: for thousands of small directory entries they are several times faster than
+// fs.promises (no thread-pool round trip per call), and nothing else runs while discovery does.
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import type { FileError } from "../plan/types.ts";
 import { DEFAULT_EXCLUDES, isSourceFileName } from "./defaults.ts";
@@ -55,7 +56,7 @@ export async function discoverFiles(root: string, options: DiscoverOptions = {})
     errors: [],
     visited: new Set(),
   };
-  const rootReal = await realpath(root);
+  const rootReal = realpathSync(root);
   await walkDir(state, root, "", [], [rootReal]);
   state.files.sort((a, b) => byCodeUnits(a.path, b.path));
   state.errors.sort((a, b) => byCodeUnits(a.file, b.file) || byCodeUnits(a.code, b.code));
@@ -65,7 +66,7 @@ export async function discoverFiles(root: string, options: DiscoverOptions = {})
 async function walkDir(state: WalkState, absDir: string, relDir: string, levels: IgnoreLevel[], ancestors: string[]): Promise<void> {
   let entries: Dirent[];
   try {
-    entries = await readdir(absDir, { withFileTypes: true });
+    entries = readdirSync(absDir, { withFileTypes: true });
   } catch (error) {
     if (relDir === "") throw error;
     state.errors.push({ file: relDir, code: "UNREADABLE", message: `cannot list folder: ${errnoText(error)}` });
@@ -76,7 +77,7 @@ async function walkDir(state: WalkState, absDir: string, relDir: string, levels:
   let here = levels;
   if (state.useGitignore && entries.some((entry) => entry.name === ".gitignore" && entry.isFile())) {
     try {
-      here = [...levels, parseGitignore(relDir, await readFile(join(absDir, ".gitignore"), "utf8"))];
+      here = [...levels, parseGitignore(relDir, readFileSync(join(absDir, ".gitignore"), "utf8"))];
     } catch {
       // An unreadable .gitignore ignores nothing; the files it would hide are still analyzed.
     }
@@ -90,7 +91,7 @@ async function walkDir(state: WalkState, absDir: string, relDir: string, levels:
       await walkDir(state, abs, rel, here, [...ancestors, `${ancestors[ancestors.length - 1]}/${entry.name}`]);
     } else if (entry.isFile()) {
       if (!keepsFile(state, here, entry.name, rel)) continue;
-      await addFile(state, abs, rel);
+      addFile(state, abs, rel);
     } else if (entry.isSymbolicLink()) {
       await followLink(state, abs, rel, entry.name, here, ancestors);
     }
@@ -106,9 +107,9 @@ function keepsFile(state: WalkState, levels: IgnoreLevel[], name: string, rel: s
   return isSourceFileName(name) && !(state.useGitignore && isGitignored(levels, rel)) && state.filter.acceptsFile(rel);
 }
 
-async function addFile(state: WalkState, abs: string, rel: string): Promise<void> {
+function addFile(state: WalkState, abs: string, rel: string): void {
   try {
-    const info = await stat(abs);
+    const info = statSync(abs);
     state.files.push({ path: rel, absolutePath: abs, size: info.size });
   } catch (error) {
     state.errors.push({ file: rel, code: "UNREADABLE", message: `cannot read file: ${errnoText(error)}` });
@@ -118,7 +119,7 @@ async function addFile(state: WalkState, abs: string, rel: string): Promise<void
 async function followLink(state: WalkState, abs: string, rel: string, name: string, levels: IgnoreLevel[], ancestors: string[]): Promise<void> {
   let target;
   try {
-    target = await stat(abs);
+    target = statSync(abs);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ELOOP") {
@@ -135,7 +136,7 @@ async function followLink(state: WalkState, abs: string, rel: string, name: stri
     return;
   }
   if (!target.isDirectory() || skipsDir(state, levels, name, rel)) return;
-  const real = await realpath(abs);
+  const real = realpathSync(abs);
   if (ancestors.includes(real)) {
     state.errors.push({ file: rel, code: "SYMLINK_LOOP", message: "symbolic link loop: the link points to a folder that contains it" });
     return;

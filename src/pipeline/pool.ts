@@ -3,6 +3,7 @@
 // exceeds it is terminated and replaced, and the item is reported as TIMEOUT instead of hanging the run.
 // Results come back as plain data, in input order. With one worker everything runs in this thread.
 
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { POOL_WORKER_MARK, describeError, loadTask } from "./worker.ts";
 
@@ -40,6 +41,20 @@ export type WorkerReply =
   | { type: "result"; index: number; ok: false; message: string };
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Threads cost a fixed ~4–5 s of CPU (each worker loads the TypeScript compiler and warms its JIT
+ * again; results are copied back), against ~7 ms of CPU per file: below ~1,000 files one thread is as
+ * fast. Beyond the cores there is nothing to gain. Numbers: bench/results-analyze.md.
+ */
+export const MIN_FILES_FOR_WORKERS = 1000;
+export const MAX_DEFAULT_WORKERS = 2;
+
+/** The worker count when the user did not choose one: 1 (in-process) for small runs, else up to 2. */
+export function defaultWorkerCount(files: number, cores = availableParallelism()): number {
+  if (files < MIN_FILES_FOR_WORKERS) return 1;
+  return Math.max(1, Math.min(MAX_DEFAULT_WORKERS, cores));
+}
 
 /** Runs `task` over every item; never rejects for a failing item, only for a task that cannot load at all. */
 export async function runPool<I, O>(items: readonly I[], task: PoolTask, options: PoolOptions<O>): Promise<PoolOutcome<O>[]> {

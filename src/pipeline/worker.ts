@@ -49,4 +49,6 @@ async function serve(): Promise<void> {
   send({ type: "ready" });
 }
 
-await serve();
+// Not awaited: the task module may import the pool, which imports this file; a top-level await here
+// would make that import wait on itself.
+void serve();

@@ -3,6 +3,9 @@
 // `migrate merge` checks that the parts belong together, then runs the same cross-file phase and the
 // same plan assembly as an unsharded run: the merged plan is the unsharded plan, byte for byte.
 
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { mergeFacts, type FileFacts } from "../analyzers/index.ts";
 import { assignShards, type ShardSpec } from "../pipeline/shard.ts";
 import { buildPlan, compareText, computeTreeHash, toolVersion } from "./build.ts";
@@ -15,6 +18,11 @@ export interface PlanPart {
   tool: { name: "liveview-migrate"; version: string };
   treeHash: string;
   configHash: string | null;
+  /**
+   * sha256 of the root's tsconfig.json (null when absent): the cross-file phase reads its path mappings
+   * from the analyzed folder, which the tree hash (source files only) does not cover.
+   */
+  tsconfigHash: string | null;
   shard: ShardSpec;
   /** Every discovered file, as read (statuses before the plan adjusts them). */
   files: FileRecord[];
@@ -55,7 +63,20 @@ export function planFromFacts(collected: CollectedFacts, options: AssembleOption
   });
 }
 
-export function buildPart(collected: CollectedFacts, shard: ShardSpec, options: { configHash: string | null; version?: string }): PlanPart {
+/** What the cross-file phase reads from the analyzed folder besides the facts (see PlanPart.tsconfigHash). */
+export function rootTsconfigHash(root: string): string | null {
+  try {
+    return createHash("sha256").update(readFileSync(join(root, "tsconfig.json"))).digest("hex");
+  } catch {
+    return null;
+  }
+}
+
+export function buildPart(
+  collected: CollectedFacts,
+  shard: ShardSpec,
+  options: { root: string; configHash: string | null; version?: string },
+): PlanPart {
   const files = [...collected.files].sort((a, b) => compareText(a.path, b.path));
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
@@ -63,6 +84,7 @@ export function buildPart(collected: CollectedFacts, shard: ShardSpec, options: 
     tool: { name: "liveview-migrate", version: options.version ?? toolVersion() },
     treeHash: computeTreeHash(files),
     configHash: options.configHash,
+    tsconfigHash: rootTsconfigHash(options.root),
     shard: { index: shard.index, count: shard.count },
     files,
     facts: [...collected.facts].sort((a, b) => compareText(a.path, b.path)),
@@ -77,7 +99,7 @@ export function serializePart(part: PlanPart): string {
 
 /** A refusal a person reads; `exitCode` 64 for wrong input files, 1 for parts that do not fit together. */
 export interface MergeProblem {
-  code: "NOT_A_PART" | "NO_PARTS" | "SCHEMA_MISMATCH" | "VERSION_MISMATCH" | "TREE_MISMATCH" | "CONFIG_MISMATCH" | "SHARD_COUNT_MISMATCH" | "DUPLICATE_SHARD" | "MISSING_SHARD" | "PART_CORRUPT";
+  code: "NOT_A_PART" | "NO_PARTS" | "ROOT_MISMATCH" | "SCHEMA_MISMATCH" | "VERSION_MISMATCH" | "TREE_MISMATCH" | "CONFIG_MISMATCH" | "SHARD_COUNT_MISMATCH" | "DUPLICATE_SHARD" | "MISSING_SHARD" | "PART_CORRUPT";
   message: string;
   exitCode: 1 | 64;
 }
@@ -116,6 +138,7 @@ export function parsePart(text: string, name: string): PlanPart | MergeProblem {
     typeof tool.version === "string" &&
     typeof value.treeHash === "string" &&
     (value.configHash === null || typeof value.configHash === "string") &&
+    (value.tsconfigHash === null || typeof value.tsconfigHash === "string") &&
     isObject(shard) &&
     Number.isInteger(shard.index) &&
     Number.isInteger(shard.count) &&
@@ -165,6 +188,10 @@ export function checkParts(parts: readonly NamedPart[], version = toolVersion())
   if (configs.size > 1) {
     return { code: "CONFIG_MISMATCH", exitCode: 1, message: `parts were analyzed with different configs (${describe(configs, (h) => (h === null ? "no config" : `config ${h.slice(0, 12)}`))})` };
   }
+  const tsconfigs = groups((p) => p.part.tsconfigHash);
+  if (tsconfigs.size > 1) {
+    return { code: "CONFIG_MISMATCH", exitCode: 1, message: `parts were analyzed with different tsconfig.json files (${describe(tsconfigs, (h) => (h === null ? "none" : h.slice(0, 12)))})` };
+  }
 
   const counts = groups((p) => p.part.shard.count);
   if (counts.size > 1) {
@@ -209,6 +236,16 @@ export function mergeParts(parts: readonly NamedPart[], options: { root: string;
   const problem = checkParts(parts, options.version);
   if (problem) return { problem };
   const first = parts[0].part;
+  if (rootTsconfigHash(options.root) !== first.tsconfigHash) {
+    const found = rootTsconfigHash(options.root) === null ? "has no tsconfig.json" : "has another tsconfig.json";
+    return {
+      problem: {
+        code: "ROOT_MISMATCH",
+        exitCode: 64,
+        message: `${options.root} ${found} than the folder the parts were analyzed in; run merge in the analyzed folder (or pass --root <dir>)`,
+      },
+    };
+  }
   const plan = planFromFacts(
     {
       files: first.files,

@@ -32,7 +32,14 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "expected a sha256 hex dige
 const reason = z.object({ code: z.string().min(1), message: z.string(), at: location }).strict();
 
 const stateWrite = z
-  .object({ handler: z.string(), at: location, sources: z.array(valueSource), expr: z.string(), span: span.optional() })
+  .object({
+    handler: z.string(),
+    at: location,
+    sources: z.array(valueSource),
+    expr: z.string(),
+    span: span.optional(),
+    calls: z.array(z.object({ callee: z.string(), at: location, target: z.string().optional(), effects: z.array(z.string()) }).strict()).optional(),
+  })
   .strict();
 
 const stateRead = z.object({ in: z.string(), at: location }).strict();

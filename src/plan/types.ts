@@ -59,6 +59,11 @@ export interface StateWrite {
   expr: string;
   /** Byte span of the whole assign call/property, for codemods. */
   span?: Span;
+  /**
+   * Calls the value flows from (analyzer): the callee as written and, when resolved, the function id in
+   * Plan.functions whose `via` chains explain its effects (for `migrate explain`).
+   */
+  calls?: { callee: string; at: Location; target?: string; effects: string[] }[];
 }
 
 export interface StateRead {

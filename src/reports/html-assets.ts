@@ -35,14 +35,16 @@ td.num { text-align:right; font-variant-numeric:tabular-nums; } td.zero { color:
 .reason { margin:2px 0 6px; } .reason .rc { font:11px ui-monospace,monospace; color:var(--muted); text-decoration:none; }
 .ev { margin:3px 0; } .ev a, .loc { font:11px ui-monospace,monospace; color:var(--muted); }
 pre.line { margin:2px 0 0; padding:3px 8px; background:var(--code); border-radius:4px; overflow-x:auto; font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; white-space:pre; }
+section.view, section.extra, #errors, #views { scroll-margin-top:130px; }
 section.view { background:var(--card); border:1px solid var(--line); border-radius:10px; margin:18px 0; padding:4px 16px 14px; }
-section.view > h3 { margin:12px 0 4px; font-size:16px; } section.view > h3 .kind { margin-left:6px; }
+section.view > h3 { margin:12px 0 4px; font-size:16px; } section.view > h3 .kind { margin-left:6px; color:var(--muted); background:var(--code); font-weight:500; }
+td .code, .ev .code { white-space:nowrap; }
 section.view .sub { color:var(--muted); font-size:12px; margin-bottom:8px; }
 section.view h4 { margin:14px 0 6px; font-size:13px; color:var(--muted); text-transform:uppercase; letter-spacing:.04em; }
 details > summary { cursor:pointer; color:var(--muted); font-size:12px; }
 .marker { border-left:3px solid var(--warn); background:var(--warn-bg); padding:6px 10px; margin:4px 0; border-radius:4px; }
-.errors td.code-col { color:var(--bad); font-weight:600; white-space:nowrap; }
-.ok { color:var(--client); } .bad { color:var(--bad); }
+.errors td.code-col { color:var(--bad); font-weight:600; white-space:nowrap; } .errors td.code-col.gap { color:var(--warn); }
+.ok { color:var(--client); } .bad { color:var(--bad); } .warn { color:var(--warn); }
 .hidden { display:none !important; }
 nav.toc a { color:inherit; }
 .extra { margin-top:26px; }

@@ -8,6 +8,7 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import type { EventDecision, FileError, KeyDecision, Marker, Plan, Reason, ViewPlan } from "../plan/types.ts";
 import { reasonInfo } from "../analyzers/reasons.ts";
+import { isFileFailure } from "../plan/build.ts";
 import { REPORT_CSS, REPORT_JS } from "./html-assets.ts";
 import { anchorFor, escapeHtml } from "./html-escape.ts";
 import { createSourceLineReader, parseLocation, type SourceLineReader } from "./source-lines.ts";
@@ -36,7 +37,16 @@ export interface HtmlReportOptions {
   viewExtras?: (view: ViewPlan) => string | undefined;
   /** Injected in tests; default reads the files under `root`. */
   readLine?: SourceLineReader;
+  /**
+   * "full": every write, read and supporting reason; "compact": the deciding reason of each key and
+   * event only (a browser still opens the file for tens of thousands of views). Default: full up to
+   * COMPACT_ABOVE_VIEWS views.
+   */
+  detail?: "full" | "compact";
 }
+
+/** Past this many views the default report is compact (full detail is ~18 KB per view). */
+export const COMPACT_ABOVE_VIEWS = 2000;
 
 export function defaultReportPath(root: string): string {
   return join(root, ".migrate", "report.html");
@@ -46,8 +56,9 @@ export function renderHtmlReport(plan: Plan, options: HtmlReportOptions): string
   const reportPath = options.reportPath ?? defaultReportPath(options.root);
   const ctx: RenderContext = {
     readLine: options.readLine ?? createSourceLineReader(options.root),
-    href: (file) => toPosix(relative(dirname(reportPath), join(options.root, file))).split("/").map(encodeURIComponent).join("/"),
+    href: memoize((file) => toPosix(relative(dirname(reportPath), join(options.root, file))).split("/").map(encodeURIComponent).join("/")),
     anchors: uniqueAnchors(plan.views),
+    compact: (options.detail ?? (plan.views.length > COMPACT_ABOVE_VIEWS ? "compact" : "full")) === "compact",
   };
   const rootName = options.root.split(/[\\/]/).filter(Boolean).pop() ?? options.root;
   const title = options.title ?? `Migration analysis: ${rootName}`;
@@ -69,8 +80,12 @@ export function renderHtmlReport(plan: Plan, options: HtmlReportOptions): string
     '<button id="toggle-details" type="button">Expand evidence</button></div>',
     "</header><main>",
     renderSummary(plan, sections),
+    ctx.compact
+      ? `<p class="marker">This report is compact (${plan.views.length} views): each key and event shows the reason that decided it. Every write, read and supporting reason is in the plan (<span class="code">--out plan.json</span>).</p>`
+      : "",
     ...top.map(renderSection),
     renderErrors(plan.errors, ctx),
+    renderNeedsReview(plan.views, ctx),
     renderViewIndex(plan.views, ctx),
     ...plan.views.map((view) => renderView(view, ctx, options.viewExtras?.(view))),
     ...bottom.map(renderSection),
@@ -91,6 +106,7 @@ export async function writeHtmlReport(path: string, html: string): Promise<void>
 }
 
 interface RenderContext {
+  compact: boolean;
   readLine: SourceLineReader;
   href: (file: string) => string;
   anchors: Map<string, string>;
@@ -118,7 +134,7 @@ function renderSummary(plan: Plan, sections: ReportSection[]): string {
     card(s.events.split, "split events"),
     card(s.markers, "markers"),
     card(lowConfidence, "low-confidence keys", lowConfidence ? "bad" : ""),
-    card(s.errors, "errors", s.errors ? "bad" : "ok"),
+    card(s.errors, "errors", plan.errors.some(isFileFailure) ? "bad" : s.errors ? "warn" : "ok"),
     "</div>",
     "<p>Each key is classified <span class=\"badge c-ui\">ui</span> (this tab only: client state), <span class=\"badge c-form\">form</span> (form data and validation: client, validated again by a server command) or <span class=\"badge c-shared\">shared</span> (server-owned: loaded and kept fresh by commands and sync). Events run on the <span class=\"badge p-client\">client</span>, the <span class=\"badge p-server\">server</span>, or <span class=\"badge p-split\">split</span> (client first, then a command). The first reason of a key decided its class.</p>",
     toc,
@@ -133,9 +149,35 @@ function renderSection(section: ReportSection): string {
 function renderErrors(errors: FileError[], ctx: RenderContext): string {
   if (errors.length === 0) return '<section id="errors"><h2>Errors</h2><p class="ok">Every file was read and analyzed.</p></section>';
   const rows = errors
-    .map((error) => `<tr><td><a class="loc" href="${ctx.href(error.file)}">${escapeHtml(error.file)}</a></td><td class="code-col code">${escapeHtml(error.code)}</td><td>${escapeHtml(error.message)}</td></tr>`)
+    .map(
+      (error) =>
+        `<tr><td><a class="loc" href="${ctx.href(error.file)}">${escapeHtml(error.file)}</a></td><td class="code-col code${isFileFailure(error) ? "" : " gap"}">${escapeHtml(error.code)}</td><td>${escapeHtml(error.message)}${isFileFailure(error) ? "" : ' <span class="loc">(analyzed, with a gap: see the view\'s markers)</span>'}</td></tr>`,
+    )
     .join("\n");
   return `<section id="errors" class="errors"><h2>Errors (${errors.length})</h2><table><thead><tr><th>File</th><th>Code</th><th>Why</th></tr></thead><tbody>\n${rows}\n</tbody></table></section>`;
+}
+
+/** Low-confidence decisions, overrides with warnings and markers: where a reviewer should look first. */
+function renderNeedsReview(views: ViewPlan[], ctx: RenderContext): string {
+  const rows: string[] = [];
+  const link = (view: ViewPlan) => `<a href="#${ctx.anchors.get(view.id)}">${escapeHtml(view.id)}</a>`;
+  for (const view of views) {
+    for (const key of view.state) {
+      const warning = key.override?.warning;
+      if (key.confidence !== "low" && !warning) continue;
+      const why = warning ?? key.reasons[0]?.message ?? "";
+      rows.push(`<tr><td>${link(view)}</td><td>key <span class="code">${escapeHtml(key.key)}</span> <span class="badge c-${escapeHtml(key.class)}">${escapeHtml(key.class)}</span></td><td>${escapeHtml(warning ? "override contradicted by evidence" : "low confidence")}</td><td>${escapeHtml(why)}</td></tr>`);
+    }
+    for (const event of view.events) {
+      if (event.confidence !== "low") continue;
+      rows.push(`<tr><td>${link(view)}</td><td>event <span class="code">${escapeHtml(event.name)}</span> <span class="badge p-${escapeHtml(event.placement)}">${escapeHtml(event.placement)}</span></td><td>low confidence</td><td>${escapeHtml(event.reasons[0]?.message ?? "")}</td></tr>`);
+    }
+    for (const marker of view.markers) {
+      rows.push(`<tr><td>${link(view)}</td><td>marker <span class="code">${escapeHtml(marker.code)}</span></td><td>${locLink(marker.at, ctx)}</td><td>${escapeHtml(marker.message)}</td></tr>`);
+    }
+  }
+  if (rows.length === 0) return "";
+  return `<section id="review"><h2>Needs review (${rows.length})</h2><table><thead><tr><th>View</th><th>What</th><th>Why listed</th><th>Detail</th></tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table></section>`;
 }
 
 function renderViewIndex(views: ViewPlan[], ctx: RenderContext): string {
@@ -181,7 +223,7 @@ function renderView(view: ViewPlan, ctx: RenderContext, extras: string | undefin
     renderEvents(view.events, ctx),
     renderInfos(view, ctx),
     renderMarkers(view.markers, ctx),
-    renderTemplate(view),
+    ctx.compact ? "" : renderTemplate(view),
     extras ?? "",
     "</section>",
   ].join("\n");
@@ -193,15 +235,7 @@ function renderKeys(keys: KeyDecision[], ctx: RenderContext): string {
     const override = key.override
       ? `<div class="marker">Overridden by ${escapeHtml(key.override.kind)} <span class="code">${escapeHtml(key.override.from)}</span> (analysis said ${escapeHtml(key.override.analyzed)})${key.override.warning ? `: ${escapeHtml(key.override.warning)}` : ""}</div>`
       : "";
-    const writes = key.writes.map(
-      (write) =>
-        `<div class="ev"><span class="code">${escapeHtml(write.handler)}</span> ← ${escapeHtml(write.sources.join(", ") || "unknown")}${evidence(write.at, ctx)}</div>`,
-    );
-    const reads = key.reads.map((read) => `<div class="ev"><span class="code">${escapeHtml(read.in)}</span> <a href="${locHref(read.at, ctx)}">${escapeHtml(read.at)}</a></div>`);
-    const details = [
-      writes.length ? `<details><summary>${writes.length} write${writes.length === 1 ? "" : "s"}</summary>${writes.join("")}</details>` : "",
-      reads.length ? `<details><summary>${reads.length} read${reads.length === 1 ? "" : "s"}</summary>${reads.join("")}</details>` : "",
-    ].join("");
+    const details = ctx.compact ? "" : keyEvidence(key, ctx);
     return [
       `<tr data-class="${escapeHtml(key.class)}" data-search="${escapeHtml(key.key.toLowerCase())}">`,
       `<td class="code">${escapeHtml(key.key)}${key.temporary ? ' <span class="loc">(temporary)</span>' : ""}</td>`,
@@ -213,13 +247,30 @@ function renderKeys(keys: KeyDecision[], ctx: RenderContext): string {
   return `<h4>State (${keys.length})</h4><table><thead><tr><th>Key</th><th>Class</th><th>Confidence</th><th>Why (evidence)</th></tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>`;
 }
 
+/** Every write (handler ← sources, with its code line) and read of a key, folded. */
+function keyEvidence(key: KeyDecision, ctx: RenderContext): string {
+  // Code lines are the bulk of a big report: each line is shown once per key (the deciding reason's first).
+  const shown = new Set(key.reasons.slice(0, 1).map((reason) => reason.at));
+  const writes = key.writes.map((write) => {
+    const withLine = !shown.has(write.at);
+    shown.add(write.at);
+    return `<div class="ev"><span class="code">${escapeHtml(write.handler)}</span> ← ${escapeHtml(write.sources.join(", ") || "unknown")}${evidence(write.at, ctx, withLine)}</div>`;
+  });
+  const reads = key.reads.map((read) => `<span class="code">${escapeHtml(read.in)}</span> ${locLink(read.at, ctx)}`).join(" · ");
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return [
+    writes.length ? `<details><summary>${plural(writes.length, "write")}</summary>${writes.join("")}</details>` : "",
+    key.reads.length ? `<details><summary>${plural(key.reads.length, "read")}</summary><div class="ev">${reads}</div></details>` : "",
+  ].join("");
+}
+
 function renderEvents(events: EventDecision[], ctx: RenderContext): string {
   if (events.length === 0) return "<h4>Events</h4><p>No events handled.</p>";
   const list = (items: string[]) => (items.length ? items.map((item) => `<span class="code">${escapeHtml(item)}</span>`).join(", ") : '<span class="loc">none</span>');
   const rows = events.map((event) =>
     [
       "<tr>",
-      `<td class="code">${escapeHtml(event.name)}<div><a class="loc" href="${locHref(event.at, ctx)}">${escapeHtml(event.at)}</a></div></td>`,
+      `<td class="code">${escapeHtml(event.name)}<div class="loc">${locLink(event.at, ctx)}</div></td>`,
       `<td><span class="badge p-${escapeHtml(event.placement)}">${escapeHtml(event.placement)}</span>${event.override ? `<div class="loc">override (${escapeHtml(event.override.from)}); analysis said ${escapeHtml(event.override.analyzed)}</div>` : ""}</td>`,
       `<td class="conf-${escapeHtml(event.confidence)}">${escapeHtml(event.confidence)}</td>`,
       `<td>reads ${list(event.reads)}<br>writes ${list(event.writes)}<br>bindings ${list(event.bindings)}</td>`,
@@ -260,14 +311,20 @@ function renderTemplate(view: ViewPlan): string {
 
 function renderReasons(reasons: Reason[], ctx: RenderContext): string {
   if (reasons.length === 0) return '<div class="reason loc">no reason recorded</div>';
-  return reasons
-    .map((reason, index) => `<div class="reason">${index === 0 ? "<strong>" : ""}${escapeHtml(reason.message)}${index === 0 ? "</strong>" : ""} ${reasonCode(reason.code)}${evidence(reason.at, ctx)}</div>`)
-    .join("");
+  const one = (reason: Reason, decided: boolean) =>
+    `<div class="reason">${decided ? "<strong>" : ""}${escapeHtml(reason.message)}${decided ? "</strong>" : ""} ${reasonCode(reason.code)}${evidence(reason.at, ctx, decided)}</div>`;
+  // The first reason decided and shows its code line; the others are supporting evidence, folded, as links.
+  const rest = ctx.compact ? [] : reasons.slice(1);
+  const more = rest.length
+    ? `<details><summary>${rest.length} more reason${rest.length === 1 ? "" : "s"}</summary>${rest.map((reason) => one(reason, false)).join("")}</details>`
+    : "";
+  return one(reasons[0], true) + more;
 }
 
 function reasonCode(code: string): string {
   const info = reasonInfo(code);
-  return `<a class="rc" href="#reason-${escapeHtml(code)}"${info ? ` title="${escapeHtml(info.long)}"` : ""}>${escapeHtml(code)}</a>`;
+  // Only the short text as a tooltip: the long explanation is in the legend at the end, once.
+  return `<a class="rc" href="#reason-${escapeHtml(code)}"${info ? ` title="${escapeHtml(info.short)}"` : ""}>${escapeHtml(code)}</a>`;
 }
 
 /** Every reason code the plan uses, with the analyzer's long explanation (one place, not repeated per key). */
@@ -286,17 +343,17 @@ function renderReasonLegend(plan: Plan): string {
   return `<section id="reasons"><h2>Reason codes</h2><table><thead><tr><th>Code</th><th>Argues for</th><th>Meaning</th></tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table></section>`;
 }
 
-/** "file:line" as a link plus the code line itself. */
-function evidence(at: string, ctx: RenderContext): string {
+/** "file:line" as a link, plus the code line itself unless `withLine` is false. */
+function evidence(at: string, ctx: RenderContext, withLine = true): string {
   const loc = parseLocation(at);
   if (!loc) return `<div class="ev loc">${escapeHtml(at)}</div>`;
-  const line = ctx.readLine(loc.file, loc.line);
-  return `<div class="ev"><a href="${ctx.href(loc.file)}">${escapeHtml(at)}</a>${line === undefined ? "" : `<pre class="line">${escapeHtml(line)}</pre>`}</div>`;
+  const line = withLine ? ctx.readLine(loc.file, loc.line) : undefined;
+  return `<div class="ev">${locLink(at, ctx)}${line === undefined ? "" : `<pre class="line">${escapeHtml(line.trim())}</pre>`}</div>`;
 }
 
-function locHref(at: string, ctx: RenderContext): string {
+function locLink(at: string, ctx: RenderContext): string {
   const loc = parseLocation(at);
-  return loc ? ctx.href(loc.file) : "#";
+  return loc ? `<a href="${ctx.href(loc.file)}">${escapeHtml(at)}</a>` : escapeHtml(at);
 }
 
 function uniqueAnchors(views: ViewPlan[]): Map<string, string> {
@@ -312,3 +369,12 @@ function uniqueAnchors(views: ViewPlan[]): Map<string, string> {
 }
 
 const toPosix = (path: string) => path.split(sep).join("/");
+
+function memoize(fn: (key: string) => string): (key: string) => string {
+  const cache = new Map<string, string>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = fn(key)));
+    return value;
+  };
+}

@@ -3,6 +3,7 @@
 // are on (it passes picocolors' `createColors(enabled)`).
 
 import type { Colors } from "picocolors/types";
+import { isFileFailure } from "../plan/build.ts";
 import type { Plan, ViewPlan } from "../plan/types.ts";
 
 export interface SummaryOptions {
@@ -57,7 +58,8 @@ export function formatTerminalSummary(plan: Plan, options: SummaryOptions): stri
     lines.push(c.bold(c.red(`Errors (${plan.errors.length})`)));
     const width = Math.min(60, Math.max(...plan.errors.slice(0, maxErrors).map((error) => error.file.length)));
     for (const error of plan.errors.slice(0, maxErrors)) {
-      lines.push(`  ${pad(error.file, width)}  ${c.red(error.code)}  ${error.message}`);
+      // Red: the file could not be analyzed; yellow: analyzed with a gap (e.g. DYNAMIC_KEYS).
+      lines.push(`  ${pad(error.file, width)}  ${(isFileFailure(error) ? c.red : c.yellow)(error.code)}  ${error.message}`);
     }
     if (plan.errors.length > maxErrors) lines.push(c.dim(`  … and ${plan.errors.length - maxErrors} more`));
   }

@@ -162,6 +162,8 @@ export type CommandErrorCode =
   | "COMMAND_TIMEOUT" // 504
   | "UNKNOWN_TOPIC" // 404 (sync)
   | "SYNC_UNAVAILABLE" // 503 (sync log down)
+  | "NOT_FOUND" // 404: an unknown runtime path or client file
+  | "INTERNAL" // 500: a bug outside a command (e.g. a render threw); generic message
   | (string & {});
 
 /** Every command response body, success or not. Network failures never produce this shape. */

@@ -1,5 +1,5 @@
 // `migrate analyze` through main() in this process (fast), with the real analyzer.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { validatePlan } from "../../src/plan/schema.ts";
@@ -95,6 +95,15 @@ describe("migrate analyze", () => {
     expect(view.events.map((event: { name: string }) => event.name)).toEqual(["decrement", "increment"]);
     for (const event of view.events) expect(["client", "server", "split"]).toContain(event.placement);
     expect(plan.errors).toEqual([{ file: "src/broken.ts", code: "PARSE_ERROR", message: expect.any(String) }]);
+  });
+
+  it("--json on the example app validates against the schema (every field the analyzer emits is documented)", async () => {
+    const app = new URL("../../fixtures/example-app", import.meta.url).pathname;
+    if (!existsSync(app)) return;
+    const run = await runCli(["analyze", app, "--json", "--no-report"]);
+    expect(run.code).toBe(0);
+    const result = validatePlan(JSON.parse(run.stdout));
+    expect(result.ok ? [] : result.issues.slice(0, 10)).toEqual([]);
   });
 
   it("--out writes the same document --json prints; --report writes where asked", async () => {

@@ -1,26 +1,30 @@
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { FileFacts } from "../../src/analyzers/index.ts";
-import { failedFacts } from "../../src/pipeline/analyze.ts";
 import { selectShard } from "../../src/pipeline/shard.ts";
 import { buildPart, checkParts, mergeParts, parsePart, serializePart, type NamedPart } from "../../src/plan/merge.ts";
 import type { FileRecord } from "../../src/plan/types.ts";
 
 // Hand-made parts: the refusals look only at identity fields and ownership, never at the facts' content.
 const VERSION = "9.9.9";
+const NO_TSCONFIG = join(tmpdir(), "lvm-no-such-root");
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
 function tree(names: string[], salt = ""): FileRecord[] {
   return names.map((path) => ({ path, hash: sha(path + salt), size: 100 + path.length * 10, status: "ok", views: [] }));
 }
 
-const facts = (path: string): FileFacts => failedFacts(path, "X", "stand-in facts");
+const facts = (path: string) => ({ path, errors: [] }) as unknown as FileFacts;
 
 function parts(files: FileRecord[], count: number, options: { version?: string; configHash?: string | null } = {}): NamedPart[] {
   return Array.from({ length: count }, (_, i) => {
     const shard = { index: i + 1, count };
     const owned = selectShard(files, shard.index, count);
     const part = buildPart({ files, facts: owned.map((f) => facts(f.path)), inputErrors: [] }, shard, {
+      root: NO_TSCONFIG,
       configHash: options.configHash ?? null,
       version: options.version ?? VERSION,
     });
@@ -93,6 +97,23 @@ describe("checkParts", () => {
     const all = parts(files, 2);
     const edited = { ...all[0], part: { ...all[0].part, files: all[0].part.files.slice(1) } };
     expect(checkParts([edited, all[1]], VERSION)).toMatchObject({ code: "PART_CORRUPT" });
+  });
+
+  it("refuses parts analyzed with different tsconfig.json files", () => {
+    const all = parts(files, 2);
+    const other = { ...all[1], part: { ...all[1].part, tsconfigHash: sha("{}") } };
+    expect(checkParts([all[0], other], VERSION)).toMatchObject({ code: "CONFIG_MISMATCH", message: expect.stringContaining("tsconfig.json") });
+  });
+
+  it("refuses to merge against a folder whose tsconfig.json is not the analyzed one", () => {
+    const root = mkdtempSync(join(tmpdir(), "lvm-root-"));
+    try {
+      writeFileSync(join(root, "tsconfig.json"), "{}");
+      const result = mergeParts(parts(files, 2), { root, version: VERSION });
+      expect(result).toMatchObject({ problem: { code: "ROOT_MISMATCH", exitCode: 64, message: expect.stringContaining("--root") } });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("asks for part files when none are given", () => {

@@ -26,7 +26,7 @@ describe("renderHtmlReport", () => {
 
   it("shows evidence as file:line with the code line read from the source, escaped", () => {
     const html = render();
-    expect(html).toContain("src/views/counter.ts:5</a><pre class=\"line\">    socket.assign({ count: 0, todos: await listTodos() });</pre>");
+    expect(html).toContain("src/views/counter.ts:5</a><pre class=\"line\">socket.assign({ count: 0, todos: await listTodos() });</pre>");
     // Line 10 holds markup: it must arrive as text, not as tags.
     expect(html).toContain("&lt;button phx-click=&quot;increment&quot;&gt;${ctx.count} &lt;script&gt;x&lt;/script&gt;&lt;/button&gt;");
     expect(html).not.toContain("<script>x</script>");
@@ -39,8 +39,8 @@ describe("renderHtmlReport", () => {
 
   it("shows events with placements, markers, errors and the summary", () => {
     const html = render();
-    expect(html).toMatch(/<td class="code">increment<div>.*<\/div><\/td><td><span class="badge p-client">client<\/span>/);
-    expect(html).toContain("@migrate-todo(DYNAMIC_KEYS)</span>: an assign with computed keys");
+    expect(html).toMatch(/<td class="code">increment<div class="loc">.*<\/div><\/td><td><span class="badge p-client">client<\/span>/);
+    expect(html).toContain("@migrate-todo(DYNAMIC_EVENT)</span>: the template sends an event named at run time");
     expect(html).toContain('<section id="errors" class="errors"><h2>Errors (1)</h2>');
     expect(html).toContain("PARSE_ERROR");
     expect(html).toContain("&#39;;&#39; expected (line 3)");
@@ -78,5 +78,36 @@ describe("renderHtmlReport", () => {
     await writeHtmlReport(path, renderHtmlReport(samplePlan(), { root: tree.root }));
     expect(existsSync(path)).toBe(true);
     expect(readFileSync(path, "utf8")).toMatch(/^<!doctype html>/);
+  });
+});
+
+describe("renderHtmlReport detail", () => {
+  it("compact keeps each key's deciding reason and code line, drops writes, reads and supporting reasons", () => {
+    tree = makeTree({ "src/views/counter.ts": COUNTER_SOURCE });
+    const full = renderHtmlReport(samplePlan(), { root: tree.root, detail: "full" });
+    const compact = renderHtmlReport(samplePlan(), { root: tree.root, detail: "compact" });
+    expect(full).toContain("1 write</summary>");
+    expect(full).toContain("1 more reason</summary>");
+    expect(compact).not.toContain("write</summary>");
+    expect(compact).not.toContain("more reason");
+    expect(compact).toContain("This report is compact (2 views)");
+    expect(compact).toContain("written from await listTodos()");
+    expect(compact).toContain('<pre class="line">socket.assign({ count: 0, todos: await listTodos() });</pre>');
+  });
+});
+
+describe("renderHtmlReport needs-review list", () => {
+  it("lists low-confidence keys and markers above the views", () => {
+    tree = makeTree({ "src/views/counter.ts": COUNTER_SOURCE });
+    const plan = samplePlan();
+    const view = plan.views.find((v) => v.name === "counterLiveView")!;
+    view.state.find((k) => k.key === "count")!.confidence = "low";
+    const html = renderHtmlReport(plan, { root: tree.root });
+    const review = html.slice(html.indexOf('<section id="review">'), html.indexOf('<section id="views">'));
+    expect(review).toContain("Needs review (2)");
+    expect(review).toContain('key <span class="code">count</span>');
+    expect(review).toContain("written from its own previous value");
+    expect(review).toContain('marker <span class="code">DYNAMIC_EVENT</span>');
+    expect(review).not.toContain("todos");
   });
 });

@@ -61,7 +61,7 @@ export function counterView(): ViewPlan {
     ],
     infos: [],
     template: { reads: ["count"], bindings: [{ attr: "phx-click", value: "increment", dynamic: false, at: "src/views/counter.ts:10" }], helpers: [], forms: [], components: [] },
-    markers: [{ code: "DYNAMIC_KEYS", message: "an assign with computed keys", at: "src/views/counter.ts:5" }],
+    markers: [{ code: "DYNAMIC_EVENT", message: "the template sends an event named at run time", at: "src/views/counter.ts:10" }],
     handlers: { render: { start: 10, end: 20 }, mount: { start: 1, end: 5 } },
     migration: { status: "pending" },
   };

@@ -62,7 +62,7 @@ function limit(el: Element, e: Event, fire: () => void): void {
 
 /** A submit cancels debounced changes still waiting on its inputs (Phoenix does the same). */
 function cancelPending(form: HTMLFormElement) {
-  for (const input of Array.from(form.elements)) {
+  for (const input of form.elements) {
     const s = limiters.get(input);
     if (s && s.pending && !(input.getAttribute("phx-debounce") === "blur")) {
       clearTimeout(s.timer);
@@ -72,13 +72,13 @@ function cancelPending(form: HTMLFormElement) {
 }
 
 // ---- phx-disable-with and loading classes while an event (and the commands it started) runs ----
-function lock(els: Element[], kind: string, view: View): () => void {
+function lock(els: Iterable<Element>, kind: string, view: View): () => void {
   const restore: (() => void)[] = [];
   for (const el of els) {
     const text = el.getAttribute("phx-disable-with");
     if (text === null) continue;
     const h = el as HTMLElement;
-    const before = h.innerText ?? h.textContent;
+    const before = h.innerText;
     const wasDisabled = h.hasAttribute("disabled");
     h.classList.add(`phx-${kind}-loading`);
     if (text !== "") h.innerText = text;
@@ -102,10 +102,10 @@ function lock(els: Element[], kind: string, view: View): () => void {
  * Runs a binding: a JS command list (which may `push`) or a plain event name. `build` makes the event
  * object for a given name and the extra `value` a JS push adds.
  */
-function run(view: View, kind: string, el: HTMLElement, phxEvent: string, targetEl: Element, build: (name: string, extra?: Record<string, unknown>) => EventObject, lockEls: Element[] = [el]) {
+function run(view: View, kind: string, el: HTMLElement, phxEvent: string, targetEl: Element, build: (name: string, extra?: Record<string, unknown>) => EventObject, lockEls: Iterable<Element> = [el]) {
   const push = (args: { event?: string; target?: string; value?: Record<string, unknown> }) => {
     const unlock = lock(lockEls, kind, view);
-    view.dispatch(view.targetFor(args.target ?? targetEl), build(args.event ?? phxEvent, args.value)).then(unlock);
+    view.run(view.targetFor(args.target ?? targetEl), build(args.event ?? phxEvent, args.value)).then(unlock);
   };
   if (phxEvent.charAt(0) === "[") execJS(el, phxEvent, push, {});
   else push({});
@@ -190,10 +190,9 @@ function onInput(e: Event) {
   lastIteration.set(input, { at: current, type: e.type });
   const dispatcher = own ? input : form!;
   limit(input, e, () => {
-    view.markTouched(input);
+    view.touch(input);
     run(view, "change", input, phxEvent, dispatcher, (name, extra) =>
-      toEvent(name, { ...formValues(form, { only: own ? input.name : undefined, target: input.name || "undefined", input }), ...extra }), []);
-    view.applyFeedback();
+      toEvent(name, { ...formValues(form, { only: own ? input.name : undefined, target: input.name || "undefined" }), ...extra }), []);
   });
 }
 
@@ -204,9 +203,8 @@ function onSubmit(e: SubmitEvent) {
   if (!phxEvent || !view) return;
   e.preventDefault();
   cancelPending(form);
-  view.markSubmitted(form);
-  view.applyFeedback();
-  const lockEls = Array.from(form.querySelectorAll("[phx-disable-with]"));
+  view.touch(form);
+  const lockEls = form.querySelectorAll("[phx-disable-with]");
   run(view, "submit", form, phxEvent, form, (name, extra) => toEvent(name, { ...formValues(form, { submitter: e.submitter }), ...extra }), lockEls);
 }
 

@@ -1,11 +1,8 @@
-// Calls a server command: POST JSON with the CSRF header; network failures of idempotent commands are
-// retried with exponential backoff; everything else comes back as a { code, message } error value.
+// Calls a server command: POST JSON with the CSRF header. Network failures (and a proxy's 502-504
+// while the server restarts) of idempotent commands are retried with exponential backoff; everything
+// else comes back as a { code, message } error value.
 
 import { PROTOCOL, CLIENT_ERROR, type CommandRequest, type CommandResponse } from "../contract.ts";
-
-export type CommandOutcome = CommandResponse;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function callCommand(
   component: string,
@@ -13,11 +10,12 @@ export async function callCommand(
   params: Record<string, unknown>,
   csrfToken: string,
   idempotent: boolean,
-  fetchImpl: typeof fetch = fetch,
-): Promise<CommandOutcome> {
+  fetchImpl: typeof fetch,
+): Promise<CommandResponse> {
   const url = `${PROTOCOL.base}${PROTOCOL.commandPath}/${encodeURIComponent(component)}/${encodeURIComponent(name)}`;
   for (let attempt = 0; ; attempt++) {
-    let response: Response;
+    let response: Response | undefined;
+    let failure: any;
     try {
       response = await fetchImpl(url, {
         method: "POST",
@@ -26,21 +24,18 @@ export async function callCommand(
         body: JSON.stringify({ params, url: location.href } satisfies CommandRequest),
       });
     } catch (error) {
-      if (idempotent && attempt < PROTOCOL.commandRetries) {
-        await sleep(PROTOCOL.commandBackoffMs * 2 ** attempt);
-        continue;
-      }
-      return { ok: false, error: { code: CLIENT_ERROR.network, message: String((error as Error)?.message ?? error) } };
+      failure = error;
     }
-    // A proxy answering for a restarting server: retry like a network failure when that is safe.
-    if (idempotent && response.status >= 502 && response.status <= 504 && attempt < PROTOCOL.commandRetries) {
-      await sleep(PROTOCOL.commandBackoffMs * 2 ** attempt);
+    const status = response?.status ?? 0;
+    if (idempotent && attempt < PROTOCOL.commandRetries && (!response || (status > 501 && status < 505))) {
+      await new Promise((r) => setTimeout(r, PROTOCOL.commandBackoffMs * 2 ** attempt));
       continue;
     }
+    if (!response) return { ok: false, error: { code: CLIENT_ERROR.network, message: String(failure?.message ?? failure) } };
     try {
       const body = (await response.json()) as CommandResponse;
-      if (body && (body.ok === true || (body.ok === false && body.error))) return body;
+      if (body.ok === true || body.error) return body;
     } catch {}
-    return { ok: false, error: { code: CLIENT_ERROR.badResponse, message: `HTTP ${response.status}` } };
+    return { ok: false, error: { code: CLIENT_ERROR.badResponse, message: `HTTP ${status}` } };
   }
 }

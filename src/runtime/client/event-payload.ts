@@ -6,7 +6,7 @@ export type EventObject = { type: string } & Record<string, any>;
 
 /** Phoenix's extractMeta: phx-value-* attributes, then the element's `value` (unchecked boxes have none). */
 export function elementValues(el: Element, meta: Record<string, unknown> = {}, extra?: Record<string, unknown>): Record<string, unknown> {
-  for (const { name, value } of Array.from(el.attributes)) if (name.startsWith("phx-value-")) meta[name.slice(10)] = value;
+  for (const { name, value } of el.attributes) if (name.startsWith("phx-value-")) meta[name.slice(10)] = value;
   const input = el as HTMLInputElement;
   if (input.value !== undefined) {
     meta.value = input.value;
@@ -19,10 +19,10 @@ export function elementValues(el: Element, meta: Record<string, unknown> = {}, e
  * Phoenix's serializeForm followed by LiveViewJS's `Object.fromEntries(new URLSearchParams(...))`:
  * every field a string, files dropped, the last of a repeated name wins, `_target` appended.
  */
-export function formValues(form: HTMLFormElement | null, options: { only?: string; submitter?: HTMLElement | null; target?: string; input?: HTMLInputElement } = {}): Record<string, string> {
+export function formValues(form: HTMLFormElement | null, options: { only?: string; submitter?: HTMLElement | null; target?: string } = {}): Record<string, string> {
   const params = new URLSearchParams();
-  const data = form ? new FormData(form) : new FormData();
-  if (!form && options.input?.name) data.append(options.input.name, options.input.value);
+  // (An input outside any form sends no fields: Phoenix's client throws there.)
+  const data = new FormData(form ?? undefined);
   const submitter = options.submitter as HTMLButtonElement | null | undefined;
   if (submitter && submitter.hasAttribute("name") && submitter.form === form) data.append(submitter.name, submitter.value);
   data.forEach((value, key) => {

@@ -46,7 +46,7 @@ export function execJS(source: HTMLElement, encoded: string, push: Push, default
       push({ ...defaults, ...args });
       continue;
     }
-    const targets = args.to ? Array.from(document.querySelectorAll<HTMLElement>(args.to)) : [source];
+    const targets = args.to ? document.querySelectorAll<HTMLElement>(args.to) : [source];
     for (const el of targets) {
       const time = args.time;
       if (kind === "show" || kind === "hide" || kind === "toggle") {
@@ -55,15 +55,14 @@ export function execJS(source: HTMLElement, encoded: string, push: Push, default
         if (kind === "hide" && !isVisible) continue;
         const show = !isVisible;
         toggle(el, show, args.display, (kind === "toggle" ? (show ? args.ins : args.outs) : args.transition) ?? [[], [], []], time);
-      } else if (kind === "add_class" || kind === "remove_class") {
-        const names: string[] = args.names;
-        transition(el, args.transition, time, () => (kind === "add_class" ? classes(el, names, []) : classes(el, [], names)));
-      } else if (kind === "transition") {
-        transition(el, args.transition, time, () => {});
-      } else if (kind === "set_attr") {
-        putSticky(el, "a:" + args.attr[0], (e) => e.setAttribute(args.attr[0], args.attr[1]));
-      } else if (kind === "remove_attr") {
-        putSticky(el, "a:" + args.attr, (e) => e.removeAttribute(args.attr));
+      } else if (kind.endsWith("class") || kind === "transition") {
+        const names: string[] = args.names ?? [];
+        const add = kind === "add_class";
+        transition(el, args.transition, time, () => classes(el, add ? names : [], add ? [] : names));
+      } else if (kind.endsWith("attr")) {
+        // set_attr carries [name, value]; remove_attr just the name.
+        const [name, value] = kind === "set_attr" ? args.attr : [args.attr];
+        putSticky(el, "a:" + name, (e) => (value == null ? e.removeAttribute(name) : e.setAttribute(name, value)));
       } else if (kind === "dispatch") {
         const event = args.event === "click"
           ? new MouseEvent("click", { bubbles: true })

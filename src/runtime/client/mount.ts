@@ -3,8 +3,6 @@
 
 import { PROTOCOL, type ComponentDefinition, type StatePayload } from "../contract.ts";
 import { installBindings, views } from "./bindings.ts";
-import { toEvent } from "./event-payload.ts";
-import { followSync } from "./sync-stream.ts";
 import { createView, type HookDefinition } from "./view.ts";
 
 export interface MountOptions {
@@ -32,62 +30,28 @@ export interface MountedComponent {
 type Definitions = ComponentDefinition<any> | ComponentDefinition<any>[] | Record<string, ComponentDefinition<any>>;
 
 export function mount(components: Definitions, options: MountOptions = {}): MountedComponent[] {
-  const list = Array.isArray(components) ? components : "render" in components ? [components as ComponentDefinition<any>] : Object.values(components);
-  const byName = new Map(list.map((c) => [c.name, c]));
-  const scope = options.root ?? document;
+  const list: ComponentDefinition<any>[] = Array.isArray(components) ? components : components.render ? [components as ComponentDefinition<any>] : Object.values(components);
   const mounted: MountedComponent[] = [];
   installBindings();
-  for (const el of scope.querySelectorAll<HTMLElement>(`[${PROTOCOL.rootAttr}]`)) {
-    if (views.has(el)) continue;
+  for (const el of (options.root ?? document).querySelectorAll<HTMLElement>(`[${PROTOCOL.rootAttr}]`)) {
     const name = el.getAttribute(PROTOCOL.rootAttr)!;
-    const def = byName.get(name);
-    if (!def) continue;
+    const def = list.find((c) => c.name == name);
+    if (!def || views.has(el)) continue;
     const scriptEl = document.querySelector(`script[type="application/json"][${PROTOCOL.stateAttr}="${name}"]`);
-    const script: StatePayload = scriptEl ? JSON.parse(scriptEl.textContent || "{}") : { state: {}, csrfToken: "", offsets: {}, params: {}, url: location.href };
-    script.state ??= {};
+    const script: StatePayload = JSON.parse(scriptEl?.textContent || `{"state":{}}`);
+    let storage = options.storage;
+    try {
+      // Touched only when asked for: reading sessionStorage throws on opaque origins (about:blank, sandboxed frames).
+      if (def.persist) storage ??= sessionStorage;
+    } catch {}
     const view = createView(def, el, script, {
       hooks: options.hooks ?? {},
-      fetch: options.fetch ?? fetch.bind(globalThis),
-      storage: options.storage ?? (typeof sessionStorage === "undefined" ? undefined : sessionStorage),
+      fetch: options.fetch ?? ((...args) => fetch(...args)),
+      storage,
+      EventSource: options.EventSource,
     });
     views.set(el, view);
-    // First render builds child components (their `myself` numbers) and applies restored state;
-    // when nothing differs from the server's HTML, morphing changes nothing.
-    view.render();
-    let sync: { close(): void } | undefined;
-    const topics = Object.keys(def.sync ?? {});
-    if (topics.length) {
-      sync = followSync(
-        topics,
-        script.offsets ?? {},
-        {
-          message: (topic, message) => view.dispatch(view.root, toEvent(def.sync![topic], message)),
-          reset: () => {
-            for (const [key, loader] of Object.entries(def.shared ?? {}) as [string, string][]) {
-              view.root.ctx.command(loader, {}, { onResult: undefined }).then(
-                (result) => view.root.ctx.assign({ [key]: result }),
-                () => {},
-              );
-            }
-          },
-        },
-        options.EventSource ?? EventSource,
-      );
-    }
-    mounted.push({
-      name,
-      el,
-      get state() {
-        return view.state;
-      },
-      dispatch: (type, event = {}) => view.dispatch(view.root, toEvent(type, event)),
-      flushed: view.flushed,
-      destroy() {
-        sync?.close();
-        view.destroy();
-        views.delete(el);
-      },
-    });
+    mounted.push(view);
   }
   return mounted;
 }

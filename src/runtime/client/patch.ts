@@ -3,6 +3,7 @@
 // phx-update modes (ignore, append, prepend) and JS-command effects ("sticky" ops) survive re-renders.
 
 import morphdom from "morphdom";
+import { SAME } from "./render-html.ts";
 
 /** Effects of JS commands, re-applied to an element's next rendering so a re-render does not undo them. */
 export const sticky = new WeakMap<Element, Record<string, (el: HTMLElement) => void>>();
@@ -21,12 +22,16 @@ export function putSticky(el: Element, key: string, op: (el: HTMLElement) => voi
 const isFormInput = (el: Element) => /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) && (el as HTMLInputElement).type !== "button";
 
 function mergeAttrs(from: Element, to: Element, skipValue: boolean) {
-  for (const { name, value } of Array.from(to.attributes)) if (!(skipValue && name === "value") && from.getAttribute(name) !== value) from.setAttribute(name, value);
+  for (const { name, value } of to.attributes) if (!(skipValue && name === "value") && from.getAttribute(name) !== value) from.setAttribute(name, value);
   for (const { name } of Array.from(from.attributes)) if (!to.hasAttribute(name) && !(skipValue && name === "value")) from.removeAttribute(name);
 }
 
-/** Replaces `root`'s children with `markup`, touching only what differs. */
-export function patch(root: Element, markup: string): void {
+/**
+ * Replaces `root`'s children with `markup`, touching only what differs. Returns false when a keyed
+ * stand-in (see render-html.ts) found no node to stand for: the caller then patches with full HTML.
+ */
+export function patch(root: Element, markup: string): boolean {
+  let complete = true;
   const doc = root.ownerDocument;
   const focused = doc.activeElement as HTMLInputElement | null;
   let start: number | null = null;
@@ -39,15 +44,21 @@ export function patch(root: Element, markup: string): void {
   }
   const next = root.cloneNode(false) as Element;
   next.innerHTML = markup;
+  // A stand-in that gets added found no node to stand for: the caller patches again with full HTML.
+  const added = (node: Node) => {
+    if ((node as Element).hasAttribute?.(SAME) || (node as Element).querySelector?.(`[${SAME}]`)) complete = false;
+    return node;
+  };
   morphdom(root, next, {
     childrenOnly: true,
+    onBeforeNodeAdded: added,
     onBeforeElUpdated(from, to) {
-      if (locked.has(from)) return false;
+      if (locked.has(from) || to.hasAttribute(SAME)) return false;
       const ops = sticky.get(from);
       if (ops) for (const key in ops) ops[key](to as HTMLElement);
       const mode = from.getAttribute("phx-update") ?? from.getAttribute("data-phx-update");
       if (mode === "ignore") {
-        for (const { name, value } of Array.from(to.attributes)) from.setAttribute(name, value);
+        for (const { name, value } of to.attributes) from.setAttribute(name, value);
         return false;
       }
       if (mode === "append" || mode === "prepend") {
@@ -72,4 +83,5 @@ export function patch(root: Element, markup: string): void {
       if (start !== null && end !== null) focused.setSelectionRange(start, end);
     } catch {}
   }
+  return complete;
 }

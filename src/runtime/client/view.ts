@@ -1,27 +1,31 @@
 // A mounted component: its state, the ActionContext its actions get, render batching (several
-// assigns in one tick render once), child components (`meta.live_component`), commands, hooks,
-// flash, page title and navigation. Delegated DOM events arrive through `dispatch`.
+// assigns in one tick render once), child components (`meta.live_component`), commands, sync, hooks,
+// flash, page title and navigation. Delegated DOM events arrive through `run`.
 
 import type { ActionContext, CommandOptions, ComponentDefinition, RenderMeta, State, StatePayload } from "../contract.ts";
 import type { HtmlSafeString } from "../template/html.ts";
+import { views } from "./bindings.ts";
 import { callCommand } from "./command-call.ts";
 import { toEvent, type EventObject } from "./event-payload.ts";
 import { patch } from "./patch.ts";
+import { renderHtml, type KeyedCache } from "./render-html.ts";
+import { followSync } from "./sync-stream.ts";
 
 export interface HookInstance {
   el: HTMLElement;
-  pushEvent(event: string, payload?: Record<string, unknown>, onReply?: (reply: unknown, ref: number) => void): void;
+  pushEvent(event: string, payload?: Record<string, unknown>): void;
   pushEventTo(target: string | number | Element, event: string, payload?: Record<string, unknown>): void;
   handleEvent(event: string, callback: (payload: any) => void): () => void;
   removeHandleEvent(ref: () => void): void;
   [key: string]: any;
 }
-export type HookDefinition = Partial<Record<"mounted" | "updated" | "destroyed" | "disconnected" | "reconnected", (this: HookInstance) => void>> & Record<string, any>;
+export type HookDefinition = Partial<Record<"mounted" | "updated" | "destroyed", (this: HookInstance) => void>> & Record<string, any>;
 
 export interface MountEnv {
   hooks: Record<string, HookDefinition>;
   fetch: typeof fetch;
   storage?: Storage;
+  EventSource?: typeof EventSource;
 }
 
 /** The root component or a stateful child component: who an event or assign belongs to. */
@@ -36,28 +40,34 @@ export interface Target {
 
 export type View = ReturnType<typeof createView>;
 
+const report = (error: unknown) => console.error(error);
+
 export function createView(def: ComponentDefinition<any>, el: HTMLElement, script: StatePayload, env: MountEnv) {
   const name = def.name;
   const storageKey = `lvm:${name}:${location.pathname}`;
-  const idempotent = new Set(script.idempotent ?? []);
   const flash: Record<string, string> = { ...script.flash };
   const children = new Map<string, Target>();
   const byCid = new Map<number, Target>();
-  const hooks = new Map<Element, HookInstance>();
-  const hookHtml = new Map<Element, string>();
+  const hooks = new Map<Element, [HookInstance, string]>();
   const listeners = new Map<string, Set<(payload: any) => void>>();
   const touched = new WeakSet<Element>();
-  const submitted = new WeakSet<Element>();
   let cidCounter = 0;
+  let keyed: KeyedCache = { last: new Map(), next: new Map() };
   let scheduled = false;
   let rendering = false;
   let again = false;
-  let settled: Promise<void> = Promise.resolve();
+  let settled: Promise<unknown> = Promise.resolve();
   /** Promises of commands started by the action now running (phx-disable-with waits for them). */
   let collecting: Promise<unknown>[] | null = null;
   let destroyed = false;
+  /** ui/form keys only: shared keys always come fresh from the server. */
+  const own = (state: State) => Object.fromEntries(Object.entries(state).filter(([key]) => !def.shared?.[key]));
 
   function makeCtx(target: Target): ActionContext<any> {
+    const later = (ms: number, action: string, params?: Record<string, unknown>) => {
+      const timer = setTimeout(() => run(target, toEvent(action, params ?? {})), ms);
+      return () => clearTimeout(timer);
+    };
     return {
       get state() {
         return target.state;
@@ -66,24 +76,20 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
         target.state = { ...target.state, ...changes };
         if (!target.quiet) schedule();
       },
-      command(command, params = {}, options: CommandOptions = {}) {
+      command(command, params = {}, options = {}) {
         const p = runCommand(target, command, params, options);
         collecting?.push(p);
         return p;
       },
-      after(ms, action, params) {
-        const timer = setTimeout(() => dispatch(target, toEvent(action, params ?? {})), ms);
-        return () => clearTimeout(timer);
-      },
+      after: later,
       send(action, params) {
-        setTimeout(() => dispatch(target, toEvent(action, params ?? {})), 0);
+        later(0, action, params);
       },
       pushPatch(path, params, replace) {
         navigate(buildUrl(path, params), replace);
       },
       pushRedirect(path, params, replace) {
-        const url = buildUrl(path, params).href;
-        replace ? location.replace(url) : location.assign(url);
+        location[replace ? "replace" : "assign"](buildUrl(path, params).href);
       },
       pushEvent(event, payload = {}) {
         for (const cb of listeners.get(event) ?? []) cb(payload);
@@ -106,11 +112,10 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
 
   const root: Target = { def, state: script.state, ctx: null as never };
   root.ctx = makeCtx(root);
-  if (def.persist === "session") {
-    // Restore ui/form keys from this tab's last visit; shared keys stay as the server just sent them.
+  if (def.persist) {
+    // Restore ui/form keys from this tab's last visit.
     try {
-      const saved = JSON.parse(env.storage?.getItem(storageKey) ?? "null");
-      if (saved) for (const key in saved) if (!def.shared?.[key]) root.state[key] = saved[key];
+      Object.assign(root.state, own(JSON.parse(env.storage?.getItem(storageKey) ?? "{}")));
     } catch {}
   }
 
@@ -124,21 +129,18 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   async function runCommand(target: Target, command: string, params: Record<string, unknown>, options: CommandOptions) {
     const pending = options.pendingKey;
     if (pending) target.ctx.assign({ [pending]: true });
-    const retry = options.idempotent ?? idempotent.has(command);
+    const retry = options.idempotent ?? !!script.idempotent?.includes(command);
     const outcome = await callCommand(target.def.name, command, params, script.csrfToken, retry, env.fetch);
     if (pending) target.ctx.assign({ [pending]: false });
     if (outcome.ok) {
       const { result } = outcome;
-      if (options.onResult) await dispatch(target, { type: options.onResult, result });
-      else if (result && typeof result === "object" && !Array.isArray(result)) target.ctx.assign(result as State);
+      if (options.onResult) await run(target, { type: options.onResult, result });
+      else if (result && typeof result == "object" && !Array.isArray(result)) target.ctx.assign(result as State);
       return result;
     }
-    if (options.onError) {
-      await dispatch(target, { type: options.onError, error: outcome.error });
-      return undefined;
-    }
+    if (options.onError) return void (await run(target, { type: options.onError, error: outcome.error }));
     const error = Object.assign(new Error(), outcome.error);
-    console.error(error);
+    report(error);
     throw error;
   }
 
@@ -147,37 +149,33 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
    * LiveViewJS's handleEvent switch), or the component's handleEvent. Resolves when the action and
    * the commands it started have finished.
    */
-  function dispatch(target: Target, event: EventObject): Promise<unknown> {
-    if (destroyed) return Promise.resolve();
-    if (event.type === "lv:clear-flash") {
+  function run(target: Target, event: EventObject): Promise<unknown> {
+    const action = target.def.actions?.[event.type] ?? target.def.handleEvent;
+    if (event.type == "lv:clear-flash") {
       delete flash[event.key];
       schedule();
-      return Promise.resolve();
-    }
-    const action = target.def.actions?.[event.type] ?? target.def.handleEvent;
-    if (!action) {
-      console.warn("no action", event.type);
-      return Promise.resolve();
-    }
-    const outer = collecting;
-    const started: Promise<unknown>[] = (collecting = []);
-    let result: unknown;
-    try {
-      result = action(event, target.ctx);
-    } catch (error) {
-      console.error(error);
-    } finally {
-      collecting = outer;
-    }
-    Promise.resolve(result).catch((e) => console.error(e));
-    return Promise.allSettled([result, ...started]);
+    } else if (!destroyed && action) {
+      const outer = collecting;
+      const started: Promise<unknown>[] = (collecting = []);
+      try {
+        const result = action(event, target.ctx);
+        started.push(Promise.resolve(result).catch(report));
+      } catch (error) {
+        report(error);
+      } finally {
+        collecting = outer;
+      }
+      return Promise.allSettled(started);
+    } else if (!action) console.warn("no action", event.type);
+    return Promise.resolve();
   }
 
   function schedule() {
     if (rendering) again = true;
-    if (scheduled || rendering) return;
-    scheduled = true;
-    queueMicrotask(render);
+    else if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(render);
+    }
   }
 
   /** Renders once for every batch of assigns; an async render (live_component) is awaited. */
@@ -186,32 +184,31 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     if (destroyed) return;
     const seen = new Set<string>();
     rendering = true;
-    let out: HtmlSafeString | Promise<HtmlSafeString>;
-    try {
-      out = def.render(root.state, meta(seen));
-    } finally {
-      rendering = false;
-    }
+    again = false;
     const apply = (markup: HtmlSafeString) => {
-      if (destroyed) return;
-      for (const key of children.keys()) if (!seen.has(key)) {
-        byCid.delete(children.get(key)!.cid!);
+      for (const [key, child] of children) if (!seen.has(key)) {
+        byCid.delete(child.cid!);
         children.delete(key);
       }
-      patch(el, String(markup));
+      keyed = { last: keyed.next, next: new Map() };
+      if (!patch(el, renderHtml(markup, keyed))) {
+        keyed = { last: new Map(), next: new Map() };
+        patch(el, renderHtml(markup, keyed));
+      }
       afterPatch();
     };
-    if (out instanceof Promise) {
-      rendering = true;
-      again = false;
-      settled = out.then(apply, (e) => console.error(e)).finally(() => {
-        rendering = false;
-        if (again) schedule();
-      });
-    } else {
+    const done = () => {
+      rendering = false;
+      if (again) schedule();
+    };
+    try {
+      const out = def.render(root.state, meta(seen));
+      if (out instanceof Promise) return void (settled = out.then(apply, report).finally(done));
       apply(out);
-      settled = Promise.resolve();
+    } catch (error) {
+      report(error);
     }
+    done();
   }
 
   function meta(seen: Set<string>, myself?: number): RenderMeta {
@@ -222,20 +219,19 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       myself,
       async live_component(child, props) {
         const { id, ...rest } = props;
-        let target = id === undefined ? undefined : children.get(`${child.name}:${id}`);
+        const key = `${child.name}:${id}`;
+        let target = id === undefined ? undefined : children.get(key);
         if (!target) {
           // mount → update → render on first use; a child without an id is stateless (fresh every render).
-          target = { def: child, state: { ...rest }, ctx: null as never };
+          target = { def: child, state: rest, ctx: null as never, quiet: true };
           target.ctx = makeCtx(target);
-          target.quiet = true;
           await child.mount?.(target.ctx, {});
           if (id !== undefined) {
-            target.cid = ++cidCounter;
-            children.set(`${child.name}:${id}`, target);
-            byCid.set(target.cid, target);
+            children.set(key, target);
+            byCid.set((target.cid = ++cidCounter), target);
           }
         }
-        if (id !== undefined) seen.add(`${child.name}:${id}`);
+        seen.add(key);
         target.quiet = true;
         try {
           await child.update?.(rest, target.ctx);
@@ -250,39 +246,36 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   function afterPatch() {
     // Hooks: mounted for new elements, updated for changed ones, destroyed for removed ones.
     for (const hookEl of el.querySelectorAll<HTMLElement>("[phx-hook]")) {
-      let hook = hooks.get(hookEl);
       const markup = hookEl.outerHTML;
-      if (!hook) {
-        const definition = env.hooks[hookEl.getAttribute("phx-hook")!];
-        if (!definition) continue;
-        hook = Object.assign(Object.create(definition), {
+      const known = hooks.get(hookEl);
+      const definition = env.hooks[hookEl.getAttribute("phx-hook")!];
+      if (known) {
+        if (known[1] != markup) known[0].updated?.();
+        known[1] = markup;
+      } else if (definition) {
+        const hook: HookInstance = Object.assign(Object.create(definition), {
           el: hookEl,
-          pushEvent: (event: string, payload = {}) => dispatch(root, toEvent(event, payload)),
-          pushEventTo: (to: string | number | Element, event: string, payload = {}) =>
-            dispatch(targetFor(to), toEvent(event, payload)),
+          pushEvent: (event: string, payload = {}) => run(root, toEvent(event, payload)),
+          pushEventTo: (to: string | number | Element, event: string, payload = {}) => run(targetFor(to), toEvent(event, payload)),
           handleEvent(event: string, cb: (payload: any) => void) {
             const set = listeners.get(event) ?? new Set();
             listeners.set(event, set.add(cb));
             return () => set.delete(cb);
           },
           removeHandleEvent: (ref: () => void) => ref(),
-        }) as HookInstance;
-        hooks.set(hookEl, hook);
+        });
+        hooks.set(hookEl, [hook, markup]);
         hook.mounted?.();
-      } else if (hookHtml.get(hookEl) !== markup) hook.updated?.();
-      hookHtml.set(hookEl, markup);
+      }
     }
-    for (const [hookEl, hook] of hooks) if (!el.contains(hookEl)) {
+    for (const [hookEl, [hook]] of hooks) if (!el.contains(hookEl)) {
       hooks.delete(hookEl);
-      hookHtml.delete(hookEl);
       hook.destroyed?.();
     }
     applyFeedback();
-    if (def.persist === "session") {
-      const keep: State = {};
-      for (const key in root.state) if (!def.shared?.[key]) keep[key] = root.state[key];
+    if (def.persist) {
       try {
-        env.storage?.setItem(storageKey, JSON.stringify(keep));
+        env.storage?.setItem(storageKey, JSON.stringify(own(root.state)));
       } catch {}
     }
   }
@@ -292,11 +285,9 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     for (const fb of el.querySelectorAll("[phx-feedback-for]")) {
       const field = fb.getAttribute("phx-feedback-for")!;
       const input = Array.from(el.querySelectorAll<HTMLInputElement>("[id],[name]")).find(
-        (i) => i.id === field || i.name === field || i.name === field + "[]",
+        (i) => i.id == field || i.name == field || i.name == field + "[]",
       );
-      if (!input) continue;
-      const show = touched.has(input) || (input.form && submitted.has(input.form));
-      fb.classList.toggle("phx-no-feedback", !show);
+      if (input) fb.classList.toggle("phx-no-feedback", !(touched.has(input) || touched.has(input.form!)));
     }
   }
 
@@ -307,40 +298,62 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   }
 
   function navigate(url: URL, replace = false, fromHistory = false) {
-    if (!fromHistory) history[replace ? "replaceState" : "pushState"]({ lvm: name }, "", url.href);
-    if (def.handleParams) {
-      const outer = collecting;
-      collecting = null;
-      Promise.resolve(def.handleParams(url, root.ctx)).catch((e) => console.error(e));
-      collecting = outer;
-    }
+    if (!fromHistory) history[replace ? "replaceState" : "pushState"]({}, "", url.href);
+    const outer = collecting;
+    collecting = null;
+    Promise.resolve(def.handleParams?.(url, root.ctx)).catch(report);
+    collecting = outer;
   }
+
+  const topics = Object.keys(def.sync ?? {});
+  const sync =
+    topics.length > 0 &&
+    followSync(
+      topics,
+      script.offsets ?? {},
+      {
+        message: (topic, message) => run(root, toEvent(def.sync![topic], message)),
+        // Reload every shared key through its loader command.
+        reset: () => {
+          for (const [key, loader] of Object.entries(def.shared ?? {}) as [string, string][])
+            root.ctx.command(loader, {}).then((result) => root.ctx.assign({ [key]: result }), report);
+        },
+      },
+      env.EventSource,
+    );
+
+  // First render builds child components (their `myself` numbers) and applies restored state;
+  // when nothing differs from the server's HTML, morphing changes nothing.
+  render();
 
   return {
     name,
     el,
-    root,
-    flash,
-    dispatch,
+    run,
     targetFor,
     navigate,
     schedule,
-    markTouched: (input: Element) => touched.add(input),
-    markSubmitted: (form: Element) => submitted.add(form),
-    applyFeedback,
-    /** Resolves after pending renders have reached the DOM. */
+    /** phx-feedback-for: an input changed or a form submitted. */
+    touch(input: Element) {
+      touched.add(input);
+      applyFeedback();
+    },
+    get state() {
+      return root.state;
+    },
+    /** Runs an action as if a binding had fired it. */
+    dispatch: (type: string, event: Record<string, unknown> = {}) => run(root, toEvent(type, event)),
+    /** Resolves once pending renders are in the DOM. */
     async flushed(): Promise<void> {
       do await settled;
       while (scheduled || rendering);
     },
-    render,
     destroy() {
       destroyed = true;
-      for (const hook of hooks.values()) hook.destroyed?.();
+      views.delete(el);
+      if (sync) sync.close();
+      for (const [hook] of hooks.values()) hook.destroyed?.();
       hooks.clear();
-    },
-    get state() {
-      return root.state;
     },
   };
 }

@@ -13,6 +13,13 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
     return { ok: false, error: httpError(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json") };
   }
   const tooLarge = httpError(413, "PAYLOAD_TOO_LARGE", `Body larger than ${limit} bytes`);
+  // A body parser (express.json(), …) mounted before us already consumed the stream: use its result,
+  // through the same size and `__proto__` checks.
+  const preParsed = (req as { body?: unknown }).body;
+  if (preParsed !== undefined && req.readableEnded) {
+    const text = typeof preParsed === "string" ? preParsed : Buffer.isBuffer(preParsed) ? preParsed.toString("utf8") : JSON.stringify(preParsed);
+    return Buffer.byteLength(text ?? "") > limit ? { ok: false, error: tooLarge } : parseJson(text ?? "");
+  }
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) {
     drain(req);

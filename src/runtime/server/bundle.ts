@@ -2,7 +2,7 @@
 // runtime is one shared chunk). File names carry a content hash, so they are served as immutable and
 // a restarted server (same sources) serves the same URLs.
 
-import { build, type Plugin } from "esbuild";
+import type { Plugin } from "esbuild";
 import { createHash } from "node:crypto";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -23,8 +23,8 @@ export interface ClientAsset {
 export interface ClientBundle {
   /** Asset file name → contents. */
   assets: Map<string, ClientAsset>;
-  /** Component name → entry file name. */
-  entries: Map<string, string>;
+  /** Component name → entry file name and the chunks it imports (preloaded by the page). */
+  entries: Map<string, { file: string; imports: string[] }>;
 }
 
 const runtimeEntry = fileURLToPath(new URL("../client/index.ts", import.meta.url));
@@ -62,6 +62,7 @@ export async function buildClientBundle(entries: ClientEntry[], options: { minif
       b.onLoad({ filter: /.*/, namespace: "lvm-entry" }, (args) => ({ contents: sources.get(args.path), loader: "js", resolveDir: packageRoot }));
     },
   };
+  const { build } = await import("esbuild"); // only processes that serve pages load it
   const result = await build({
     entryPoints: [...sources.keys()].map((id) => ({ in: `lvm-entry:${id}`, out: id })),
     bundle: true,
@@ -92,7 +93,8 @@ export async function buildClientBundle(entries: ClientEntry[], options: { minif
   for (const [output, meta] of Object.entries(result.metafile.outputs)) {
     if (!meta.entryPoint?.startsWith("lvm-entry:")) continue;
     const name = componentOf.get(meta.entryPoint.slice("lvm-entry:".length))!;
-    bundle.entries.set(name, output.slice(output.lastIndexOf("/") + 1));
+    const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+    bundle.entries.set(name, { file: baseName(output), imports: meta.imports.filter((i) => i.kind === "import-statement").map((i) => baseName(i.path)) });
   }
   return bundle;
 }

@@ -20,6 +20,8 @@ export interface FirstPaintInput {
   /** Current offset of a topic. */
   head(topic: string): Promise<string>;
   scriptUrl: string;
+  /** Chunks the script imports: preloaded, so the browser fetches them in parallel with it. */
+  preloadUrls?: string[];
 }
 
 export type FirstPaintResult =
@@ -63,6 +65,7 @@ export async function renderFirstPaint(input: FirstPaintInput): Promise<FirstPai
   const body =
     `<div ${PROTOCOL.rootAttr}="${name}">${markup}</div>` +
     `<script type="application/json" ${PROTOCOL.stateAttr}="${name}">${jsonForScript(payload)}</script>` +
+    (input.preloadUrls ?? []).map((href) => `<link rel="modulepreload" href="${escapeAttribute(href)}">`).join("") +
     `<script type="module" src="${escapeAttribute(input.scriptUrl)}"></script>`;
   return { kind: "page", body, title: effects.title };
 }

@@ -34,6 +34,8 @@ export interface LayoutMeta {
 
 export interface RequestHandlerOptions {
   routes: RouteDefinition[];
+  /** Components that are not routes (children rendered with live_component) but have commands. */
+  components?: Array<{ component: ComponentDefinition<any>; commands?: CommandsModule }>;
   /** Signs session cookies and derives CSRF tokens; the same on every process. At least 16 bytes. */
   secret: string;
   /** Sync log (default: an in-memory log for this process). */
@@ -88,12 +90,13 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
 
   const routes: Array<RouteDefinition & { compiled: CompiledPath }> = options.routes.map((route) => ({ ...route, compiled: compilePath(route.path) }));
   const registry = new Map<string, Registered>();
-  for (const route of options.routes) {
-    const existing = registry.get(route.component.name);
-    if (existing && existing.component !== route.component) throw new Error(`liveview-migrate/server: two components are named "${route.component.name}"`);
-    registry.set(route.component.name, { component: route.component, commands: route.commands ?? existing?.commands });
+  const registered = [...options.routes, ...(options.components ?? [])];
+  for (const { component, commands } of registered) {
+    const existing = registry.get(component.name);
+    if (existing && existing.component !== component) throw new Error(`liveview-migrate/server: two components are named "${component.name}"`);
+    registry.set(component.name, { component, commands: commands ?? existing?.commands });
   }
-  const declaredTopics = new Set(options.routes.flatMap((route) => Object.keys(route.component.sync ?? {})));
+  const declaredTopics = new Set(registered.flatMap(({ component }) => Object.keys(component.sync ?? {})));
   const sync = createSyncEndpoint({
     log,
     heartbeatMs: options.heartbeatMs,
@@ -139,16 +142,17 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
       headers["set-cookie"] = sessionCookieHeader(cookieName, encodeSessionCookie(keys, session), isSecure(req));
     }
     const built = await clientBundle();
-    const registered = registry.get(route.component.name)!;
+    const own = registry.get(route.component.name)!;
     const result = await renderFirstPaint({
       component: route.component,
       url,
       params: { ...Object.fromEntries(url.searchParams), ...pathParams },
       csrfToken: keys.csrfToken(session.id),
-      idempotent: Object.keys(registered.commands ?? {}).filter((name) => lookupCommand(registered.commands, name)?.idempotent),
+      idempotent: Object.keys(own.commands ?? {}).filter((name) => lookupCommand(own.commands, name)?.idempotent),
       runCommand: commandRunner(req, session, url),
       head: (topic) => log.head(topic),
-      scriptUrl: `${clientPrefix}${built.entries.get(route.component.name)}`,
+      scriptUrl: `${clientPrefix}${built.entries.get(route.component.name)!.file}`,
+      preloadUrls: built.entries.get(route.component.name)!.imports.map((file) => `${clientPrefix}${file}`),
     });
     if (result.kind === "redirect") {
       res.writeHead(302, { ...headers, location: result.location, "content-length": 0 });

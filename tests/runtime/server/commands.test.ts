@@ -197,6 +197,41 @@ describe("command endpoint", () => {
     expect(Array.isArray(entries) && entries.map((e) => e.message)).toEqual([{ note: { id: 1, text: "hello" } }]);
   });
 
+  it("getSession adds request facts to the session commands see; the cookie's id cannot be overridden", async () => {
+    const withAuth = createRequestHandler({
+      secret: SECRET,
+      routes: [{ path: "/notes/:id", component: notes, commands: app.commands, clientModule }],
+      getSession: (req) => ({ user: req.headers["x-test-user"] ?? "guest", id: "overridden" }),
+    });
+    const authServer = await listen(withAuth);
+    try {
+      const response = await postCommand(authServer.url, "notes/echo", { params: {} }, { ...auth(), "x-test-user": "grace" });
+      expect(response.body.result.user).toBe("grace");
+      const own = await postCommand(server.url, "notes/echo", { params: {} }, auth());
+      expect(response.body.result.session).toBe(own.body.result.session);
+    } finally {
+      await authServer.close();
+      await withAuth.close();
+    }
+  });
+
+  it("serves the commands of non-route components (children) declared in `components`", async () => {
+    const child = { name: "noteBadge", actions: {}, render: () => "" } as never;
+    const withChild = createRequestHandler({
+      secret: SECRET,
+      routes: [{ path: "/notes/:id", component: notes, commands: app.commands, clientModule }],
+      components: [{ component: child, commands: { hello: () => ({ hi: true }) } }],
+    });
+    const childServer = await listen(withChild);
+    try {
+      expect((await postCommand(childServer.url, "noteBadge/hello", { params: {} }, auth())).body).toEqual({ ok: true, result: { hi: true } });
+      expect((await postCommand(childServer.url, "noteBadge/listNotes", { params: {} }, auth())).status).toBe(404);
+    } finally {
+      await childServer.close();
+      await withChild.close();
+    }
+  });
+
   it("is stateless: another handler instance with the same secret accepts the session", async () => {
     const second = createRequestHandler({ secret: SECRET, routes: [{ path: "/notes/:id", component: notes, commands: app.commands, clientModule }] });
     const secondServer = await listen(second);

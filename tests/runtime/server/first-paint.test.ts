@@ -97,6 +97,25 @@ describe("first paint", () => {
   });
 });
 
+describe("the runtime sample's browser bundle", () => {
+  it("holds the components and the runtime, and no server-only code (commands, store, node:fs)", async () => {
+    const { createSampleHandler } = await import("../../../fixtures/runtime-sample/app.ts");
+    const handler = createSampleHandler({ secret: SECRET });
+    const server = await listen(handler);
+    try {
+      const { html } = await firstPaint(`${server.url}/volunteers`);
+      const urls = [...html.matchAll(/(?:src|href)="(\/_lvm\/client\/[^"]+)"/g)].map((m) => m[1]);
+      expect(urls.length).toBeGreaterThanOrEqual(2); // entry + the shared runtime chunk (modulepreload)
+      const code = (await Promise.all(urls.map(async (url) => (await fetch(`${server.url}${url}`)).text()))).join("\n");
+      expect(code).toContain("Name must be at least 2 characters"); // the schema validates in the browser
+      for (const serverOnly of ["Only coordinators", "writeFileSync", "DATA_FILE", "randomUUID", "node:"]) expect(code).not.toContain(serverOnly);
+    } finally {
+      await server.close();
+      await handler.close();
+    }
+  });
+});
+
 describe("adapters", () => {
   it("Express: pages and commands through expressMiddleware, other routes fall through", async () => {
     const app = createNotesCommands();
@@ -111,6 +130,26 @@ describe("adapters", () => {
       const response = await postCommand(server.url, "notes/addNote", { params: { text: "via express" } }, { cookie: paint.cookie, "x-csrf-token": paint.csrfToken });
       expect(response.body).toEqual({ ok: true, result: { note: { id: 1, text: "via express" } } });
       expect(await (await fetch(`${server.url}/health`)).text()).toBe("ok");
+    } finally {
+      await server.close();
+      await middleware.close();
+    }
+  });
+
+  it("Express with express.json() mounted first: commands still work, __proto__ still rejected", async () => {
+    const app = createNotesCommands();
+    const middleware = expressMiddleware({ secret: SECRET, routes: [{ path: "/notes/:id", component: notes, commands: app.commands, clientModule }] });
+    const expressApp = express();
+    expressApp.use(express.json());
+    expressApp.use(middleware);
+    const server = await listen(expressApp);
+    try {
+      const paint = await firstPaint(`${server.url}/notes/5`);
+      const auth = { cookie: paint.cookie, "x-csrf-token": paint.csrfToken };
+      expect((await postCommand(server.url, "notes/addNote", { params: { text: "parsed" } }, auth)).body).toEqual({ ok: true, result: { note: { id: 1, text: "parsed" } } });
+      const polluted = await postCommand(server.url, "notes/addNote", '{"params":{"text":"x","__proto__":{"polluted":true}}}', auth);
+      expect(polluted.status).toBe(400);
+      expect(app.store.length).toBe(1);
     } finally {
       await server.close();
       await middleware.close();

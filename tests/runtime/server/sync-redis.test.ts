@@ -3,8 +3,10 @@
 // stream and restarted while messages are published: the client gets exactly the missed ones.
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRedisSyncLog, type SyncLog } from "../../../src/runtime/server/index.ts";
-import { firstPaint, freePort, postCommand, startRedis, startSample, waitFor, type RedisServer, type SampleServer } from "./helpers.ts";
+import { createRedisSyncLog, createRequestHandler } from "../../../src/runtime/server/index.ts";
+import { notes } from "./app/notes.component.ts";
+import { createNotesCommands } from "./app/notes.commands.ts";
+import { firstPaint, freePort, listen, postCommand, SECRET, startRedis, startRedisOn, startSample, waitFor, type RedisServer, type SampleServer } from "./helpers.ts";
 import { messages, openSse, type SseConnection } from "./sse-client.ts";
 import { describeSyncLog } from "./sync-log-contract.ts";
 
@@ -52,16 +54,56 @@ describe("redis: one blocking connection per process", () => {
   });
 });
 
+describe("redis: an outage under a running server", () => {
+  it("keeps open streams, and delivers what is published once Redis is back", async () => {
+    const own = await startRedis(); // restarted on the same port below, empty (no persistence)
+    const log = createRedisSyncLog({ url: own.url, prefix: "outage:", onError: () => {} });
+    const handler = createRequestHandler({
+      secret: SECRET,
+      sync: log,
+      routes: [{ path: "/notes/:id", component: notes, commands: createNotesCommands().commands, clientModule: new URL("./app/notes.component.ts", import.meta.url) }],
+    });
+    const server = await listen(handler);
+    let restarted: RedisServer | undefined;
+    try {
+      const paint = await firstPaint(`${server.url}/notes/1`);
+      const auth = { cookie: paint.cookie, "x-csrf-token": paint.csrfToken };
+      const sse = await openSse(`${server.url}/_lvm/sync?topics=notes`, { cookie: paint.cookie });
+      await sse.until((events) => events.some((e) => e.event === "ready"));
+      await postCommand(server.url, "notes/addNote", { params: { text: "before" } }, auth);
+      await sse.until((events) => messages(sse).length === 1);
+
+      await own.stop();
+      const during = postCommand(server.url, "notes/addNote", { params: { text: "during" } }, auth); // queued by the client
+      await new Promise((r) => setTimeout(r, 200));
+      restarted = await startRedisOn(own.port);
+      expect((await during).status).toBe(200);
+      await postCommand(server.url, "notes/addNote", { params: { text: "after" } }, auth);
+      await sse.until(() => messages(sse).length >= 3);
+      expect(messages(sse).map((m) => (m.message.note as { text: string }).text)).toEqual(["before", "during", "after"]);
+      sse.close();
+    } finally {
+      await server.close();
+      await handler.close();
+      await log.close();
+      await restarted?.stop();
+      await own.stop();
+    }
+  });
+});
+
 describe("redis: several server processes", () => {
   let a: SampleServer | undefined;
   let b: SampleServer | undefined;
+  let portA = 0;
   afterAll(async () => {
     await a?.stop();
     await b?.stop();
   });
 
   it("a command on one process reaches an SSE subscriber on the other", async () => {
-    [a, b] = await Promise.all([startSample({ redisUrl: redis.url }), startSample({ redisUrl: redis.url })]);
+    portA = await freePort();
+    [a, b] = await Promise.all([startSample({ redisUrl: redis.url, port: portA }), startSample({ redisUrl: redis.url })]);
     const paint = await firstPaint(`${a.url}/volunteers`);
     const sse = await openSse(`${b.url}/_lvm/sync?topics=volunteers&offsets=${encodeURIComponent(JSON.stringify(paint.payload.offsets))}`, { cookie: paint.cookie });
     expect(sse.status).toBe(200);
@@ -73,8 +115,8 @@ describe("redis: several server processes", () => {
   });
 
   it("a server SIGKILLed during a stream and restarted: the client resumes with exactly the missed messages", async () => {
-    const port = await freePort();
-    let victim = await startSample({ redisUrl: redis.url, port });
+    const port = portA;
+    let victim = a!;
     const publisher = b!;
     try {
       const paint = await firstPaint(`${publisher.url}/volunteers`);
@@ -117,13 +159,13 @@ describe("redis: several server processes", () => {
       await victim.kill(); // mid-stream, no cleanup
       const publishedAtKill = published;
       await new Promise((resolve) => setTimeout(resolve, 150));
-      victim = await startSample({ redisUrl: redis.url, port });
+      a = victim = await startSample({ redisUrl: redis.url, port });
       expect(published - publishedAtKill).toBeGreaterThan(2); // messages really were published while it was down
       await publishing;
       await following;
       expect(seen).toEqual(Array.from({ length: total }, (_, i) => `v${i}`));
     } finally {
-      await victim.stop();
+      await a?.stop();
     }
   });
 });

@@ -53,7 +53,12 @@ export function createMemorySyncLog(options: MemorySyncLogOptions = {}): SyncLog
         topic.entries.splice(0, topic.entries.length - retention);
         topic.firstSeq = topic.lastSeq - topic.entries.length + 1;
       }
-      for (const listener of topic.listeners) listener({ kind: "entry", ...entry });
+      // One failing subscriber must not fail the publisher's command.
+      for (const listener of topic.listeners) {
+        try {
+          listener({ kind: "entry", ...entry });
+        } catch {}
+      }
       return entry.offset;
     },
     async read(name, afterOffset, limit) {

@@ -2,7 +2,7 @@
 // MAXLEN ~ (bounded retention); live delivery uses ONE blocking connection per process (XREAD BLOCK
 // over every followed topic), fanned out in memory to all subscribers, never one per client.
 
-import { createClient } from "redis";
+import type { RedisClientType } from "redis";
 import type { SyncDelivery, SyncEntry, SyncLog, SyncReadResult } from "./log.ts";
 import { compareStreamIds, isStreamId } from "./stream-ids.ts";
 
@@ -44,10 +44,9 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
   const maxLen = String(Math.max(1, options.maxLen ?? 10_000));
   const blockMs = String(Math.max(1, options.blockMs ?? 5_000));
   const onError = options.onError ?? (() => {});
-  const command = createClient({ url: options.url, disableClientInfo: true });
-  const blocking = command.duplicate();
-  command.on("error", onError);
-  blocking.on("error", onError);
+  // `redis` is imported on first use: processes on the in-memory log never pay for loading it.
+  let command!: RedisClientType;
+  let blocking!: RedisClientType;
 
   const feeds = new Map<string, Feed>();
   let closed = false;
@@ -56,13 +55,19 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
   let inFlight = false;
   let wakeIdle: (() => void) | undefined;
 
-  // The blocking connection's id changes when it reconnects; CLIENT UNBLOCK needs the current one.
-  blocking.on("ready", () => {
-    blocking.sendCommand<number>(["CLIENT", "ID"]).then((id) => (blockingId = String(id)), onError);
-  });
-  const ready = Promise.all([command.connect(), blocking.connect()]).then(async () => {
+  const ready = (async () => {
+    const { createClient } = await import("redis");
+    command = createClient({ url: options.url, disableClientInfo: true }) as RedisClientType;
+    blocking = command.duplicate();
+    command.on("error", onError);
+    blocking.on("error", onError);
+    // The blocking connection's id changes when it reconnects; CLIENT UNBLOCK needs the current one.
+    blocking.on("ready", () => {
+      blocking.sendCommand<number>(["CLIENT", "ID"]).then((id) => (blockingId = String(id)), onError);
+    });
+    await Promise.all([command.connect(), blocking.connect()]);
     blockingId = String(await blocking.sendCommand<number>(["CLIENT", "ID"]));
-  });
+  })();
   ready.catch(onError);
 
   const keyOf = (topic: string) => prefix + topic;
@@ -163,19 +168,31 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
           const entry = toEntry(topic, raw);
           if (compareStreamIds(entry.offset, feed.cursor) <= 0) continue;
           feed.cursor = entry.offset;
-          for (const subscriber of feed.subscribers) subscriber.emit({ kind: "entry", ...entry });
+          for (const subscriber of feed.subscribers) {
+            try {
+              subscriber.emit({ kind: "entry", ...entry });
+            } catch (error) {
+              onError(error); // one failing subscriber must not stop the shared reader
+            }
+          }
         }
       }
     }
   }
-  void readerLoop();
+  readerLoop().catch(onError);
 
   /** Makes the reader follow a topic from its current head (idempotent per feed). */
   function startFeed(feed: Feed, topic: string): Promise<void> {
-    feed.starting ??= head(topic).then((id) => {
-      feed.cursor = id;
-      wake();
-    });
+    feed.starting ??= head(topic).then(
+      (id) => {
+        feed.cursor = id;
+        wake();
+      },
+      (error) => {
+        feed.starting = undefined; // the next subscriber tries again
+        throw error;
+      },
+    );
     return feed.starting;
   }
 
@@ -264,7 +281,8 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
       if (closed) return;
       closed = true;
       wakeIdle?.();
-      await Promise.allSettled([command.disconnect(), blocking.disconnect()]);
+      await ready.catch(() => {});
+      await Promise.allSettled([command?.disconnect(), blocking?.disconnect()]);
     },
   };
 }

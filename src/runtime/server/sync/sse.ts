@@ -41,7 +41,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
   heartbeat.unref();
 
   function write(res: ServerResponse, chunk: string): void {
-    if (res.destroyed) return;
+    if (res.destroyed || res.writableEnded) return; // a write after end would emit an unhandled 'error'
     res.write(chunk);
     if (res.writableLength > maxBuffered) res.destroy();
   }
@@ -69,6 +69,12 @@ export function createSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
     }
     if (req.destroyed) return;
 
+    // Listen for the disconnect before subscribing, and check after: a client gone in between leaks nothing.
+    let unsubscribe = () => {};
+    res.on("close", () => {
+      streams.delete(res);
+      unsubscribe();
+    });
     res.writeHead(200, {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-store",
@@ -76,11 +82,11 @@ export function createSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
       "x-accel-buffering": "no",
     });
     const current: SyncOffsets = Object.assign(Object.create(null), offsets);
-    write(res, `retry: ${RETRY_MS}\n` + event("ready", current, { offsets: current }));
+    write(res, `retry: ${RETRY_MS}\n` + event(SYNC_PROTOCOL.readyEvent, current, { offsets: current }));
     streams.add(res);
 
-    const unsubscribe = options.log.subscribe(topics, offsets, (delivery: SyncDelivery) => {
-      if (delivery.kind === "error") return void res.end();
+    unsubscribe = options.log.subscribe(topics, offsets, (delivery: SyncDelivery) => {
+      if (delivery.kind === "error") return void (res.writableEnded || res.end());
       current[delivery.topic] = delivery.offset;
       if (delivery.kind === "entry") {
         const data: SyncMessageData = { topic: delivery.topic, offset: delivery.offset, message: delivery.message };
@@ -90,10 +96,10 @@ export function createSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
         write(res, event(SYNC_PROTOCOL.resetEvent, current, data));
       }
     });
-    res.on("close", () => {
+    if (res.destroyed) {
       streams.delete(res);
       unsubscribe();
-    });
+    }
   }
 
   return {

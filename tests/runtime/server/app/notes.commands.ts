@@ -18,7 +18,7 @@ export function createNotesCommands() {
         return { note };
       },
     },
-    echo: (params: Record<string, unknown>, ctx) => ({ params, protoIsObject: Object.getPrototypeOf({}) === Object.prototype, session: ctx.session.id, url: ctx.url?.pathname ?? null }),
+    echo: (params: Record<string, unknown>, ctx) => ({ params, protoIsObject: Object.getPrototypeOf({}) === Object.prototype, session: ctx.session.id, user: ctx.session.user ?? null, url: ctx.url?.pathname ?? null }),
     slow: {
       timeoutMs: 100,
       handler: (_params: unknown, ctx) =>

@@ -1,0 +1,12 @@
+import { bundle, importFresh } from "../src/verify/bundle.ts";
+import { startOriginalSession } from "../src/verify/liveview-driver.ts";
+import { normalizeHtml } from "../src/verify/normalize.ts";
+const file = await bundle({ entry: `export * from "/work/main/fixtures/example-app/src/router.ts"; export { __verifyClock } from "lvm-verify:clock";`, outFile: "/work/main/.tmp-verify/out/orig.mjs", platform: "node", original: true, clock: true });
+const m: any = await importFresh(file);
+const s = await startOriginalSession({ router: m.router, viewsWithLiveComponents: m.viewsWithLiveComponents, path: "/counter", clock: m.__verifyClock });
+console.log(normalizeHtml(s.html(0)));
+await s.perform({ kind: "click", index: 1 });
+await s.perform({ kind: "click", index: 5 });
+await s.perform({ kind: "click", index: 1 });
+console.log(normalizeHtml(s.html(0)));
+await s.close();

@@ -1,0 +1,210 @@
+// `migrate apply` as a function: plan → per-view migrations → checks (types, browser bundles) →
+// file changes → (unless dry run) journal + all-or-nothing writes per view file → patch.
+// The CLI formats; this returns data.
+
+import { join } from "node:path";
+import { readFile } from "node:fs/promises";
+import type { FileRecord, FunctionEffects, ViewPlan } from "../plan/types.ts";
+import { migrateView, type ViewMigration } from "../codemods/migrate-view.ts";
+import { applyEdits, detectEol, withEol, type FileChange, type TextEdit } from "./edits.ts";
+import { commitAllOrNothing, type FailureInjection, type RenameCounter } from "./atomic-write.ts";
+import { decode, encode, readText } from "./file-text.ts";
+import { formatNewFile } from "./format-new-file.ts";
+import { gitTreeState } from "./git-status.ts";
+import { sha256 } from "./hash.ts";
+import { backupOriginal, readJournal, writeJournal, type JournalEntry } from "./journal.ts";
+import { unifiedPatch } from "./patch.ts";
+import { checkBundles, type BundleFinding } from "./checks/bundle-check.ts";
+import { createTypeCheck, type TypeErrorRow } from "./checks/type-check.ts";
+
+export interface ApplyInput {
+  views: ViewPlan[];
+  functions?: FunctionEffects[];
+  /** Hashes recorded when the plan was made (checked when `fromPlanFile`). */
+  files?: FileRecord[];
+}
+
+export interface ApplyOptions {
+  root: string;
+  plan: ApplyInput;
+  dryRun?: boolean;
+  allowDirty?: boolean;
+  /** The plan came from a file (`--plan`): refuse files whose bytes changed since. */
+  fromPlanFile?: boolean;
+  /** Only these views (issue 7's --only); default every view. */
+  only?: (view: ViewPlan) => boolean;
+  typeCheck?: boolean;
+  bundleCheck?: boolean;
+  injection?: FailureInjection;
+}
+
+export interface ApplyProblem {
+  code: "DIRTY_TREE" | "CHANGED_SINCE_PLAN" | "WRITE_FAILED";
+  message: string;
+  files: string[];
+}
+
+export interface ViewReport extends ViewMigration {
+  plan: ViewPlan;
+  typeErrors: TypeErrorRow[];
+  bundleFindings: BundleFinding[];
+}
+
+export interface ApplyResult {
+  problem?: ApplyProblem;
+  warnings: string[];
+  views: ViewReport[];
+  changes: FileChange[];
+  patch: string;
+  /** Root-relative files actually written (empty on a dry run). */
+  written: string[];
+}
+
+export async function applyProject(options: ApplyOptions): Promise<ApplyResult> {
+  const { root } = options;
+  const warnings: string[] = [];
+  const empty = (problem: ApplyProblem): ApplyResult => ({ problem, warnings, views: [], changes: [], patch: "", written: [] });
+
+  if (!options.dryRun) {
+    const tree = await gitTreeState(root);
+    if (tree.kind === "not-a-repo") warnings.push("not a git repository: apply cannot check for uncommitted changes (migrate revert still works)");
+    if (tree.kind === "dirty" && !options.allowDirty) {
+      return empty({ code: "DIRTY_TREE", message: "the work tree has uncommitted changes: commit or stash them first, or pass --allow-dirty", files: tree.files });
+    }
+  }
+
+  const views = options.plan.views.filter((v) => v.kind === "view" && v.migration.status !== "ignored" && (options.only?.(v) ?? true)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const texts = new Map<string, string | null>();
+  const read = async (file: string) => {
+    if (!texts.has(file)) texts.set(file, await readText(join(root, file)));
+    return texts.get(file)!;
+  };
+
+  if (options.fromPlanFile) {
+    const recorded = new Map((options.plan.files ?? []).map((f) => [f.path, f.hash]));
+    const changed: string[] = [];
+    for (const file of new Set(views.map((v) => v.file))) {
+      const text = await read(file);
+      if (text === null || sha256(encode(text)) !== recorded.get(file)) changed.push(file);
+    }
+    if (changed.length > 0) return empty({ code: "CHANGED_SINCE_PLAN", message: "these files changed since the plan was made: run `migrate analyze --out` again", files: changed });
+  }
+
+  // Existing generated files must be known before migrating (idempotence).
+  for (const view of views) {
+    await read(view.file);
+    for (const suffix of [".component.ts", ".commands.ts"]) await read(view.file.replace(/\.(m?[jt]sx?)$/, "") + suffix);
+  }
+  const existing = (file: string) => texts.get(file) ?? null;
+
+  const typeCheck = options.typeCheck !== false ? createTypeCheck(root) : undefined;
+
+  const reports: ViewReport[] = [];
+  for (const plan of views) {
+    const text = texts.get(plan.file);
+    if (text == null) {
+      warnings.push(`${plan.file}: not found, view ${plan.id} skipped`);
+      continue;
+    }
+    let migration = migrateView({ plan, text, existing });
+    let typeErrors: TypeErrorRow[] = [];
+    let bundleFindings: BundleFinding[] = [];
+    if (migration.outcome === "migrated") {
+      const formatted = await formatNewFiles(root, migration, text);
+      if ("error" in formatted) {
+        migration = migrateView({ plan, text, existing, forceBlock: [{ code: "GENERATION_FAILED", message: `the generated code does not parse (${formatted.error}): migrate by hand and report it` }] });
+      } else {
+        migration = { ...migration, newFiles: formatted.files };
+        const overlay = new Map(migration.newFiles.map((f) => [f.file, f.text]));
+        typeErrors = typeCheck ? typeCheck.newErrors(overlay) : [];
+        if (options.bundleCheck !== false && migration.component) {
+          bundleFindings = await checkBundles({ root, entries: [migration.component.file], overlay, functions: options.plan.functions ?? [] });
+        }
+        const force = [
+          ...typeErrors.slice(0, 1).map((e) => ({ code: "TYPE_ERRORS", message: `the migrated code adds type errors (${e.file}:${e.line} ${e.message}); fix the view by hand` })),
+          ...bundleFindings.slice(0, 1).map((f) => ({ code: "SERVER_ONLY_IN_BUNDLE", message: `${f.module} would reach the browser (${f.chain.join(" → ")}): ${f.why}` })),
+        ];
+        if (force.length > 0) migration = migrateView({ plan, text, existing, forceBlock: force });
+      }
+    }
+    reports.push({ ...migration, plan, typeErrors, bundleFindings });
+  }
+
+  // File changes: one pass of edits per file, new files as generated; unchanged bytes are not written.
+  const changes: FileChange[] = [];
+  const unitOf = new Map<string, string>();
+  const editsByFile = new Map<string, TextEdit[]>();
+  for (const report of reports) {
+    for (const edit of report.edits) editsByFile.set(edit.file, [...(editsByFile.get(edit.file) ?? []), edit]);
+    for (const edit of report.edits) unitOf.set(edit.file, report.plan.file);
+    for (const file of report.newFiles) {
+      const before = existing(file.file);
+      if (before !== file.text) changes.push({ file: file.file, before, after: file.text });
+      unitOf.set(file.file, report.plan.file);
+    }
+  }
+  for (const [file, edits] of editsByFile) {
+    const before = texts.get(file)!;
+    const after = applyEdits(before, edits);
+    if (after !== before) changes.push({ file, before, after });
+  }
+  changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const patch = unifiedPatch(changes);
+  if (options.dryRun) return { warnings, views: reports, changes, patch, written: [] };
+
+  // Write: all-or-nothing per view file (its edits and the files generated from it).
+  const units = new Map<string, FileChange[]>();
+  for (const change of changes) {
+    const unit = unitOf.get(change.file) ?? change.file;
+    units.set(unit, [...(units.get(unit) ?? []), change]);
+  }
+  const journal = await readJournal(root);
+  const run: { entries: JournalEntry[] } = { entries: [] };
+  journal.runs.push(run);
+  const written: string[] = [];
+  const counter: RenameCounter = { renames: 0 };
+  try {
+    for (const [unit, unitChanges] of units) {
+      const entries: JournalEntry[] = [];
+      for (const change of unitChanges) {
+        const backup = change.before === null ? null : await backupOriginal(root, change.before);
+        entries.push({ file: change.file, before: change.before === null ? null : sha256(encode(change.before)), after: sha256(encode(change.after)), backup, view: unit });
+      }
+      // The journal names the files before they change: a crash mid-unit still lets revert find them.
+      run.entries.push(...entries);
+      await writeJournal(root, journal);
+      try {
+        await commitAllOrNothing(unitChanges.map((c) => ({ path: join(root, c.file), before: c.before, after: c.after })), options.injection, counter);
+      } catch (error) {
+        run.entries.splice(run.entries.length - entries.length, entries.length);
+        await writeJournal(root, journal);
+        throw error;
+      }
+      written.push(...unitChanges.map((c) => c.file));
+    }
+  } catch (error) {
+    return { problem: { code: "WRITE_FAILED", message: `writing stopped: ${error instanceof Error ? error.message : String(error)}; files of the failed view were restored, views before it were written (see migrate revert)`, files: written }, warnings, views: reports, changes, patch, written };
+  }
+  if (run.entries.length === 0) journal.runs.pop();
+  await writeJournal(root, journal);
+  return { warnings, views: reports, changes, patch, written };
+}
+
+async function formatNewFiles(root: string, migration: ViewMigration, viewText: string): Promise<{ files: ViewMigration["newFiles"] } | { error: string }> {
+  const eol = detectEol(viewText);
+  const files = [];
+  for (const file of migration.newFiles) {
+    try {
+      const formatted = await formatNewFile(join(root, file.file), file.text);
+      files.push({ file: file.file, text: withEol(formatted, eol) });
+    } catch (error) {
+      return { error: (error instanceof Error ? error.message : String(error)).split("\n")[0]! };
+    }
+  }
+  return { files };
+}
+
+/** Hash check helper for callers that read bytes themselves. */
+export async function fileHash(root: string, file: string): Promise<string> {
+  return sha256(encode(decode(await readFile(join(root, file)))));
+}

@@ -1,0 +1,143 @@
+// Server-only code must never reach the browser: bundle every migrated component for the browser
+// (esbuild, with a metafile) from the files as they will be after apply, and find server-only
+// modules in each bundle with the import chain that brought them in.
+
+import { readFile } from "node:fs/promises";
+import { builtinModules } from "node:module";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { build, type Metafile, type Plugin } from "esbuild";
+import type { FunctionEffects } from "../../plan/types.ts";
+
+export interface BundleFinding {
+  /** Root-relative path of the component entry. */
+  entry: string;
+  /** The server-only module (root-relative path, or a package / node: name). */
+  module: string;
+  why: string;
+  /** entry → … → module */
+  chain: string[];
+}
+
+export interface BundleCheckInput {
+  root: string;
+  /** Root-relative paths of component files to bundle. */
+  entries: string[];
+  /** Files as they will be after apply (root-relative → text); read from disk otherwise. */
+  overlay: Map<string, string>;
+  functions: FunctionEffects[];
+}
+
+const SERVER_EFFECTS = new Set(["io", "node-builtin", "env", "timer", "pubsub", "module-state-read", "module-state-write", "session"]);
+const SERVER_PACKAGES = new Set(["liveviewjs", "@liveviewjs/express", "liveview-migrate/server", "redis", "express", "express-session", "ws"]);
+const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+/** Modules the plan says have server effects (by root-relative file). */
+export function serverModulesFromPlan(functions: FunctionEffects[]): Map<string, string> {
+  const modules = new Map<string, string>();
+  for (const fn of functions) {
+    const effects = fn.effects.filter((e) => SERVER_EFFECTS.has(e));
+    if (effects.length === 0) continue;
+    const file = fn.id.split("#")[0]!;
+    if (!modules.has(file)) modules.set(file, `${fn.id} has server effects (${effects.join(", ")})`);
+  }
+  return modules;
+}
+
+export async function checkBundles(input: BundleCheckInput): Promise<BundleFinding[]> {
+  const serverModules = serverModulesFromPlan(input.functions);
+  const findings: BundleFinding[] = [];
+  for (const entry of input.entries) {
+    const external = new Map<string, string>();
+    const plugin: Plugin = {
+      name: "lvm-overlay",
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (args) => {
+          // generated files are not on disk yet: resolve them from the overlay
+          if (args.kind === "entry-point" && input.overlay.has(rel(input.root, args.path))) return { path: args.path };
+          if (BUILTINS.has(args.path)) {
+            external.set(args.path, rel(input.root, args.importer));
+            return { path: args.path, external: true };
+          }
+          // the browser runtime is client-safe by construction (its own tests hold it to that)
+          if (args.path === "liveview-migrate/runtime" || args.path === "liveview-migrate/template") return { path: args.path, external: true };
+          if (SERVER_PACKAGES.has(args.path)) {
+            external.set(args.path, rel(input.root, args.importer));
+            return { path: args.path, external: true };
+          }
+          return undefined;
+        });
+        b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+          const key = rel(input.root, args.path);
+          const text = input.overlay.get(key) ?? (await readFile(args.path, "utf8"));
+          return { contents: text, loader: args.path.endsWith("x") ? "tsx" : args.path.endsWith(".js") || args.path.endsWith(".mjs") ? "js" : "ts", resolveDir: dirname(args.path) };
+        });
+      },
+    };
+    let metafile: Metafile;
+    try {
+      const result = await build({
+        entryPoints: [join(input.root, entry)],
+        bundle: true,
+        write: false,
+        metafile: true,
+        platform: "browser",
+        format: "esm",
+        logLevel: "silent",
+        absWorkingDir: input.root,
+        plugins: [plugin],
+      });
+      metafile = result.metafile;
+    } catch (error) {
+      findings.push({ entry, module: entry, why: `the component does not bundle for the browser: ${firstLine(error)}`, chain: [entry] });
+      continue;
+    }
+    const graph = new Map<string, string[]>();
+    for (const [path, info] of Object.entries(metafile.inputs)) graph.set(normal(input.root, path), info.imports.map((i) => (i.external ? i.path : normal(input.root, i.path))));
+    const bad = new Map<string, string>();
+    for (const path of graph.keys()) {
+      const why = serverModules.get(path) ?? (await envReader(input, path));
+      if (why) bad.set(path, why);
+    }
+    for (const [name] of external) bad.set(name, BUILTINS.has(name) ? `${name} is a Node built-in` : `${name} is a server package`);
+    for (const [module, why] of [...bad].sort()) findings.push({ entry, module, why, chain: chainTo(graph, entry, module) });
+  }
+  return findings;
+}
+
+async function envReader(input: BundleCheckInput, path: string): Promise<string | undefined> {
+  if (path.startsWith("node_modules/") || path.includes("/node_modules/") || path.startsWith("..")) return undefined;
+  const text = input.overlay.get(path) ?? (await readFile(join(input.root, path), "utf8").catch(() => ""));
+  return /\bprocess\.env\b/.test(text) ? `${path} reads process.env` : undefined;
+}
+
+function chainTo(graph: Map<string, string[]>, from: string, to: string): string[] {
+  const previous = new Map<string, string>();
+  const queue = [from];
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    if (node === to) break;
+    for (const next of graph.get(node) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      previous.set(next, node);
+      queue.push(next);
+    }
+  }
+  const chain = [to];
+  while (previous.has(chain[0]!)) chain.unshift(previous.get(chain[0]!)!);
+  return chain;
+}
+
+function rel(root: string, path: string): string {
+  return relative(root, path).split("\\").join("/");
+}
+
+function normal(root: string, metaPath: string): string {
+  const absolute = isAbsolute(metaPath) ? metaPath : resolve(root, metaPath);
+  return rel(root, absolute);
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n").slice(0, 3).join(" ");
+}

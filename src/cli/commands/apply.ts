@@ -1,0 +1,129 @@
+// `migrate apply <dir>`: carry out the plan (from --plan, or a fresh analysis): write components and
+// commands, markers where the tool cannot migrate safely, migration.patch and the HTML diff report.
+// Exit 0 clean, 2 markers left, 1 refused or failed part-way.
+
+import { readFile } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import type { Command } from "commander";
+import { checkRoot } from "../../discovery/index.ts";
+import type { Plan, ViewPlan } from "../../plan/types.ts";
+import { applyProject, type ApplyInput } from "../../apply/apply-project.ts";
+import { injectionFromEnv, writeFileAtomic } from "../../apply/atomic-write.ts";
+import { renderDiffReport } from "../../reports/diff-report.ts";
+import { EXIT_FILES_FAILED, EXIT_MARKERS_LEFT, EXIT_OK } from "../exit-codes.ts";
+import { colorsFor, type CliIo } from "../io.ts";
+import { UsageError } from "../usage-error.ts";
+
+export interface ApplyCommandOptions {
+  plan?: string;
+  dryRun?: boolean;
+  allowDirty?: boolean;
+  /** false for --no-report */
+  report?: string | false;
+  only?: string[];
+  typeCheck?: boolean;
+  bundleCheck?: boolean;
+}
+
+export const APPLY_PATCH = ".migrate/migration.patch";
+export const APPLY_REPORT = ".migrate/apply-report.html";
+
+export function register(program: Command, io: CliIo): void {
+  program
+    .command("apply")
+    .description("rewrite views into client components and server commands; write migration.patch and an HTML diff report")
+    .argument("<dir>", "folder of the LiveViewJS app")
+    .option("--plan <file>", "apply this plan (from `migrate analyze --out`); files changed since are refused")
+    .option("--dry-run", "print the unified diff and write nothing")
+    .option("--allow-dirty", "apply even when the git work tree has uncommitted changes")
+    .option("--only <view...>", "migrate only these views (ids, names, or file globs)")
+    .option("--report <file>", `where to write the HTML diff report (default: <dir>/${APPLY_REPORT})`)
+    .option("--no-report", "do not write the HTML diff report")
+    .option("--no-type-check", "skip the type check of the generated files")
+    .option("--no-bundle-check", "skip the browser-bundle check for server-only modules")
+    .addHelpText("after", "\nExamples:\n  migrate apply . --dry-run\n  migrate analyze . --out plan.json && migrate apply . --plan plan.json\n  migrate revert .   # undo what apply wrote")
+    .action(async (dir: string, options: ApplyCommandOptions) => {
+      io.setExitCode(await runApply(dir, options, io));
+    });
+}
+
+export async function runApply(dir: string, options: ApplyCommandOptions, io: CliIo): Promise<number> {
+  const root = resolve(io.cwd, dir);
+  const problem = await checkRoot(root, dir);
+  if (problem) throw new UsageError(problem.message, problem.code);
+  const colors = colorsFor(io.stdout, io.env);
+
+  let plan: ApplyInput;
+  if (options.plan) {
+    const planPath = resolve(io.cwd, options.plan);
+    let parsed: Plan;
+    try {
+      parsed = JSON.parse(await readFile(planPath, "utf8")) as Plan;
+    } catch (error) {
+      throw new UsageError(`cannot read the plan ${options.plan}: ${error instanceof Error ? error.message : String(error)}`, "BAD_PLAN");
+    }
+    if (!Array.isArray(parsed.views) || !Array.isArray(parsed.files)) throw new UsageError(`${options.plan} is not a plan written by \`migrate analyze --out\``, "BAD_PLAN");
+    plan = parsed;
+  } else {
+    const { analyzeProject } = await import("../../pipeline/analyze.ts");
+    plan = (await analyzeProject(root, {})).plan;
+  }
+
+  const result = await applyProject({
+    root,
+    plan,
+    dryRun: options.dryRun,
+    allowDirty: options.allowDirty,
+    fromPlanFile: options.plan !== undefined,
+    only: options.only?.length ? viewFilter(options.only) : undefined,
+    typeCheck: options.typeCheck,
+    bundleCheck: options.bundleCheck,
+    injection: injectionFromEnv(io.env),
+  });
+
+  for (const warning of result.warnings) io.stderr.write(`${colors.yellow("warning:")} ${warning}\n`);
+  if (result.problem && result.problem.code !== "WRITE_FAILED") {
+    io.stderr.write(`${colors.red("refused:")} ${result.problem.message}\n${result.problem.files.map((f) => `  ${f}\n`).join("")}`);
+    return EXIT_FILES_FAILED;
+  }
+  if (options.dryRun) {
+    io.stdout.write(result.patch);
+    io.stderr.write(`dry run: ${result.changes.length} file(s) would change; nothing was written\n`);
+    return EXIT_OK;
+  }
+
+  const patchPath = join(root, APPLY_PATCH);
+  await writeFileAtomic(patchPath, result.patch);
+  let reportPath: string | undefined;
+  if (options.report !== false) {
+    reportPath = options.report ? resolve(io.cwd, options.report) : join(root, APPLY_REPORT);
+    await writeFileAtomic(reportPath, renderDiffReport(result, { rootLabel: dir, patchPath: relative(root, patchPath) }));
+  }
+
+  const markers = result.views.reduce((n, v) => n + v.markers.length, 0);
+  for (const view of result.views) {
+    const mark = view.outcome === "migrated" ? colors.green("migrated") : view.outcome === "blocked" ? colors.yellow("markers ") : colors.dim("unchanged");
+    io.stdout.write(`${mark}  ${view.viewId}${view.component && view.outcome === "migrated" ? ` → ${view.component.file}` : ""}\n`);
+    for (const m of view.markers) io.stdout.write(`           ${colors.dim(`${m.file}:${m.line}`)} ${m.code}: ${m.message}\n`);
+  }
+  const counts = (outcome: string) => result.views.filter((v) => v.outcome === outcome).length;
+  io.stdout.write(`\n${colors.bold(`${counts("migrated")} migrated, ${counts("blocked")} left with ${markers} marker(s), ${counts("already-migrated")} already migrated; ${result.written.length} file(s) written`)}\n`);
+  io.stdout.write(`Patch: ${shown(patchPath, io.cwd)}\n`);
+  if (reportPath) io.stdout.write(`HTML diff report: ${shown(reportPath, io.cwd)}\n`);
+  if (result.problem) {
+    io.stderr.write(`${colors.red("error:")} ${result.problem.message}\n`);
+    return EXIT_FILES_FAILED;
+  }
+  return markers > 0 ? EXIT_MARKERS_LEFT : EXIT_OK;
+}
+
+/** --only: a view id, a view name, or a glob on its file. */
+export function viewFilter(patterns: string[]): (view: ViewPlan) => boolean {
+  const globs = patterns.map((p) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*/g, "\u0000").replace(/\*/g, "[^/]*").replace(/\u0000/g, ".*")}$`));
+  return (view) => patterns.includes(view.id) || patterns.includes(view.name) || globs.some((g) => g.test(view.file));
+}
+
+function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}

@@ -1,0 +1,30 @@
+// `migrate revert <dir>`: restore every file apply changed (from the journal's backups) and remove the
+// files it created. A file edited by hand since apply is left alone and reported, unless --force.
+
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { checkRoot } from "../../discovery/index.ts";
+import { revertJournal } from "../../apply/journal.ts";
+import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
+import { colorsFor, type CliIo } from "../io.ts";
+import { UsageError } from "../usage-error.ts";
+
+export function register(program: Command, io: CliIo): void {
+  program
+    .command("revert")
+    .description("restore what `migrate apply` changed (from .migrate/journal.json)")
+    .argument("<dir>", "folder apply ran on")
+    .option("--force", "also restore files edited since apply")
+    .action(async (dir: string, options: { force?: boolean }) => {
+      const root = resolve(io.cwd, dir);
+      const problem = await checkRoot(root, dir);
+      if (problem) throw new UsageError(problem.message, problem.code);
+      const result = await revertJournal(root, { force: options.force });
+      const colors = colorsFor(io.stdout, io.env);
+      for (const file of result.restored) io.stdout.write(`${colors.green("restored")} ${file}\n`);
+      for (const file of result.removed) io.stdout.write(`${colors.green("removed ")} ${file}\n`);
+      for (const c of result.conflicts) io.stderr.write(`${colors.yellow("kept    ")} ${c.file}: ${c.message}\n`);
+      if (result.restored.length + result.removed.length + result.conflicts.length === 0) io.stdout.write("Nothing to revert.\n");
+      io.setExitCode(result.conflicts.length > 0 ? EXIT_FILES_FAILED : EXIT_OK);
+    });
+}

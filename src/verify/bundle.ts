@@ -1,0 +1,157 @@
+// Bundles an app's modules once per verify run so each session can load a fresh instance of them
+// (import "<bundle>?run=N"): every session starts from the same data, and nothing leaks between
+// sessions. liveviewjs stays external on the original side, so the views and the WsHandler share one
+// copy of it (its classes are checked with instanceof).
+
+import { build, type Plugin } from "esbuild";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const toolRoot = resolve(here, "..", "..");
+const requireFromTool = createRequire(join(toolRoot, "package.json"));
+
+/** liveviewjs as the tool resolves it: the one the drivers import. */
+export const LIVEVIEWJS_PATH = requireFromTool.resolve("liveviewjs").replace(/liveview\.js$/, "liveview.mjs");
+
+const MIME_DB_URL = "https://cdn.jsdelivr.net/gh/jshttp/mime-db@master/db.json";
+/** Enough of mime-db for the upload accept lists of typical apps. */
+const MIME_DB = {
+  "image/jpeg": { extensions: ["jpeg", "jpg"] },
+  "image/png": { extensions: ["png"] },
+  "image/gif": { extensions: ["gif"] },
+  "image/webp": { extensions: ["webp"] },
+  "application/pdf": { extensions: ["pdf"] },
+  "text/plain": { extensions: ["txt"] },
+  "text/csv": { extensions: ["csv"] },
+};
+
+let fetchStubbed = false;
+/** liveviewjs fetches mime-db from a CDN when loaded; the machines are offline, so answer it locally. */
+export function stubMimeDbFetch(): void {
+  if (fetchStubbed) return;
+  fetchStubbed = true;
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (url === MIME_DB_URL) return new Response(JSON.stringify(MIME_DB), { headers: { "content-type": "application/json" } });
+    return realFetch(input, init);
+  }) as typeof fetch;
+}
+
+let liveviewjs: Promise<typeof import("liveviewjs")> | undefined;
+export function loadLiveviewjs(): Promise<typeof import("liveviewjs")> {
+  stubMimeDbFetch();
+  return (liveviewjs ??= import(pathToFileURL(LIVEVIEWJS_PATH).href) as Promise<typeof import("liveviewjs")>);
+}
+
+/** The runtime's package names, pointed at this checkout's sources (migrated code imports them). */
+export function runtimeAliases(): Record<string, string> {
+  return {
+    "liveview-migrate/runtime": join(toolRoot, "src/runtime/client/index.ts"),
+    "liveview-migrate/server": join(toolRoot, "src/runtime/server/index.ts"),
+    "liveview-migrate/template": join(toolRoot, "src/runtime/template/index.ts"),
+    "liveview-migrate": join(toolRoot, "src/index.ts"),
+  };
+}
+
+export const TOOL_ROOT = toolRoot;
+
+/** Injected into original-side bundles: timers the verifier advances by hand (views with setInterval). */
+const CLOCK_MODULE = `
+const timers = new Map(); let now = 0; let nextId = 1;
+export const __verifyClock = {
+  get now() { return now; },
+  pending() { return timers.size; },
+  /** Fires the earliest one-shot timeout (simulated latency), if any: settling a step does this. */
+  fireNextTimeout() {
+    let due; for (const t of timers.values()) if (!t.every && (!due || t.at < due.at)) due = t;
+    if (!due) return false;
+    timers.delete(due.id); if (due.at > now) now = due.at; due.fn(...due.args); return true;
+  },
+  async advance(ms, flush) {
+    const end = now + ms;
+    for (;;) {
+      let due; for (const t of timers.values()) if (t.at <= end && (!due || t.at < due.at)) due = t;
+      if (!due) break;
+      now = due.at;
+      if (due.every) due.at += due.every; else timers.delete(due.id);
+      due.fn(...due.args);
+      await flush();
+    }
+    now = end;
+  },
+  clear() { timers.clear(); },
+};
+function add(fn, ms, args, every) { const id = nextId++; const delay = Math.max(0, Number(ms) || 0); timers.set(id, { id, fn, args, at: now + delay, every: every ? Math.max(1, delay) : 0 }); return id; }
+export function setTimeout(fn, ms, ...args) { return add(fn, ms, args, false); }
+export function setInterval(fn, ms, ...args) { return add(fn, ms, args, true); }
+export function clearTimeout(id) { timers.delete(id); }
+export function clearInterval(id) { timers.delete(id); }
+`;
+
+function virtualModules(files: Record<string, string>): Plugin {
+  return {
+    name: "lvm-verify-virtual",
+    setup(b) {
+      b.onResolve({ filter: /^lvm-verify:/ }, (args) => ({ path: args.path, namespace: "lvm-verify" }));
+      b.onLoad({ filter: /.*/, namespace: "lvm-verify" }, (args) => ({ contents: files[args.path], loader: "js", resolveDir: toolRoot }));
+    },
+  };
+}
+
+function externalLiveviewjs(): Plugin {
+  return {
+    name: "lvm-verify-liveviewjs",
+    setup(b) {
+      b.onResolve({ filter: /^liveviewjs$/ }, () => ({ path: pathToFileURL(LIVEVIEWJS_PATH).href, external: true }));
+    },
+  };
+}
+
+export interface BundleRequest {
+  /** JS source of the entry module (absolute import paths). */
+  entry: string;
+  outFile: string;
+  platform: "node" | "browser";
+  /** Original side: liveviewjs shared with the drivers (import of "liveviewjs" left external). */
+  original?: boolean;
+  /** Replace timers with a hand-driven clock (exported by the entry as __verifyClock). */
+  clock?: boolean;
+}
+
+export async function bundle(request: BundleRequest): Promise<string> {
+  const files: Record<string, string> = { "lvm-verify:entry": request.entry, "lvm-verify:clock": CLOCK_MODULE };
+  const result = await build({
+    entryPoints: ["lvm-verify:entry"],
+    bundle: true,
+    write: false,
+    format: request.platform === "browser" ? "iife" : "esm",
+    platform: request.platform,
+    target: request.platform === "browser" ? "es2022" : "node20",
+    logLevel: "silent",
+    alias: runtimeAliases(),
+    inject: request.clock ? ["lvm-verify:clock"] : [],
+    plugins: [virtualModules(files), ...(request.original ? [externalLiveviewjs()] : [])],
+    // node built-ins stay imports on the server side; packages the app uses are bundled in (fresh per session)
+    packages: undefined,
+    banner:
+      request.platform === "node"
+        ? { js: `import { createRequire as __lvmCreateRequire } from "node:module"; const require = __lvmCreateRequire(${JSON.stringify(join(toolRoot, "package.json"))});` }
+        : undefined,
+  });
+  mkdirSync(dirname(request.outFile), { recursive: true });
+  writeFileSync(request.outFile, result.outputFiles[0]!.text);
+  return request.outFile;
+}
+
+// Before anything can load liveviewjs (bundles import it too).
+stubMimeDbFetch();
+
+let run = 0;
+/** A fresh instance of a bundled module (a new query string is a new module to Node's loader). */
+export function importFresh<T = Record<string, unknown>>(file: string): Promise<T> {
+  return import(`${pathToFileURL(file).href}?run=${++run}`) as Promise<T>;
+}

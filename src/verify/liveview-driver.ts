@@ -1,0 +1,267 @@
+// The original side: runs a LiveViewJS view with the real liveviewjs@0.8.1 in this process. First
+// paint through handleHttpLiveView (connected=false), then a phx_join over an in-memory socket to
+// WsHandler (or WsMessageRouter, which implements live components), then the messages the Phoenix
+// client would send. The HTML is rebuilt from the rendered tree and diffs as the Phoenix client does.
+
+import { Window } from "happy-dom";
+import { randomUUID } from "node:crypto";
+import { keySelector, SELECTORS, type ClientStep } from "./actions.ts";
+import { loadLiveviewjs } from "./bundle.ts";
+import { mergeRendered, renderedToHtml, type Rendered } from "./rendered-tree.ts";
+import { StepError, turn, type SideSession, type VerifyClock } from "./session.ts";
+
+type Lv = typeof import("liveviewjs");
+type PhxMessage = [string | null, string | null, string, string, any];
+
+export interface OriginalSessionOptions {
+  /** The router (path → LiveView) of the app, from a fresh instance of its modules. */
+  router: Record<string, any>;
+  /** Views that render live components (run through WsMessageRouter). */
+  viewsWithLiveComponents?: { has(view: unknown): boolean };
+  /** The concrete URL path to open, e.g. "/volunteers/1?page=2". */
+  path: string;
+  clients?: number;
+  /** Session data every client starts with (e.g. a logged-in user). */
+  session?: Record<string, unknown>;
+  /** Timers of the app's modules (bundled with clock: true). */
+  clock?: VerifyClock;
+  origin?: string;
+}
+
+/** One simulated browser tab: its socket, its rendered tree, and a DOM of what it shows. */
+interface Tab {
+  topic: string;
+  tree?: Rendered;
+  url: URL;
+  window: Window;
+  refs: number;
+  send(message: PhxMessage): Promise<void>;
+  leave(): Promise<void>;
+  errors: string[];
+}
+
+const jsonSerDe = {
+  serialize: async (data: unknown) => JSON.stringify(data),
+  deserialize: async (data: string) => JSON.parse(data),
+};
+
+export async function startOriginalSession(options: OriginalSessionOptions): Promise<SideSession> {
+  const lv = await loadLiveviewjs();
+  const origin = options.origin ?? "http://localhost:4001";
+  const url = new URL(options.path, origin);
+  const match = lv.matchRoute(options.router, url.pathname);
+  if (!match) throw new StepError("SIDE_ERROR", `no route matches ${url.pathname}`);
+  const [view, pathParams] = match as unknown as [any, { params: Record<string, string> }];
+  const useRouter = options.viewsWithLiveComponents?.has(view) ?? /live_component/.test(String(view.render));
+  const pubSub = new lv.SingleProcessPubSub();
+  const flashAdaptor = new lv.SessionFlashAdaptor();
+  const fileSysAdaptor = { tempPath: () => "", writeTempFile: () => {}, createOrAppendFile: () => {} } as any;
+  const config = { router: options.router as any, pubSub, serDe: jsonSerDe as any, flashAdaptor, fileSysAdaptor, onError: () => {} };
+  const legacy = useRouter ? new lv.WsMessageRouter(options.router as any, pubSub, flashAdaptor, jsonSerDe as any, fileSysAdaptor) : undefined;
+  const tabs: Tab[] = [];
+  const clock = options.clock;
+
+  /** Until every tab has gone quiet (no message for a few turns), firing simulated-latency timeouts. */
+  async function settle(): Promise<void> {
+    let quiet = 0;
+    let seen = traffic;
+    for (let i = 0; i < 10_000 && quiet < 6; i++) {
+      await turn();
+      if (traffic !== seen) {
+        seen = traffic;
+        quiet = 0;
+      } else if (++quiet === 6 && clock?.fireNextTimeout()) quiet = 0;
+    }
+  }
+  let traffic = 0;
+
+  async function openTab(): Promise<Tab> {
+    const session: Record<string, unknown> = structuredClone(options.session ?? {});
+    const page = await lv.handleHttpLiveView(
+      () => `phx-${randomUUID().replace(/-/g, "")}`,
+      () => randomUUID(),
+      view,
+      {
+        getSessionData: () => session as any,
+        getRequestUrl: () => new URL(url),
+        getRequestPath: () => url.pathname,
+        onRedirect: () => {},
+        getSerDe: () => jsonSerDe as any,
+      } as any,
+      (_title, _csrf, content) => content as any,
+      pathParams.params ?? {},
+    );
+    if (page === undefined) throw new StepError("NOT_SUPPORTED", "the view redirects on first render");
+    const window = new Window({ url: url.href });
+    window.document.body.innerHTML = String(page);
+    const main = window.document.querySelector("[data-phx-main]")!;
+    const tab: Tab = {
+      topic: `lv:${main.id}`,
+      url: new URL(url),
+      window,
+      refs: 0,
+      errors: [],
+      send: async () => {},
+      leave: async () => {},
+    };
+    // First paint as the browser shows it before the socket joins.
+    window.document.body.innerHTML = main.innerHTML;
+
+    const adaptor = {
+      send(message: string) {
+        traffic++;
+        receive(tab, JSON.parse(message) as PhxMessage);
+      },
+      subscribeToMessages() {},
+      subscribeToClose() {},
+    };
+    if (legacy) {
+      const connectionId = randomUUID();
+      tab.send = (message) => legacy.onMessage(connectionId, JSON.stringify(message), adaptor as any, false);
+      tab.leave = () => legacy.onClose(connectionId);
+    } else {
+      const handler = new lv.WsHandler(adaptor as any, config as any);
+      tab.send = (message) => handler.handleMsg(message as any);
+      // WsHandler never calls its own close listener: leave explicitly so shutdown runs and pubsub unsubscribes.
+      tab.leave = () => handler.close();
+    }
+    const joinRef = String(++tab.refs);
+    await tab.send([
+      joinRef,
+      joinRef,
+      tab.topic,
+      "phx_join",
+      {
+        url: url.href,
+        params: { _csrf_token: session._csrf_token, _track_static: [], _mounts: 0 },
+        session: main.getAttribute("data-phx-session"),
+        static: main.getAttribute("data-phx-static") ?? "",
+      },
+    ]);
+    return tab;
+  }
+
+  function receive(tab: Tab, message: PhxMessage): void {
+    const [, , , event, payload] = message;
+    if (event === "phx_reply") {
+      const response = payload?.response ?? {};
+      if (response.rendered) tab.tree = mergeRendered(undefined, response.rendered);
+      else if (response.diff) tab.tree = mergeRendered(tab.tree, response.diff);
+      else if (payload?.status !== "ok") tab.errors.push(JSON.stringify(payload));
+    } else if (event === "diff") {
+      tab.tree = mergeRendered(tab.tree, payload);
+    } else if (event === "live_patch" || event === "live_redirect") {
+      // pushPatch / pushRedirect: the Phoenix client updates the address bar (no message back for a patch).
+      tab.url = new URL(payload.to, tab.url);
+    }
+    if (tab.tree) tab.window.document.body.innerHTML = renderedToHtml(tab.tree);
+  }
+
+  function element(tab: Tab, selector: string, index: number): Element {
+    const el = tab.window.document.querySelectorAll(selector)[index];
+    if (!el) throw new StepError("NO_ELEMENT", `no element ${selector} number ${index + 1}`);
+    return el as unknown as Element;
+  }
+
+  function phxValues(el: Element): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const { name, value } of Array.from(el.attributes)) if (name.startsWith("phx-value-")) out[name.slice(10)] = value;
+    return out;
+  }
+
+  /** Phoenix's extractMeta: phx-value-* attributes, then the element's value (not unchecked boxes). */
+  function meta(el: Element, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    const out: Record<string, unknown> = phxValues(el);
+    const input = el as HTMLInputElement;
+    if (input.value !== undefined && el.tagName !== "FORM") {
+      out.value = input.value;
+      if (el.tagName === "INPUT" && /^(checkbox|radio)$/.test(input.type) && !input.checked) delete out.value;
+    }
+    return { ...out, ...extra };
+  }
+
+  function target(el: Element): { cid?: number } {
+    const value = el.closest("[phx-target]")?.getAttribute("phx-target") ?? el.getAttribute("phx-target");
+    return value && /^\d+$/.test(value) ? { cid: Number(value) } : {};
+  }
+
+  async function event(tab: Tab, payload: Record<string, unknown>): Promise<void> {
+    const ref = String(++tab.refs);
+    await tab.send([null, ref, tab.topic, "event", payload]);
+  }
+
+  function fill(form: HTMLFormElement, values: Record<string, string>): void {
+    for (const [name, value] of Object.entries(values)) {
+      for (const field of Array.from(form.querySelectorAll<HTMLInputElement>(`[name="${name.replace(/["\\]/g, "\\$&")}"]`))) {
+        if (field.type === "checkbox" || field.type === "radio") field.checked = value !== "" && (field.value === value || value === "on");
+        else field.value = value;
+      }
+    }
+  }
+
+  function serialize(form: HTMLFormElement, target?: string): string {
+    const params = new URLSearchParams();
+    const data = new (form.ownerDocument.defaultView as any).FormData(form);
+    data.forEach((value: unknown, key: string) => typeof value === "string" && params.append(key, value));
+    if (target !== undefined) params.append("_target", target);
+    return params.toString();
+  }
+
+  async function perform(step: ClientStep): Promise<void> {
+    const tab = tabs[step.client ?? 0];
+    if (!tab) throw new StepError("NO_ELEMENT", `no client ${step.client}`);
+    switch (step.kind) {
+      case "click": {
+        const el = element(tab, SELECTORS.click, step.index);
+        await event(tab, { type: "click", event: el.getAttribute("phx-click"), value: meta(el), ...target(el) });
+        break;
+      }
+      case "form": {
+        const form = element(tab, SELECTORS.form, step.index) as HTMLFormElement;
+        const name = form.getAttribute(step.binding === "change" ? "phx-change" : "phx-submit");
+        if (!name) throw new StepError("NO_ELEMENT", `form ${step.index + 1} has no phx-${step.binding}`);
+        fill(form, step.values);
+        await event(tab, { type: "form", event: name, value: serialize(form, step.binding === "change" ? step.target : undefined), ...target(form) });
+        break;
+      }
+      case "key": {
+        const el = element(tab, keySelector(step), step.index);
+        const attr = `phx-${step.window ? "window-" : ""}${step.binding}`;
+        const filter = el.getAttribute("phx-key");
+        if (filter && filter.toLowerCase() !== step.key.toLowerCase()) break; // the Phoenix client drops it
+        await event(tab, { type: step.binding, event: el.getAttribute(attr), value: step.window ? { ...phxValues(el), key: step.key } : meta(el, { key: step.key }), ...target(el) });
+        break;
+      }
+      case "patch": {
+        tab.url = new URL(step.href, tab.url);
+        const ref = String(++tab.refs);
+        await tab.send([null, ref, tab.topic, "live_patch", { url: tab.url.href }]);
+        break;
+      }
+      case "tick":
+        if (clock) await clock.advance(step.ms, settle);
+        break;
+    }
+    await settle();
+  }
+
+  const count = Math.max(1, options.clients ?? 1);
+  for (let i = 0; i < count; i++) {
+    tabs.push(await openTab());
+    await settle();
+  }
+
+  return {
+    clients: count,
+    html: (client) => tabs[client]!.window.document.body.innerHTML,
+    perform,
+    async close() {
+      for (const tab of tabs) {
+        await tab.leave();
+        await settle();
+        await tab.window.happyDOM.close();
+      }
+      clock?.clear();
+    },
+  };
+}

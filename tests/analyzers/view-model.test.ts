@@ -1,0 +1,213 @@
+// The view model: events, writes and reads, infos, template facts, spans for codemods.
+import { describe, expect, it } from "vitest";
+import { analyzeSources, keyClass, placement, view } from "./helpers.ts";
+
+const slice = (text: string, span: { start: number; end: number } | undefined) => (span ? text.slice(span.start, span.end) : undefined);
+
+describe("events", () => {
+  it("switch on event.type, with fall-through cases and common code, and spans of each case", () => {
+    const src = `import { createLiveView, html } from "liveviewjs";
+export const v = createLiveView({
+  mount: (socket) => socket.assign({ n: 0, last: "" }),
+  handleEvent: (event, socket) => {
+    switch (event.type) {
+      case "inc":
+      case "up":
+        socket.assign({ n: socket.context.n + 1 });
+        break;
+      case "reset":
+        socket.assign({ n: 0 });
+        break;
+    }
+    socket.assign({ last: event.type });
+  },
+  render: ({ n }) => html\`<button phx-click="inc">\${n}</button><button phx-click="reset">r</button>\`,
+});`;
+    const { merged } = analyzeSources({ "v.ts": src });
+    const v = view(merged, "v.ts#v");
+    expect(v.events.map((e) => e.name)).toEqual(["inc", "reset", "up"]);
+    const inc = v.events.find((e) => e.name === "inc")!;
+    expect(inc.writes).toEqual(["last", "n"]);
+    expect(inc.reads).toEqual(["n"]);
+    expect(inc.bindings).toEqual(["phx-click"]);
+    expect(slice(src, inc.span)).toMatch(/^case "up":\s+socket.assign\(\{ n: socket.context.n \+ 1 \}\);\s+break;$/);
+    expect(slice(src, v.handlers.render)).toMatch(/^\(\{ n \}\) => html`/);
+    const lastWrite = v.state.find((k) => k.key === "last")!.writes.find((w) => w.handler === "handleEvent:reset")!;
+    expect(slice(src, lastWrite.span)).toBe("last: event.type");
+    expect(v.template.reads).toEqual(["n"]);
+  });
+
+  it("if/else chains on a destructured type, and a class method handleEvent", () => {
+    const src = `import { BaseLiveView, html } from "liveviewjs";
+export class Tabs extends BaseLiveView {
+  mount(socket) { socket.assign({ tab: "a", open: false }); }
+  handleEvent({ type, ...params }, socket) {
+    if (type === "pick") {
+      socket.assign({ tab: params.tab });
+    } else if (type === "toggle" || type === "flip") {
+      socket.assign({ open: !socket.context.open });
+    }
+  }
+  render(ctx) { return html\`<a phx-click="pick" phx-value-tab="b">\${ctx.tab}</a>\`; }
+}`;
+    const { merged } = analyzeSources({ "t.js": src });
+    const v = view(merged, "t.js#Tabs");
+    expect(v.api).toBe("class");
+    expect(v.events.map((e) => `${e.name}:${e.placement}`)).toEqual(["flip:client", "pick:client", "toggle:client"]);
+    expect(slice(src, v.events.find((e) => e.name === "pick")!.span)).toBe("{\n      socket.assign({ tab: params.tab });\n    }");
+    expect(v.state.find((k) => k.key === "tab")!.writes.map((w) => w.sources)).toEqual([["literal"], ["event-param"]]);
+  });
+
+  it("a handler without a dispatch takes its event names from the template", () => {
+    const { merged } = analyzeSources({
+      "s.ts": `import { createLiveView, html } from "liveviewjs";
+export const s = createLiveView({
+  mount: (socket) => socket.assign({ q: "" }),
+  handleEvent: (event, socket) => { socket.assign({ q: event.q }); },
+  render: (c) => html\`<form phx-change="typed"><input name="q" value="\${c.q}" /></form>\`,
+});`,
+    });
+    const v = view(merged, "s.ts#s");
+    expect(v.events.map((e) => e.name)).toEqual(["typed"]);
+    expect(keyClass(merged, "s.ts#s", "q")).toBe("form");
+    expect(v.template.forms).toEqual([{ changeEvent: "typed", fields: ["q"], at: "s.ts:5" }]);
+  });
+
+  it("helper functions that receive the socket are followed; sendInfo to self carries the server part", () => {
+    const { merged } = analyzeSources({
+      "data.ts": `const all: string[] = [];\nexport async function search(q: string) { all.push(q); return all; }`,
+      "v.ts": `import { createLiveView, html } from "liveviewjs";
+import { search } from "./data";
+function startLoading(socket, q) { socket.assign({ loading: true, query: q }); }
+export const v = createLiveView({
+  mount: (socket) => socket.assign({ loading: false, query: "", results: [] }),
+  handleEvent: (event, socket) => {
+    if (event.type === "search") { startLoading(socket, event.query); socket.sendInfo({ type: "run" }); }
+  },
+  handleInfo: async (info, socket) => {
+    if (info.type === "run") socket.assign({ results: await search(socket.context.query), loading: false });
+  },
+  render: (c) => html\`<form phx-submit="search"><input name="query" /></form>\`,
+});`,
+    });
+    expect(keyClass(merged, "v.ts#v", "loading")).toBe("ui");
+    expect(keyClass(merged, "v.ts#v", "query")).toBe("form");
+    expect(keyClass(merged, "v.ts#v", "results")).toBe("shared");
+    expect(placement(merged, "v.ts#v", "search")).toBe("split");
+    expect(view(merged, "v.ts#v").infos).toEqual([expect.objectContaining({ name: "run", origin: "sendInfo", writes: ["loading", "results"] })]);
+  });
+
+  it("infos from pubsub and from a server timer", () => {
+    const { merged } = analyzeSources({
+      "v.ts": `import { createLiveView, html } from "liveviewjs";
+export const v = createLiveView({
+  mount: (socket) => {
+    if (socket.connected) { socket.subscribe("news"); setInterval(() => socket.sendInfo({ type: "tick" }), 1000); }
+    socket.assign({ news: [], now: 0 });
+  },
+  handleInfo: (info, socket) => {
+    switch (info.type) {
+      case "tick": socket.assign({ now: socket.context.now + 1 }); break;
+      case "posted": socket.assign({ news: info.items }); break;
+    }
+  },
+  render: (c) => html\`\${c.now}\`,
+});`,
+    });
+    const v = view(merged, "v.ts#v");
+    expect(v.infos.map((i) => `${i.name}:${i.origin}`)).toEqual(['posted:subscribe:"news"', "tick:setInterval"]);
+    expect(keyClass(merged, "v.ts#v", "now")).toBe("shared");
+    expect(keyClass(merged, "v.ts#v", "news")).toBe("shared");
+  });
+});
+
+describe("assigns", () => {
+  it("tempAssign, shorthand, spreads of literal objects and of socket.context", () => {
+    const { merged } = analyzeSources({
+      "v.ts": `import { createLiveView, html } from "liveviewjs";
+export const v = createLiveView({
+  mount: (socket) => {
+    const title = "x";
+    const base = { a: 1, b: 2 };
+    socket.assign({ ...socket.context, ...base, title });
+    socket.tempAssign({ flash: [] });
+  },
+  render: (c) => html\`\${c.a}\`,
+});`,
+    });
+    const v = view(merged, "v.ts#v");
+    expect(v.state.map((k) => k.key)).toEqual(["a", "b", "flash", "title"]);
+    expect(v.state.find((k) => k.key === "flash")!.temporary).toBe(true);
+    expect(v.markers).toEqual([]);
+  });
+
+  it("a variable object assigned whole is read through", () => {
+    const { merged } = analyzeSources({
+      "v.ts": `import { createLiveView, html } from "liveviewjs";
+export const v = createLiveView({
+  mount: (socket) => { const init = { n: 0 }; socket.assign(init); },
+  render: (c) => html\`\${c.n}\`,
+});`,
+    });
+    expect(view(merged, "v.ts#v").state.map((k) => `${k.key}:${k.class}`)).toEqual(["n:ui"]);
+  });
+
+  it.each([
+    ["a computed key", "socket.assign({ [event.field]: event.value })"],
+    ["a call result", "socket.assign(buildState(event))"],
+    ["a spread of the event", "socket.assign({ ...event })"],
+  ])("dynamic keys (%s): FileError DYNAMIC_KEYS, a marker, the view blocked", (_label, stmt) => {
+    const { merged, facts } = analyzeSources({
+      "v.ts": `import { createLiveView, html } from "liveviewjs";
+function buildState(e) { return { ...e }; }
+export const v = createLiveView({
+  mount: (socket) => socket.assign({ open: false }),
+  handleEvent: (event, socket) => { ${stmt}; },
+  render: (c) => html\`<input phx-change="set" />\${c.title}\`,
+});`,
+    });
+    expect(facts[0]!.errors.map((e) => e.code)).toEqual(["DYNAMIC_KEYS"]);
+    expect(facts[0]!.errors[0]!.file).toBe("v.ts");
+    const v = view(merged, "v.ts#v");
+    expect(v.markers.map((m) => m.code)).toEqual(["DYNAMIC_KEYS"]);
+    expect(v.migration.status).toBe("blocked");
+    const title = v.state.find((k) => k.key === "title")!;
+    expect(title.confidence).toBe("low");
+    expect(title.reasons[0]!.code).toBe("DYNAMIC_KEYS");
+    expect(v.events.find((e) => e.name === "set")!.confidence).toBe("low");
+  });
+});
+
+describe("template facts", () => {
+  it("bindings, helpers, form_for fields, components and their files", () => {
+    const { merged } = analyzeSources({
+      "card.ts": `import { createLiveComponent, html } from "liveviewjs";\nexport const Card = createLiveComponent({ render: (c, meta) => html\`<b phx-click="hit" phx-target="\${meta.myself}">\${c.label}</b>\` });`,
+      "v.ts": `import { createLiveView, html, form_for, text_input, error_tag, submit, newChangesetFactory, JS } from "liveviewjs";
+import { z } from "zod";
+import { Card } from "./card";
+const cs = newChangesetFactory(z.object({ name: z.string() }));
+export const v = createLiveView({
+  mount: (socket) => socket.assign({ changeset: cs({}, {}) }),
+  handleEvent: (event, socket) => {
+    if (event.type === "validate") socket.assign({ changeset: cs({}, event, "validate") });
+  },
+  render: async (ctx, meta) => html\`
+    \${form_for("#", meta.csrfToken, { phx_change: "validate", phx_submit: "save" })}
+      \${text_input(ctx.changeset, "name")} \${error_tag(ctx.changeset, "name")} \${submit("Save")}
+    </form>
+    <div phx-window-keydown="key" phx-key="Escape" phx-click="\${"literal"}" phx-hook="\${ctx.hook}"></div>
+    <button phx-click=\${new JS().toggle({ to: "#x" })}>t</button>
+    \${await meta.live_component(Card, { id: 1, label: "a" })}
+  \`,
+});`,
+    });
+    const v = view(merged, "v.ts#v");
+    expect(v.template.helpers).toEqual(["JS", "error_tag", "form_for", "live_component", "submit", "text_input"]);
+    expect(v.template.forms).toEqual([{ event: "save", changeEvent: "validate", fields: ["name"], at: "v.ts:11" }]);
+    expect(v.template.components).toEqual([{ name: "Card", file: "card.ts", at: "v.ts:16" }]);
+    const b = v.template.bindings.map((x) => `${x.attr}=${x.value}${x.dynamic ? " (dynamic)" : ""}`);
+    expect(b).toEqual(expect.arrayContaining(["phx-window-keydown=key", "phx-key=Escape", "phx-click=literal", "phx-hook=${ctx.hook} (dynamic)", "phx-change=validate", "phx-submit=save"]));
+    expect(keyClass(merged, "v.ts#v", "changeset")).toBe("form");
+    expect(view(merged, "card.ts#Card").kind).toBe("component");
+  });
+});

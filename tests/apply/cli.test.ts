@@ -1,0 +1,93 @@
+// The apply / check / revert commands end to end through main(), on golden-case inputs.
+
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
+import type { CliIo } from "../../src/cli/io.ts";
+import { sha256 } from "../../src/apply/hash.ts";
+import { CASES_DIR, planOf, readCase, readTree, removeScratch, scratchRepo } from "./cases.ts";
+
+const scratch: string[] = [];
+afterAll(() => scratch.forEach(removeScratch));
+
+async function run(args: string[], env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(["node", "migrate", ...args], (setExitCode): CliIo => ({
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: { NO_COLOR: "1", ...env },
+    cwd: process.cwd(),
+    setExitCode,
+  }));
+  return { code, stdout, stderr };
+}
+
+/** A scratch copy plus a plan file (hand plan with the files' hashes, as `analyze --out` writes them). */
+function setup(name: string): { root: string; planFile: string } {
+  const root = scratchRepo(join(CASES_DIR, name, "input"), `cli-${name}`);
+  scratch.push(root);
+  const plan = planOf(readCase(name));
+  const files = [...new Set(plan.views.map((v) => v.file))].map((path) => ({ path, hash: sha256(readFileSync(join(root, path))), size: 0, status: "ok", views: [] }));
+  const planFile = join(root, "..", `${name}-${process.pid}-plan.json`);
+  writeFileSync(planFile, JSON.stringify({ ...plan, files }));
+  return { root, planFile };
+}
+
+describe("migrate apply / check / revert", () => {
+  it("--dry-run prints the diff and writes nothing", async () => {
+    const { root, planFile } = setup("client-counter");
+    const before = readTree(root);
+    const result = await run(["apply", root, "--plan", planFile, "--dry-run", "--no-type-check", "--no-bundle-check"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^diff --git a\/src\/views\/counter.component.ts b\/src\/views\/counter.component.ts\nnew file mode 100644\n/);
+    expect(readTree(root)).toEqual(before);
+    expect(existsSync(join(root, ".migrate"))).toBe(false);
+  });
+
+  it("apply with markers exits 2, writes the patch and a self-contained report; check lists the markers; revert undoes it", async () => {
+    const { root, planFile } = setup("impossible");
+    const applied = await run(["apply", root, "--plan", planFile, "--no-type-check", "--no-bundle-check"]);
+    expect(applied.code).toBe(2);
+    expect(applied.stdout).toMatch(/0 migrated, 1 left with 3 marker\(s\)/);
+    const patch = readFileSync(join(root, ".migrate/migration.patch"), "utf8");
+    expect(patch).toMatch(/\+\s+\/\/ @migrate-todo\(SHUTDOWN\)/);
+    const report = readFileSync(join(root, ".migrate/apply-report.html"), "utf8");
+    expect(report).toContain("src/views/ticker.ts#tickerView");
+    expect(report).toContain("d2h-file-side-diff");
+    expect(report).not.toMatch(/(src|href)="(https?:)?\/\//);
+
+    const checked = await run(["check", root]);
+    expect(checked.code).toBe(2);
+    expect(checked.stdout).toContain("src/views/ticker.ts:13 TEMP_ASSIGN");
+    expect(checked.stdout).toContain("3 marker(s) left.");
+
+    const again = await run(["apply", root, "--plan", planFile, "--allow-dirty", "--no-type-check", "--no-bundle-check"]);
+    // the plan's hash is of the original: the marked file changed since, so the plan is refused
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/changed since the plan was made/);
+
+    const reverted = await run(["revert", root]);
+    expect(reverted.code).toBe(0);
+    expect(reverted.stdout).toContain("restored src/views/ticker.ts");
+    expect((await run(["check", root])).code).toBe(0);
+  });
+
+  it("a failure injected through the environment stops apply with exit 1 and the view's files as they were", async () => {
+    const { root, planFile } = setup("shared-roster");
+    const result = await run(["apply", root, "--plan", planFile, "--no-type-check", "--no-bundle-check"], { LVM_APPLY_FAIL_AFTER_RENAMES: "1" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/injected failure/);
+    expect(readTree(root)).toEqual(readTree(join(CASES_DIR, "shared-roster", "input")));
+  });
+
+  it("refuses a dirty tree with exit 1", async () => {
+    const { root, planFile } = setup("client-counter");
+    writeFileSync(join(root, "notes.txt"), "uncommitted\n");
+    const result = await run(["apply", root, "--plan", planFile, "--no-type-check", "--no-bundle-check"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/uncommitted changes/);
+    expect(result.stderr).toContain("notes.txt");
+  });
+});

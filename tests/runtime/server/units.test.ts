@@ -1,0 +1,66 @@
+// Small pure pieces: route patterns, the state-script JSON escaping, session cookies and CSRF tokens.
+import type { IncomingMessage } from "node:http";
+import { describe, expect, it } from "vitest";
+import { jsonForScript } from "../../../src/runtime/server/json-script.ts";
+import { compilePath } from "../../../src/runtime/server/routes.ts";
+import { encodeSessionCookie, newSession, readSession, safeEqual, sessionKeys } from "../../../src/runtime/server/session.ts";
+import { compareStreamIds } from "../../../src/runtime/server/sync/stream-ids.ts";
+
+describe("route patterns", () => {
+  it("matches literal segments and :params, decoding them", () => {
+    const route = compilePath("/volunteers/:id/shifts/:shift");
+    expect({ ...route.match("/volunteers/42/shifts/a%20b") }).toEqual({ id: "42", shift: "a b" });
+    expect(route.match("/volunteers/42/shifts")).toBeUndefined();
+    expect(route.match("/volunteers/42/other/1")).toBeUndefined();
+    expect(route.match("/volunteers/%E0%A4%A/shifts/1")).toBeUndefined(); // malformed encoding
+    expect({ ...compilePath("/").match("/") }).toEqual({});
+    expect({ ...compilePath("/docs/*").match("/docs/a/b") }).toEqual({ "*": "a/b" });
+  });
+});
+
+describe("state script JSON", () => {
+  it("cannot close the script element, and parses back to the same value", () => {
+    const value = { a: "</script><!-- <SCRIPT>", b: "\u2028\u2029", c: ["<", ">", "&"] };
+    const text = jsonForScript(value);
+    expect(text).not.toMatch(/<|\u2028|\u2029/);
+    expect(JSON.parse(text)).toEqual(value);
+  });
+});
+
+describe("session cookie and CSRF token", () => {
+  const keys = sessionKeys("unit-secret-0123456789");
+  const request = (cookie: string) => ({ headers: { cookie } }) as IncomingMessage;
+
+  it("round-trips a signed session, and rejects any change", () => {
+    const session = newSession();
+    const value = encodeSessionCookie(keys, session);
+    expect({ ...readSession(keys, request(`a=1; lvm_session=${value}; b=2`), "lvm_session") }).toEqual(session);
+    const [payload, signature] = value.split(".");
+    const forged = Buffer.from(JSON.stringify({ id: "someone-else" })).toString("base64url");
+    for (const bad of [`${forged}.${signature}`, `${payload}.${signature.slice(0, -1)}A`, payload, `.${signature}`, "", "x.y.z"]) {
+      expect(readSession(keys, request(`lvm_session=${bad}`), "lvm_session")).toBeUndefined();
+    }
+    expect(readSession(sessionKeys("another-secret-0123456789"), request(`lvm_session=${value}`), "lvm_session")).toBeUndefined();
+  });
+
+  it("derives a CSRF token per session, different from the cookie signature", () => {
+    const a = keys.csrfToken("session-a");
+    expect(keys.csrfToken("session-a")).toBe(a);
+    expect(keys.csrfToken("session-b")).not.toBe(a);
+    expect(safeEqual(a, a)).toBe(true);
+    expect(safeEqual(a, a.slice(1))).toBe(false);
+  });
+
+  it("refuses a short secret", () => {
+    expect(() => sessionKeys("short")).toThrow(/at least 16 bytes/);
+  });
+});
+
+describe("Redis stream ids", () => {
+  it("compare numerically, not as strings", () => {
+    expect(compareStreamIds("9-0", "10-0")).toBe(-1);
+    expect(compareStreamIds("10-2", "10-10")).toBe(-1);
+    expect(compareStreamIds("10-10", "10-10")).toBe(0);
+    expect(compareStreamIds("1700000000000-1", "1700000000000-0")).toBe(1);
+  });
+});
