@@ -3,6 +3,7 @@
 // meaning (what a call reaches two modules away) is computed later, in mergeFacts.
 
 import { ts, type FileContext, accessPath, boundNames, isAsync, locOf, propName, requireSpecifier, sortBy, unwrap, hasModifier, compareLoc } from "./ast.ts";
+import { typeKeyAnnotations } from "./annotations.ts";
 import type { CalleeRef, DirectEffect, ExportFact, FunctionFact, ImportFact, InstanceFact, ModuleStateFact, ModuleSummary, ReExportFact } from "./facts.ts";
 
 /** Methods that change an array, Map, Set or object in place. */
@@ -187,6 +188,8 @@ export function buildModuleSummary(ctx: FileContext): { summary: ModuleSummary; 
     classes: [...scope.classes.keys()].sort(),
     values: sortBy([...scope.consts.entries()].filter(([n]) => !scope.state.has(n)).map(([name, e]) => valueFact(ctx, name, e)), (v) => v.name),
     changesetFactories: [],
+    routes: routeEntries(ctx),
+    keyAnnotations: typeKeyAnnotations(ctx),
     aliases: sortBy([...scope.aliases.entries()].map(([local, target]) => ({ local, target })), (a) => a.local),
     usesLiveViewJs,
   };
@@ -215,6 +218,32 @@ function valueFact(ctx: FileContext, name: string, e0: ts.Expression): ModuleSum
     }
   }
   return { name, kind: "other" };
+}
+
+/** Router maps: string keys that look like paths, bound to a view reference. */
+function routeEntries(ctx: FileContext): { path: string; view: CalleeRef }[] {
+  const out: { path: string; view: CalleeRef }[] = [];
+  if (!/["'`]\//.test(ctx.text)) return out;
+  const refOf = (e0: ts.Expression): CalleeRef | undefined => {
+    const e = unwrap(e0);
+    const ap = accessPath(ts.isNewExpression(e) ? e.expression : e);
+    return ap && ap.root !== "this" ? { local: ap.root, member: ap.path, at: locOf(ctx, e) } : undefined;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) && (ts.isStringLiteral(node.name) || ts.isNoSubstitutionTemplateLiteral(node.name)) && node.name.text.startsWith("/")) {
+      const ref = refOf(node.initializer);
+      if (ref) out.push({ path: node.name.text, view: ref });
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(node.left)) {
+      const key = unwrap(node.left.argumentExpression);
+      if (ts.isStringLiteralLike(key) && key.text.startsWith("/")) {
+        const ref = refOf(node.right);
+        if (ref) out.push({ path: key.text, view: ref });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ctx.sf);
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {

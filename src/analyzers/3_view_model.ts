@@ -4,11 +4,12 @@
 // is left as CalleeRefs for mergeFacts.
 
 import { ts, type FileContext, accessPath, locOf, propName, spanOf, textOf, unwrap, uniqSorted, sortBy, compareLoc } from "./ast.ts";
-import { type ModuleScope, collectBodyEffects, collectLocals, isFunctionExpr, isModuleCallable, sortCalls, sortEffects } from "./1_module_summary.ts";
+import { type ModuleScope, collectBodyEffects, isFunctionExpr, isModuleCallable, sortCalls, sortEffects } from "./1_module_summary.ts";
 import type { DetectedView } from "./2_detect_views.ts";
 import type { CalleeRef, DirectEffect, EventFact, HandlerFacts, InfoFact, ReadFact, ViewFacts, WriteFact } from "./facts.ts";
 import type { FileError, Marker, TemplateFacts, ValueSource } from "../plan/types.ts";
 import { buildTemplateFacts } from "./4_template.ts";
+import { classAnnotation, ignoreAnnotation } from "./annotations.ts";
 
 type Role = "socket" | "event" | "eventType" | "session" | "params" | "url" | "info" | "infoType" | "context" | "contextKey" | "meta" | "none";
 interface RoleInfo {
@@ -77,6 +78,7 @@ export interface ViewModelInput {
 
 export function buildViewModel({ ctx, scope, view, changesetFactories, errors }: ViewModelInput): ViewFacts {
   const legacy = view.api === "legacy-class";
+  const hasAnnotations = ctx.text.includes("@migrate");
   const paramTable = legacy ? LEGACY_PARAMS : view.kind === "component" ? COMPONENT_PARAMS : CURRENT_PARAMS;
   const members = handlerMembers(scope, view.definition);
   const markers: Marker[] = [];
@@ -84,6 +86,8 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
   const handlers: Record<string, { start: number; end: number }> = {};
   for (const [name, fn] of members) handlers[name] = spanOf(ctx, fn);
 
+  // For class views, `this.helper()` calls go to the class's own methods (functions "Class.helper").
+  const viewClassName = !ts.isObjectLiteralExpression(view.definition) && view.definition.name && scope.classes.has(view.definition.name.text) ? view.definition.name.text : undefined;
   const newAcc = (): Acc => ({ writes: [], reads: [], calls: [], effects: [], sendsInfo: [], timerInfos: [], subscribes: [], socketOps: [] });
 
   const envFor = (name: string, fn: ts.Node, handler: string): Env => {
@@ -91,7 +95,7 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
     const params = (fn as ts.SignatureDeclaration).parameters ?? [];
     const table = paramTable[name] ?? [];
     params.forEach((p, i) => bindParam(p.name, table[i] ?? "none", roles));
-    const env: Env = { handler, roles, defs: new Map(), locals: collectLocals(fn), depth: 0, following: new Set([fn]), legacyReturns: legacy && (name === "mount" || name === "handleEvent" || name === "handleParams" || name === "handleInfo") };
+    const env: Env = { handler, roles, defs: new Map(), locals: new Set(), depth: 0, following: new Set([fn]), legacyReturns: legacy && (name === "mount" || name === "handleEvent" || name === "handleParams" || name === "handleInfo") };
     prescan(fn, env);
     return env;
   };
@@ -283,6 +287,12 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
     });
 
   // ---- writes ----
+  const annotationCache = new Map<ts.Node, ReturnType<typeof classAnnotation>>();
+  const annotated = (node: ts.Node) => {
+    if (!hasAnnotations) return undefined;
+    if (!annotationCache.has(node)) annotationCache.set(node, classAnnotation(ctx, node));
+    return annotationCache.get(node);
+  };
   const recordWrite = (key: string, valueNode: ts.Expression | undefined, whole: ts.Node, env: Env, acc: Acc, temporary: boolean) => {
     const res = { sources: new Set<ValueSource>(), calls: [] as CalleeRef[], deps: new Set<string>() };
     if (valueNode) evalValue(valueNode, env, res, new Set(), 0);
@@ -298,6 +308,7 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
       calls: sortCalls(res.calls),
       stateDeps: [...res.deps].filter((d) => d !== key).sort(),
       temporary,
+      ...(annotated(whole) ? { annotation: annotated(whole)! } : {}),
     });
   };
 
@@ -351,9 +362,9 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
   };
 
   // ---- handler walk ----
-  const walk = (nodes: readonly ts.Node[], env: Env, acc: Acc): void => {
+  const walk = (nodes: readonly ts.Node[], env: Env, acc: Acc, withEffects = true): void => {
     const socketNames = new Set([...env.roles].filter(([, r]) => r.role === "socket").map(([n]) => n));
-    for (const n of nodes) collectBodyEffects(ctx, scope, n, env.locals, undefined, acc.effects, acc.calls, true, socketNames);
+    if (withEffects) for (const n of nodes) collectBodyEffects(ctx, scope, n, env.locals, viewClassName, acc.effects, acc.calls, true, socketNames);
     const visit = (node: ts.Node, inTimer: boolean, fnDepth: number): void => {
       if (ts.isCallExpression(node)) {
         const callee = unwrap(node.expression);
@@ -440,7 +451,7 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
       }
     });
     if (!anyRole) return;
-    const sub: Env = { handler: env.handler, roles, defs: argDefs, locals: collectLocals(fn), depth: env.depth + 1, following: new Set([...env.following, fn]), legacyReturns: false };
+    const sub: Env = { handler: env.handler, roles, defs: argDefs, locals: new Set(), depth: env.depth + 1, following: new Set([...env.following, fn]), legacyReturns: false };
     prescan(fn, sub);
     // The helper's own effects reach the handler through its FunctionFact (a call recorded at the call site).
     walk(bodyNodes(fn), sub, { ...acc, effects: [] });
@@ -451,7 +462,8 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
     const e = unwrap(e0);
     if (ts.isIdentifier(e)) {
       const r = env.roles.get(e.text)?.role;
-      return r === "eventType" || r === "infoType";
+      // `sendInfo("tick")` sends a bare string: `switch (info)` dispatches on the info itself.
+      return r === "eventType" || r === "infoType" || r === "info";
     }
     if (ts.isPropertyAccessExpression(e) && e.name.text === "type" && ts.isIdentifier(unwrap(e.expression))) {
       const r = env.roles.get((unwrap(e.expression) as ts.Identifier).text)?.role;
@@ -462,6 +474,9 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
 
   const prescan = (fn: ts.Node, env: Env) => {
     const visit = (node: ts.Node): void => {
+      // Names declared inside the handler shadow module names (one walk does both jobs).
+      if ((ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name)) env.locals.add(node.name.text);
+      else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) env.locals.add(node.name.text);
       if (ts.isVariableDeclaration(node) && node.initializer) {
         const init = unwrap(node.initializer);
         const ap = accessPath(init);
@@ -538,7 +553,8 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
   if (render) {
     const env = envFor("render", render, "render");
     const acc = newAcc();
-    walk(bodyNodes(render), env, acc);
+    // render's effects do not decide anything (keys and events do): reads and the template only.
+    walk(bodyNodes(render), env, acc, false);
     allReads.push(...acc.reads);
     template = buildTemplateFacts(ctx, scope, render, acc.reads.map((r) => r.key), (id) => env.roles.get(id)?.role === "meta");
   }
@@ -584,6 +600,7 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
     template,
     markers: dedupeMarkers(markers),
     dynamicKeys,
+    ...(hasAnnotations && ignoreAnnotation(ctx, view.node) ? { ignored: ignoreAnnotation(ctx, view.node)! } : {}),
   };
 }
 

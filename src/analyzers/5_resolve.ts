@@ -131,6 +131,11 @@ export function buildProjectIndex(facts: FileFacts[], root: string): ProjectInde
         return { kind: "unresolved", why: `${local} is built by ${[value.callee.local, ...value.callee.member].join(".")}(); the methods of its result cannot be followed` };
       }
     }
+    if (value && value.kind === "call" && value.callee && member.length === 0 && !read) {
+      // `const cs = factory(schema)` where the factory is liveviewjs's newChangesetFactory, reached through project modules.
+      const made = resolveRef(path, value.callee, false, depth + 1);
+      if (made.kind === "liveviewjs" && made.name === "newChangesetFactory" && made.member.length === 0) return { kind: "changeset", id: `${path}#${local}` };
+    }
     const alias = m.aliases.find((a) => a.local === local);
     if (alias) return resolveRef(path, { local: alias.target.local, member: [...alias.target.member, ...member] }, read, depth + 1);
     const imp = m.imports.find((i) => i.local === local);

@@ -42,6 +42,11 @@ function targetEffects(target: Target, ref: CalleeRef): EffectSet {
       break;
     case "package": {
       if (ref.read) break;
+      // RedisPubSub and friends from the liveviewjs adaptor packages (@liveviewjs/express, ...).
+      if (target.specifier.startsWith("@liveviewjs/") && LIVEVIEWJS_PUBSUB.has(target.name) && PUBSUB_METHODS.has(target.member[target.member.length - 1] ?? "")) {
+        add("pubsub", `${target.specifier} ${target.name}.${target.member.join(".")}`);
+        break;
+      }
       const e = packageEffect(target.specifier);
       if (e !== "pure") add(e, `${target.specifier}${target.name === "*" || target.name === "default" ? "" : `.${target.name}`}${target.member.length ? "." + target.member.join(".") : ""}`);
       break;

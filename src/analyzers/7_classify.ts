@@ -68,7 +68,8 @@ export function writeEvidence(c: ClassifyContext, w: WriteFact): { evidence: Evi
   }
   if (sources.has("event-param")) {
     const event = where.startsWith("handleEvent:") ? where.slice("handleEvent:".length) : undefined;
-    const direct = w.calls.length === 0 && !sources.has("pure-call") && !sources.has("changeset");
+    // The field's value itself (maybe converted by a global like Number()), not something computed from it by project code.
+    const direct = w.calls.length === 0 && !sources.has("changeset");
     if (event && c.formEvents.has(event) && direct) add("FORM_BINDING", `written from the params of form event ${event}: ${w.expr}`);
     else add("EVENT_PARAM", `written from event params in ${where}: ${w.expr}`);
   }

@@ -9,7 +9,7 @@ import type { FileFacts, ModuleSummary } from "./facts.ts";
 import type { FileError } from "../plan/types.ts";
 import type { AnalyzeOptions, SourceInput } from "./index.ts";
 
-const EMPTY_MODULE: ModuleSummary = { imports: [], exports: [], reExports: [], state: [], functions: [], instances: [], classes: [], values: [], changesetFactories: [], aliases: [], usesLiveViewJs: false };
+const EMPTY_MODULE: ModuleSummary = { imports: [], exports: [], reExports: [], state: [], functions: [], instances: [], classes: [], values: [], changesetFactories: [], routes: [], keyAnnotations: [], aliases: [], usesLiveViewJs: false };
 
 export function analyzeSource(input: SourceInput, _options: AnalyzeOptions): FileFacts {
   const errors: FileError[] = [];

@@ -91,6 +91,10 @@ export interface ModuleSummary {
   changesetFactories: string[];
   /** Module-level consts that are another binding under a new name: `const make = LV.createLiveView`. */
   aliases: { local: string; target: CalleeRef }[];
+  /** Router entries: `{ "/path": view }`, `{ "/path": new ClassView() }`, `router["/path"] = view`. */
+  routes: { path: string; view: CalleeRef }[];
+  /** `// @migrate shared|form|ui` on a property of a type or interface (the key of a context type). */
+  keyAnnotations: { key: string; class: "ui" | "form" | "shared"; at: Location }[];
   /** True when the module imports liveviewjs (or re-exports from it). */
   usesLiveViewJs: boolean;
 }
@@ -109,6 +113,8 @@ export interface WriteFact {
   /** Other keys of this view the value is derived from. */
   stateDeps: string[];
   temporary: boolean;
+  /** `// @migrate shared|form|ui` on the line(s) above the assign or the property. */
+  annotation?: { class: "ui" | "form" | "shared"; at: Location };
 }
 
 export interface ReadFact {
@@ -174,6 +180,8 @@ export interface ViewFacts {
   markers: Marker[];
   /** True when some assign could not be read (dynamic keys). */
   dynamicKeys: boolean;
+  /** Location of a `// @migrate-ignore` comment on the view's definition. */
+  ignored?: Location;
 }
 
 export interface FileFacts {

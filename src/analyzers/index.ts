@@ -9,6 +9,7 @@ import { mergeAll } from "./merge.ts";
 export type { FileFacts } from "./facts.ts";
 export { REASONS, type ReasonCode } from "./reasons.ts";
 export { EFFECT_KINDS, type EffectKind } from "./effects.ts";
+export { overrideKey } from "./9_overrides.ts";
 
 export interface SourceInput {
   /** POSIX, relative to the analyzed root. */

@@ -9,6 +9,7 @@ import { computeEffects, type EffectTable } from "./6_effects.ts";
 import { createTypeFallback } from "./type_fallback.ts";
 import { classifyKeys } from "./7_classify.ts";
 import { placeEvents } from "./8_place_events.ts";
+import { applyAnnotations } from "./9_overrides.ts";
 import { compareLoc, uniqSorted } from "./ast.ts";
 
 const FACTORY_KIND: Record<string, ViewKind> = { createLiveView: "view", createLiveComponent: "component", BaseLiveView: "view", BaseLiveComponent: "component", BaseLiveViewComponent: "view" };
@@ -23,12 +24,17 @@ export function mergeAll(facts: FileFacts[], options: MergeOptions): MergeResult
 
   for (const file of sorted) {
     for (const view of file.views) {
-      const kind = confirmView(index, file.path, view);
-      if (!kind) continue;
-      const plan = planView(index, effects, file.path, { ...view, kind }, usedFunctions);
-      views.push(plan);
+      try {
+        const kind = confirmView(index, file.path, view);
+        if (!kind) continue;
+        views.push(planView(index, effects, file, { ...view, kind }, usedFunctions));
+      } catch (e) {
+        // A bug on one view must not stop the run: the view is reported and the others go on.
+        errors.push({ file: file.path, code: "ANALYZER_ERROR", message: `merging view ${view.name} failed: ${(e as Error).message}` });
+      }
     }
   }
+  assignRoutes(index, sorted, views);
   // Two views with one id (two anonymous views on a line): keep ids unique and stable.
   const seen = new Map<string, number>();
   for (const v of views) {
@@ -47,6 +53,24 @@ export function mergeAll(facts: FileFacts[], options: MergeOptions): MergeResult
   });
   views.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { views, functions, errors };
+}
+
+/** Route paths from router maps anywhere in the project; the first path (sorted) wins for a view. */
+function assignRoutes(index: ProjectIndex, files: FileFacts[], views: ViewPlan[]): void {
+  const byLocal = new Map<string, ViewPlan>();
+  for (const v of views) {
+    byLocal.set(`${v.file}#${v.name}`, v);
+    const file = index.files.get(v.file);
+    for (const e of file?.module.exports ?? []) if (e.name === v.name) byLocal.set(`${v.file}#${e.local}`, v);
+  }
+  for (const f of files) {
+    for (const r of f.module.routes) {
+      const t = index.resolveRef(f.path, r.view, true);
+      const key = t.kind === "value" || t.kind === "function" ? t.id.replace(/\.constructor$/, "") : t.kind === "class" ? `${t.path}#${t.name}` : undefined;
+      const v = key ? byLocal.get(key) : undefined;
+      if (v && v.route === undefined) v.route = r.path;
+    }
+  }
 }
 
 /** Views found through a project module are views only if the chain ends at liveviewjs. */
@@ -77,7 +101,8 @@ function infoOriginFor(view: ViewFacts): (name: string) => string {
   };
 }
 
-function planView(index: ProjectIndex, effects: EffectTable, path: string, view: ViewFacts, used: Set<string>): ViewPlan {
+function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, view: ViewFacts, used: Set<string>): ViewPlan {
+  const path = file.path;
   const infoOrigin = infoOriginFor(view);
   const formEvents = new Set<string>();
   for (const f of view.template.forms) {
@@ -86,7 +111,7 @@ function planView(index: ProjectIndex, effects: EffectTable, path: string, view:
   }
   for (const b of view.template.bindings) if (!b.dynamic && (b.attr === "phx-change" || b.attr === "phx-submit")) formEvents.add(b.value);
 
-  const state = classifyKeys({ path, view, effects, infoOrigin, formEvents });
+  const state = applyAnnotations(classifyKeys({ path, view, effects, infoOrigin, formEvents }), view, file);
   const events = placeEvents(path, view, state, effects);
   const infos: InfoRecord[] = view.infos.map((i) => ({ name: i.name, origin: infoOrigin(i.name), writes: i.writes, at: i.at, span: i.span }));
 
@@ -134,6 +159,10 @@ function planView(index: ProjectIndex, effects: EffectTable, path: string, view:
     template,
     markers: markers.sort((a, b) => compareLoc(a.at, b.at) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.message < b.message ? -1 : 1)),
     handlers: view.handlers,
-    migration: blocked ? { status: "blocked", reason: view.dynamicKeys ? "DYNAMIC_KEYS" : "DYNAMIC_EVENT" } : { status: "pending" },
+    migration: view.ignored
+      ? { status: "ignored", reason: `@migrate-ignore at ${view.ignored}` }
+      : blocked
+        ? { status: "blocked", reason: view.dynamicKeys ? "DYNAMIC_KEYS" : "DYNAMIC_EVENT" }
+        : { status: "pending" },
   };
 }

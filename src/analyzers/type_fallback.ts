@@ -63,8 +63,13 @@ export function createTypeFallback(root: string, hasFunction: (id: string) => bo
   const resolveUncached = (path: string, pos: number): Target | undefined => {
     const abs = join(root, path);
     if (!existsSync(abs) || !init()) return undefined;
-    const sf = project!.getSourceFile(abs) ?? project!.addSourceFileAtPath(abs);
-    project!.resolveSourceFileDependencies();
+    let sf = project!.getSourceFile(abs);
+    if (!sf) {
+      // A new file changes the program: resolve its imports once and take a fresh checker.
+      sf = project!.addSourceFileAtPath(abs);
+      project!.resolveSourceFileDependencies();
+      checker = undefined;
+    }
     checker ??= project!.getTypeChecker().compilerObject;
     let node: ts.Node | undefined = sf.compilerNode;
     // Find the call (or `new`) expression that starts at pos.

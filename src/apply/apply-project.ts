@@ -5,7 +5,9 @@
 import { join } from "node:path";
 import { readFile } from "node:fs/promises";
 import type { FileRecord, FunctionEffects, ViewPlan } from "../plan/types.ts";
+import fg from "fast-glob";
 import { migrateView, type ViewMigration } from "../codemods/migrate-view.ts";
+import { wireServer, type WiringResult } from "../codemods/server-wiring.ts";
 import { applyEdits, detectEol, withEol, type FileChange, type TextEdit } from "./edits.ts";
 import { commitAllOrNothing, type FailureInjection, type RenameCounter } from "./atomic-write.ts";
 import { decode, encode, readText } from "./file-text.ts";
@@ -36,6 +38,8 @@ export interface ApplyOptions {
   typeCheck?: boolean;
   bundleCheck?: boolean;
   injection?: FailureInjection;
+  /** Wire migrated routes into the server setup (default true). */
+  wire?: boolean;
 }
 
 export interface ApplyProblem {
@@ -58,6 +62,8 @@ export interface ApplyResult {
   patch: string;
   /** Root-relative files actually written (empty on a dry run). */
   written: string[];
+  /** Router/server changes so the migrated views are served by the runtime. */
+  wiring?: WiringResult;
 }
 
 export async function applyProject(options: ApplyOptions): Promise<ApplyResult> {
@@ -100,6 +106,7 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   const typeCheck = options.typeCheck !== false ? createTypeCheck(root) : undefined;
 
   const reports: ViewReport[] = [];
+  // 1. Migrate every view and format its new files.
   for (const plan of views) {
     const text = texts.get(plan.file);
     if (text == null) {
@@ -107,33 +114,56 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
       continue;
     }
     let migration = migrateView({ plan, text, existing });
-    let typeErrors: TypeErrorRow[] = [];
-    let bundleFindings: BundleFinding[] = [];
     if (migration.outcome === "migrated") {
       const formatted = await formatNewFiles(root, migration, text);
-      if ("error" in formatted) {
-        migration = migrateView({ plan, text, existing, forceBlock: [{ code: "GENERATION_FAILED", message: `the generated code does not parse (${formatted.error}): migrate by hand and report it` }] });
-      } else {
-        migration = { ...migration, newFiles: formatted.files };
-        const overlay = new Map(migration.newFiles.map((f) => [f.file, f.text]));
-        typeErrors = typeCheck ? typeCheck.newErrors(overlay) : [];
-        if (options.bundleCheck !== false && migration.component) {
-          bundleFindings = await checkBundles({ root, entries: [migration.component.file], overlay, functions: options.plan.functions ?? [] });
-        }
-        const force = [
-          ...typeErrors.slice(0, 1).map((e) => ({ code: "TYPE_ERRORS", message: `the migrated code adds type errors (${e.file}:${e.line} ${e.message}); fix the view by hand` })),
-          ...bundleFindings.slice(0, 1).map((f) => ({ code: "SERVER_ONLY_IN_BUNDLE", message: `${f.module} would reach the browser (${f.chain.join(" → ")}): ${f.why}` })),
-        ];
-        if (force.length > 0) migration = migrateView({ plan, text, existing, forceBlock: force });
-      }
+      if ("error" in formatted) migration = migrateView({ plan, text, existing, forceBlock: [{ code: "GENERATION_FAILED", message: `the generated code does not parse (${formatted.error}): migrate by hand and report it` }] });
+      else migration = { ...migration, newFiles: formatted.files };
     }
-    reports.push({ ...migration, plan, typeErrors, bundleFindings });
+    reports.push({ ...migration, plan, typeErrors: [], bundleFindings: [] });
   }
+
+  // 2. Check every migrated view's output in one batch (the generated files do not import each other):
+  //    one type-check program, one esbuild run. A view that fails goes back to markers.
+  const migratedNow = reports.filter((r) => r.outcome === "migrated");
+  const overlay = new Map(migratedNow.flatMap((r) => r.newFiles.map((f) => [f.file, f.text] as const)));
+  const typeErrors = typeCheck && overlay.size > 0 ? typeCheck.newErrors(overlay) : [];
+  const bundleFindings = options.bundleCheck !== false && migratedNow.length > 0
+    ? await checkBundles({ root, entries: migratedNow.flatMap((r) => (r.component ? [r.component.file] : [])), overlay, functions: options.plan.functions ?? [] })
+    : [];
+  for (const [index, report] of reports.entries()) {
+    if (report.outcome !== "migrated") continue;
+    const files = new Set(report.newFiles.map((f) => f.file));
+    const ownErrors = typeErrors.filter((e) => files.has(e.file));
+    const ownFindings = bundleFindings.filter((f) => files.has(f.entry));
+    const force = [
+      ...ownErrors.slice(0, 1).map((e) => ({ code: "TYPE_ERRORS", message: `the migrated code adds type errors (${e.file}:${e.line} ${e.message}); fix the view by hand` })),
+      ...ownFindings.slice(0, 1).map((f) => ({ code: "SERVER_ONLY_IN_BUNDLE", message: `${f.module} would reach the browser (${f.chain.join(" → ")}): ${f.why}` })),
+    ];
+    if (force.length === 0) continue;
+    const blocked = migrateView({ plan: report.plan, text: texts.get(report.plan.file)!, existing, forceBlock: force });
+    reports[index] = { ...blocked, plan: report.plan, typeErrors: ownErrors, bundleFindings: ownFindings };
+  }
+
+  // Server wiring: the router and server setup learn about every migrated component (new or earlier).
+  const wiring = options.wire === false ? undefined : await wire(root, reports, read);
+  warnings.push(...(wiring?.warnings ?? []));
 
   // File changes: one pass of edits per file, new files as generated; unchanged bytes are not written.
   const changes: FileChange[] = [];
   const unitOf = new Map<string, string>();
   const editsByFile = new Map<string, TextEdit[]>();
+  if (wiring) {
+    for (const file of wiring.newFiles) {
+      const formatted = await formatNewFile(join(root, file.file), file.text);
+      const before = await read(file.file);
+      if (before !== formatted) changes.push({ file: file.file, before, after: formatted });
+      unitOf.set(file.file, "(server wiring)");
+    }
+    for (const edit of wiring.edits) {
+      editsByFile.set(edit.file, [...(editsByFile.get(edit.file) ?? []), edit]);
+      unitOf.set(edit.file, "(server wiring)");
+    }
+  }
   for (const report of reports) {
     for (const edit of report.edits) editsByFile.set(edit.file, [...(editsByFile.get(edit.file) ?? []), edit]);
     for (const edit of report.edits) unitOf.set(edit.file, report.plan.file);
@@ -144,13 +174,13 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
     }
   }
   for (const [file, edits] of editsByFile) {
-    const before = texts.get(file)!;
+    const before = (await read(file))!;
     const after = applyEdits(before, edits);
     if (after !== before) changes.push({ file, before, after });
   }
   changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const patch = unifiedPatch(changes);
-  if (options.dryRun) return { warnings, views: reports, changes, patch, written: [] };
+  if (options.dryRun) return { warnings, views: reports, changes, patch, written: [], wiring };
 
   // Write: all-or-nothing per view file (its edits and the files generated from it).
   const units = new Map<string, FileChange[]>();
@@ -158,36 +188,56 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
     const unit = unitOf.get(change.file) ?? change.file;
     units.set(unit, [...(units.get(unit) ?? []), change]);
   }
+  // The journal names every file (with a backup of its original) before any is replaced, in one
+  // write: a crash mid-apply still lets revert find them (entries still equal to their original are skipped).
   const journal = await readJournal(root);
   const run: { entries: JournalEntry[] } = { entries: [] };
+  const entriesOf = new Map<string, JournalEntry[]>();
+  for (const [unit, unitChanges] of units) {
+    const entries: JournalEntry[] = [];
+    for (const change of unitChanges) {
+      const backup = change.before === null ? null : await backupOriginal(root, change.before);
+      entries.push({ file: change.file, before: change.before === null ? null : sha256(encode(change.before)), after: sha256(encode(change.after)), backup, view: unit });
+    }
+    entriesOf.set(unit, entries);
+    run.entries.push(...entries);
+  }
   journal.runs.push(run);
+  if (run.entries.length > 0) await writeJournal(root, journal);
   const written: string[] = [];
   const counter: RenameCounter = { renames: 0 };
   try {
     for (const [unit, unitChanges] of units) {
-      const entries: JournalEntry[] = [];
-      for (const change of unitChanges) {
-        const backup = change.before === null ? null : await backupOriginal(root, change.before);
-        entries.push({ file: change.file, before: change.before === null ? null : sha256(encode(change.before)), after: sha256(encode(change.after)), backup, view: unit });
-      }
-      // The journal names the files before they change: a crash mid-unit still lets revert find them.
-      run.entries.push(...entries);
-      await writeJournal(root, journal);
-      try {
-        await commitAllOrNothing(unitChanges.map((c) => ({ path: join(root, c.file), before: c.before, after: c.after })), options.injection, counter);
-      } catch (error) {
-        run.entries.splice(run.entries.length - entries.length, entries.length);
-        await writeJournal(root, journal);
-        throw error;
-      }
+      await commitAllOrNothing(unitChanges.map((c) => ({ path: join(root, c.file), before: c.before, after: c.after })), options.injection, counter);
       written.push(...unitChanges.map((c) => c.file));
+      entriesOf.delete(unit);
     }
   } catch (error) {
-    return { problem: { code: "WRITE_FAILED", message: `writing stopped: ${error instanceof Error ? error.message : String(error)}; files of the failed view were restored, views before it were written (see migrate revert)`, files: written }, warnings, views: reports, changes, patch, written };
+    // units not committed are dropped from the journal: it names exactly what was written
+    const pending = new Set([...entriesOf.values()].flat());
+    run.entries = run.entries.filter((e) => !pending.has(e));
+    if (run.entries.length === 0) journal.runs.pop();
+    await writeJournal(root, journal);
+    return { problem: { code: "WRITE_FAILED", message: `writing stopped: ${error instanceof Error ? error.message : String(error)}; files of the failed view were restored, views before it were written (see migrate revert)`, files: written }, warnings, views: reports, changes, patch, written, wiring };
   }
   if (run.entries.length === 0) journal.runs.pop();
   await writeJournal(root, journal);
-  return { warnings, views: reports, changes, patch, written };
+  return { warnings, views: reports, changes, patch, written, wiring };
+}
+
+/** Reads the files that may hold the router or the server setup, and wires the migrated components. */
+async function wire(root: string, reports: ViewReport[], read: (file: string) => Promise<string | null>): Promise<WiringResult> {
+  const migrated = reports
+    .filter((r) => (r.outcome === "migrated" || r.outcome === "already-migrated") && r.component)
+    .map((r) => ({ viewFile: r.plan.file, viewName: r.plan.name, componentFile: r.component!.file, exportName: r.component!.exportName, commandsFile: r.component!.commandsFile }));
+  if (migrated.length === 0) return { newFiles: [], edits: [], notes: [], warnings: [], files: [] };
+  const candidates = await fg(["**/*.{ts,js,mts,mjs}"], { cwd: root, ignore: ["**/node_modules/**", "**/.migrate/**", "**/*.component.ts", "**/*.commands.ts", "**/*.migrated.ts"] });
+  const files = new Map<string, string>();
+  for (const file of candidates.sort()) {
+    const text = await read(file);
+    if (text !== null && (text.includes("LiveViewRouter") || text.includes("NodeExpressLiveViewServer"))) files.set(file, text);
+  }
+  return wireServer(files, migrated);
 }
 
 async function formatNewFiles(root: string, migration: ViewMigration, viewText: string): Promise<{ files: ViewMigration["newFiles"] } | { error: string }> {

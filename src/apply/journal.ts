@@ -68,6 +68,8 @@ export async function revertJournal(root: string, options: { force?: boolean } =
     for (const entry of [...run.entries].reverse()) {
       const current = await readText(join(root, entry.file));
       const currentHash = current === null ? null : sha256(encode(current));
+      // still the original: that write never happened (the journal is written before the files)
+      if (currentHash === entry.before) continue;
       if (currentHash !== entry.after && !options.force) {
         result.conflicts.push({ file: entry.file, message: current === null ? "deleted since apply" : "changed since apply; rerun with --force to overwrite" });
         left.push(entry);

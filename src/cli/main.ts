@@ -11,9 +11,10 @@ import { register as registerAnalyze } from "./commands/analyze.ts";
 import { register as registerApply } from "./commands/apply.ts";
 import { register as registerCheck } from "./commands/check.ts";
 import { register as registerRevert } from "./commands/revert.ts";
+import { register as registerVerify } from "./commands/verify.ts";
 
 /** Every command, one file each (src/cli/commands/<name>.ts exporting `register(program, io)`). */
-const COMMANDS: ((program: Command, io: CliIo) => void)[] = [registerAnalyze, registerApply, registerCheck, registerRevert];
+const COMMANDS: ((program: Command, io: CliIo) => void)[] = [registerAnalyze, registerApply, registerCheck, registerRevert, registerVerify];
 
 export async function main(argv: string[], makeIo: (setExitCode: (code: number) => void) => CliIo = processIo): Promise<number> {
   let exitCode = EXIT_OK;

@@ -94,10 +94,24 @@ export function rewriteSocketUses(sf: ts.SourceFile, start: number, end: number,
         edits.push({ start: from, end: node.end, text: "true" });
         return;
       }
+      // sendInfo to self from server code: the browser runs that message's action after the answer
+      if (member === "sendInfo" && call) {
+        const info = call.arguments[0];
+        const type = info && ts.isObjectLiteralExpression(info) ? literalType(info) : undefined;
+        if (type !== undefined) {
+          effectsUsed.add("send");
+          if (ts.isAwaitExpression(call.parent)) edits.push({ start: call.parent.getStart(sf), end: call.getStart(sf), text: "" });
+          edits.push({ start: from, end: node.end + text.slice(node.end).indexOf("(") + 1, text: `effects.push(["send", ${JSON.stringify(type)}, ` });
+          edits.push({ start: call.end - 1, end: call.end, text: "])" });
+          return;
+        }
+      }
       // Flash, title and navigation happen in the browser: the command returns them in order and the
       // client action that called it replays them.
       if (CLIENT_EFFECTS.has(member) && call) {
         effectsUsed.add(member);
+        // `await socket.putFlash(...)` → `effects.push(...)`: nothing to wait for any more
+        if (ts.isAwaitExpression(call.parent)) edits.push({ start: call.parent.getStart(sf), end: call.getStart(sf), text: "" });
         edits.push({ start: from, end: node.end + text.slice(node.end).indexOf("(") + 1, text: call.arguments.length > 0 ? `effects.push([${JSON.stringify(member)}, ` : `effects.push([${JSON.stringify(member)}` });
         edits.push({ start: call.end - 1, end: call.end, text: "])" });
         return;

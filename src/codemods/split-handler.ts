@@ -21,14 +21,14 @@ export interface SplitHandler {
   branches: Branch[];
 }
 
-export type SplitResult = { ok: true; split: SplitHandler } | { ok: false; message: string; pos: number };
+export type SplitResult = { ok: true; split: SplitHandler } | { ok: false; message: string; pos: number; noDispatch?: boolean };
 
 export function splitHandler(part: FunctionPart, sf: ts.SourceFile): SplitResult {
   const eventName = part.params[0];
   if (!ts.isBlock(part.body) || !eventName) return { ok: false, message: "the handler is not a block: split it by hand", pos: part.body.getStart(sf) };
   const statements = part.body.statements;
   const dispatchIndex = statements.findIndex((s) => isTypeSwitch(s, eventName) || isTypeIfChain(s, eventName));
-  if (dispatchIndex < 0) return { ok: false, message: `no \`switch (${eventName}.type)\` or \`if (${eventName}.type === …)\` dispatch found: split the handler into one action per type by hand`, pos: part.body.getStart(sf) };
+  if (dispatchIndex < 0) return { ok: false, message: `no \`switch (${eventName}.type)\` or \`if (${eventName}.type === …)\` dispatch found: split the handler into one action per type by hand`, pos: part.body.getStart(sf), noDispatch: true };
   if (dispatchIndex !== statements.length - 1) return { ok: false, message: "statements after the event dispatch: move them into each branch by hand", pos: statements[dispatchIndex + 1]!.getStart(sf) };
   const dispatch = statements[dispatchIndex]!;
   const preamble = dispatchIndex === 0 ? { start: dispatch.getStart(sf), end: dispatch.getStart(sf) } : { start: statements[0]!.getFullStart(), end: statements[dispatchIndex - 1]!.end };
@@ -109,4 +109,11 @@ function typeTests(expression: ts.Expression, eventName: string): string[] | und
     }
   }
   return undefined;
+}
+
+/** The whole body as one branch (a handleInfo that treats every message alike). */
+export function wholeBody(part: FunctionPart, sf: ts.SourceFile, name: string): SplitHandler | undefined {
+  if (!ts.isBlock(part.body)) return undefined;
+  const at = part.body.getStart(sf) + 1;
+  return { preamble: { start: at, end: at }, branches: [{ names: [name], start: at, end: part.body.end - 1, edits: [] }] };
 }

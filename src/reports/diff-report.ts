@@ -61,7 +61,7 @@ ${options.patchPath ? `<p>Unified patch: <code>${esc(options.patchPath)}</code> 
 </header>
 <main>
 ${sections.join("\n")}
-${other.length ? `<section class="view"><h2>Other changed files</h2>${other.map(diffBlock).join("")}</section>` : ""}
+${other.length ? `<section class="view" id="server-wiring"><h2>Server wiring</h2>${result.wiring?.notes.length ? `<ul>${result.wiring.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : ""}${other.map(diffBlock).join("")}</section>` : ""}
 </main>
 </body></html>
 `;

@@ -72,7 +72,7 @@ export function plausibleValue(field: FieldElement): string | undefined {
   if (type === "time") return "09:30";
   if (type === "url") return "https://example.com";
   if (type === "search" || name.includes("query") || name.includes("search")) return "ap";
-  if (name.includes("city")) return "Sp";
+  if (name.includes("city")) return "Ba";
   const maxLength = Number(input.getAttribute("maxlength") ?? "0");
   const value = "Ada Lovelace";
   return maxLength > 0 ? value.slice(0, maxLength) : value;

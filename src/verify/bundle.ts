@@ -41,10 +41,20 @@ export function stubMimeDbFetch(): void {
   }) as typeof fetch;
 }
 
-let liveviewjs: Promise<typeof import("liveviewjs")> | undefined;
-export function loadLiveviewjs(): Promise<typeof import("liveviewjs")> {
+/** The parts of liveviewjs the drivers use (its package exports hide its types from node16 resolution). */
+export interface LiveviewjsModule {
+  WsHandler: new (ws: unknown, config: unknown) => { handleMsg(message: unknown): Promise<void>; close(): Promise<void> };
+  WsMessageRouter: new (...args: unknown[]) => { onMessage(connectionId: string, data: string, ws: unknown, isBinary: boolean): Promise<void>; onClose(connectionId: string): Promise<void> };
+  SingleProcessPubSub: new () => unknown;
+  SessionFlashAdaptor: new () => unknown;
+  matchRoute(router: unknown, path: string): [unknown, { params?: Record<string, string> }] | undefined;
+  handleHttpLiveView(...args: any[]): Promise<unknown>;
+}
+
+let liveviewjs: Promise<LiveviewjsModule> | undefined;
+export function loadLiveviewjs(): Promise<LiveviewjsModule> {
   stubMimeDbFetch();
-  return (liveviewjs ??= import(pathToFileURL(LIVEVIEWJS_PATH).href) as Promise<typeof import("liveviewjs")>);
+  return (liveviewjs ??= import(pathToFileURL(LIVEVIEWJS_PATH).href) as Promise<LiveviewjsModule>);
 }
 
 /** The runtime's package names, pointed at this checkout's sources (migrated code imports them). */
@@ -111,6 +121,16 @@ function externalLiveviewjs(): Plugin {
   };
 }
 
+/** The Redis client (reached through the server runtime's index) is big and never used here: load it from the tool, once. */
+function externalServerOnlyPackages(): Plugin {
+  return {
+    name: "lvm-verify-server-packages",
+    setup(b) {
+      b.onResolve({ filter: /^(redis|@redis\/.*)$/ }, (args) => ({ path: pathToFileURL(requireFromTool.resolve(args.path)).href, external: true }));
+    },
+  };
+}
+
 export interface BundleRequest {
   /** JS source of the entry module (absolute import paths). */
   entry: string;
@@ -133,10 +153,10 @@ export async function bundle(request: BundleRequest): Promise<string> {
     target: request.platform === "browser" ? "es2022" : "node20",
     logLevel: "silent",
     alias: runtimeAliases(),
+    // an app copied outside a checkout (tests, CI) still finds zod and friends in the tool's node_modules
+    nodePaths: [join(toolRoot, "node_modules")],
     inject: request.clock ? ["lvm-verify:clock"] : [],
-    plugins: [virtualModules(files), ...(request.original ? [externalLiveviewjs()] : [])],
-    // node built-ins stay imports on the server side; packages the app uses are bundled in (fresh per session)
-    packages: undefined,
+    plugins: [virtualModules(files), ...(request.original ? [externalLiveviewjs()] : []), ...(request.platform === "node" ? [externalServerOnlyPackages()] : [])],
     banner:
       request.platform === "node"
         ? { js: `import { createRequire as __lvmCreateRequire } from "node:module"; const require = __lvmCreateRequire(${JSON.stringify(join(toolRoot, "package.json"))});` }

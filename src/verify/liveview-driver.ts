@@ -4,13 +4,16 @@
 // client would send. The HTML is rebuilt from the rendered tree and diffs as the Phoenix client does.
 
 import { Window } from "happy-dom";
+import { installHappyDomFixes } from "./happy-dom-fixes.ts";
 import { randomUUID } from "node:crypto";
 import { keySelector, SELECTORS, type ClientStep } from "./actions.ts";
 import { loadLiveviewjs } from "./bundle.ts";
+import { createJsRunner, isJsCommand } from "./js-commands.ts";
 import { mergeRendered, renderedToHtml, type Rendered } from "./rendered-tree.ts";
 import { StepError, turn, type SideSession, type VerifyClock } from "./session.ts";
 
-type Lv = typeof import("liveviewjs");
+installHappyDomFixes();
+
 type PhxMessage = [string | null, string | null, string, string, any];
 
 export interface OriginalSessionOptions {
@@ -26,7 +29,12 @@ export interface OriginalSessionOptions {
   /** Timers of the app's modules (bundled with clock: true). */
   clock?: VerifyClock;
   origin?: string;
+  /** Stylesheet both sides get (JS show/hide/toggle decide visibility from computed styles). */
+  css?: string;
 }
+
+/** Visibility conventions most apps share, used when the app's stylesheet is not given. */
+export const DEFAULT_VERIFY_CSS = ".hidden { display: none; } [hidden] { display: none; }";
 
 /** One simulated browser tab: its socket, its rendered tree, and a DOM of what it shows. */
 interface Tab {
@@ -38,6 +46,7 @@ interface Tab {
   send(message: PhxMessage): Promise<void>;
   leave(): Promise<void>;
   errors: string[];
+  js: ReturnType<typeof createJsRunner>;
 }
 
 const jsonSerDe = {
@@ -88,11 +97,12 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
         onRedirect: () => {},
         getSerDe: () => jsonSerDe as any,
       } as any,
-      (_title, _csrf, content) => content as any,
+      (_title: unknown, _csrf: unknown, content: unknown) => content,
       pathParams.params ?? {},
     );
     if (page === undefined) throw new StepError("NOT_SUPPORTED", "the view redirects on first render");
     const window = new Window({ url: url.href });
+    window.document.head.innerHTML = `<style>${options.css ?? DEFAULT_VERIFY_CSS}</style>`;
     window.document.body.innerHTML = String(page);
     const main = window.document.querySelector("[data-phx-main]")!;
     const tab: Tab = {
@@ -103,10 +113,16 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
       errors: [],
       send: async () => {},
       leave: async () => {},
+      js: createJsRunner({
+        document: () => window.document as unknown as Document,
+        push: (sourceEl, name, value, target) => event(tab, { type: "click", event: name, value: meta(sourceEl, value ?? {}), ...targetOf(sourceEl, target) }),
+        patch: (href) => patch(tab, href),
+      }),
     };
     // First paint as the browser shows it before the socket joins.
-    window.document.body.innerHTML = main.innerHTML;
+    const firstPaint = main.innerHTML;
 
+    show(tab, firstPaint);
     const adaptor = {
       send(message: string) {
         traffic++;
@@ -126,7 +142,7 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
       tab.leave = () => handler.close();
     }
     const joinRef = String(++tab.refs);
-    await tab.send([
+    await sendAndSettle(tab, [
       joinRef,
       joinRef,
       tab.topic,
@@ -154,7 +170,39 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
       // pushPatch / pushRedirect: the Phoenix client updates the address bar (no message back for a patch).
       tab.url = new URL(payload.to, tab.url);
     }
-    if (tab.tree) tab.window.document.body.innerHTML = renderedToHtml(tab.tree);
+    if (tab.tree) show(tab, renderedToHtml(tab.tree));
+  }
+
+  /** Puts a new rendering in the tab's DOM as the Phoenix client patches it: phx-update containers keep their children, JS effects stick. */
+  function show(tab: Tab, html: string): void {
+    const document = tab.window.document;
+    const kept = new Map<string, { mode: string; children: Element[] }>();
+    for (const el of Array.from(document.querySelectorAll("[phx-update][id]"))) {
+      const mode = el.getAttribute("phx-update")!;
+      if (mode === "append" || mode === "prepend" || mode === "ignore") kept.set(el.id, { mode, children: Array.from(el.children) as unknown as Element[] });
+    }
+    document.body.innerHTML = html;
+    for (const [id, { mode, children }] of kept) {
+      const el = document.getElementById(id) as unknown as Element | null;
+      if (!el || el.getAttribute("phx-update") !== mode) continue;
+      if (mode === "ignore") {
+        el.replaceChildren(...children);
+        continue;
+      }
+      const fresh = Array.from(el.children) as Element[];
+      const freshIds = new Map(fresh.filter((c) => c.id).map((c) => [c.id, c]));
+      // an old child with the id of a new one is updated in place; new children go before/after the old
+      const old = children.map((c) => (c.id && freshIds.has(c.id) ? freshIds.get(c.id)! : c));
+      const added = fresh.filter((c) => !children.some((o) => o.id && o.id === c.id));
+      el.replaceChildren(...(mode === "append" ? [...old, ...added] : [...added, ...old]));
+    }
+    tab.js.reapply(document as unknown as Document);
+  }
+
+  async function patch(tab: Tab, href: string): Promise<void> {
+    tab.url = new URL(href, tab.url);
+    const ref = String(++tab.refs);
+    await sendAndSettle(tab, [null, ref, tab.topic, "live_patch", { url: tab.url.href }]);
   }
 
   function element(tab: Tab, selector: string, index: number): Element {
@@ -181,13 +229,25 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
   }
 
   function target(el: Element): { cid?: number } {
-    const value = el.closest("[phx-target]")?.getAttribute("phx-target") ?? el.getAttribute("phx-target");
+    return targetOf(el);
+  }
+
+  function targetOf(el: Element, explicit?: string): { cid?: number } {
+    const value = explicit ?? el.getAttribute("phx-target");
     return value && /^\d+$/.test(value) ? { cid: Number(value) } : {};
   }
 
   async function event(tab: Tab, payload: Record<string, unknown>): Promise<void> {
     const ref = String(++tab.refs);
-    await tab.send([null, ref, tab.topic, "event", payload]);
+    await sendAndSettle(tab, [null, ref, tab.topic, "event", payload]);
+  }
+
+  /** Handlers may await simulated latency (fake timers): settle fires those while the message is handled. */
+  async function sendAndSettle(tab: Tab, message: PhxMessage): Promise<void> {
+    let done = false;
+    const sent = tab.send(message).finally(() => (done = true));
+    for (let i = 0; i < 100 && !done; i++) await settle();
+    await sent;
   }
 
   function fill(form: HTMLFormElement, values: Record<string, string>): void {
@@ -213,7 +273,9 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
     switch (step.kind) {
       case "click": {
         const el = element(tab, SELECTORS.click, step.index);
-        await event(tab, { type: "click", event: el.getAttribute("phx-click"), value: meta(el), ...target(el) });
+        const binding = el.getAttribute("phx-click");
+        if (isJsCommand(binding)) await tab.js.exec(el, binding);
+        else await event(tab, { type: "click", event: binding, value: meta(el), ...target(el) });
         break;
       }
       case "form": {
@@ -232,12 +294,9 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
         await event(tab, { type: step.binding, event: el.getAttribute(attr), value: step.window ? { ...phxValues(el), key: step.key } : meta(el, { key: step.key }), ...target(el) });
         break;
       }
-      case "patch": {
-        tab.url = new URL(step.href, tab.url);
-        const ref = String(++tab.refs);
-        await tab.send([null, ref, tab.topic, "live_patch", { url: tab.url.href }]);
+      case "patch":
+        await patch(tab, step.href);
         break;
-      }
       case "tick":
         if (clock) await clock.advance(step.ms, settle);
         break;

@@ -9,17 +9,17 @@ const isObject = (value: unknown): value is Rendered => typeof value === "object
 
 /** Phoenix's mergeDiff: a diff node with statics replaces the old node, otherwise keys merge deeply. */
 export function mergeRendered(tree: Rendered | undefined, diff: Rendered): Rendered {
-  if (!tree) return structuredClone(diff);
-  const next = structuredClone(tree);
+  // a full rendering (join reply) has root statics: it replaces whatever was there
+  const next: Rendered = tree && diff.s === undefined ? structuredClone(tree) : {};
   const { c: components, ...rest } = diff;
-  mergeInto(next, rest);
+  mergeInto(next, structuredClone(rest));
   if (isObject(components)) {
     const old = isObject(next.c) ? next.c : {};
     const merged: Rendered = { ...old };
     for (const [cid, component] of Object.entries(components)) {
       if (!isObject(component)) continue;
       // a negative numeric "s" points at statics of a component in the old tree (Phoenix's cid reuse)
-      merged[cid] = component.s !== undefined || !isObject(old[cid]) ? component : mergeNode(old[cid] as Rendered, component);
+      merged[cid] = component.s !== undefined || !isObject(old[cid]) ? structuredClone(component) : mergeNode(old[cid] as Rendered, structuredClone(component));
     }
     next.c = merged;
   }

@@ -137,3 +137,30 @@ export async function remote() { const r = await fetch("http://x"); return r.jso
     expect(placement(merged, "view.ts#v", "go")).toBe("split");
   });
 });
+
+describe("fixtures/analyzer-cases/basic", () => {
+  it("a view through a re-export module, a store behind a barrel, a client-safe schema module", async () => {
+    const { analyzeDir, fixturesDir } = await import("./helpers.ts");
+    const { merged } = analyzeDir(`${fixturesDir}/analyzer-cases/basic`);
+    const id = "src/views/notes.ts#default";
+    expect(merged.views.map((v) => v.id)).toEqual(["src/views/counter.ts#counterLiveView", id]);
+    const classes = Object.fromEntries(view(merged, id).state.map((k) => [k.key, k.class]));
+    expect(classes).toEqual({ changeset: "form", items: "shared", open: "ui", page: "ui", user: "shared" });
+    const events = Object.fromEntries(view(merged, id).events.map((e) => [e.name, e.placement]));
+    expect(events).toEqual({ save: "split", toggle: "client", validate: "client" });
+    expect(view(merged, id).infos).toEqual([expect.objectContaining({ name: "*", origin: 'subscribe:"notes"', writes: ["items"] })]);
+    expect(merged.functions.find((f) => f.id === "src/data/format.ts#formatNote")!.effects).toEqual([]);
+    expect(merged.functions.find((f) => f.id === "src/data/notes.ts#NoteRepo.add")!.effects).toEqual(["module-state-read", "module-state-write", "pubsub"]);
+  });
+});
+
+describe("pubsub from the adaptor packages", () => {
+  it("RedisPubSub from @liveviewjs/express broadcasts", () => {
+    const { merged } = analyzeSources({
+      "bus.ts": `import { RedisPubSub } from "@liveviewjs/express";\nexport const bus = new RedisPubSub({ url: "redis://x" });\nexport function announce(t: string) { bus.broadcast("news", { type: "posted", t }); }`,
+      "view.ts": viewWith(`import { announce } from "./bus";`, "1", "announce(event.t);"),
+    });
+    expect(merged.functions.find((f) => f.id === "bus.ts#announce")!.effects).toEqual(["pubsub"]);
+    expect(placement(merged, "view.ts#v", "go")).toBe("split");
+  });
+});

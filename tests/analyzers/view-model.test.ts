@@ -211,3 +211,64 @@ export const v = createLiveView({
     expect(view(merged, "card.ts#Card").kind).toBe("component");
   });
 });
+
+describe("changesets reached through project modules", () => {
+  it("a changeset factory imported from a schema module that got newChangesetFactory through a re-export", () => {
+    const { merged } = analyzeSources({
+      "lib/lv.ts": `export { newChangesetFactory, createLiveView as view, html } from "liveviewjs";`,
+      "schema.ts": `import { z } from "zod";\nimport { newChangesetFactory } from "./lib/lv";\nexport const personChangeset = newChangesetFactory(z.object({ name: z.string() }));`,
+      "v.ts": `import { view, html } from "./lib/lv";
+import { personChangeset } from "./schema";
+export const v = view({
+  mount: (socket) => socket.assign({ cs: personChangeset({}, {}) }),
+  handleEvent: (event, socket) => { if (event.type === "validate") socket.assign({ cs: personChangeset({}, event, "validate") }); },
+  render: (c) => html\`<form phx-change="validate"><input name="name" /></form>\`,
+});`,
+    });
+    const cs = view(merged, "v.ts#v").state.find((k) => k.key === "cs")!;
+    expect(cs.class).toBe("form");
+    expect(cs.reasons[0]!.code).toBe("CHANGESET");
+    expect(placement(merged, "v.ts#v", "validate")).toBe("client");
+  });
+});
+
+describe("class views", () => {
+  it("this.helper(socket) is followed for writes and its effects count", () => {
+    const { merged } = analyzeSources({
+      "store.ts": `const rows: string[] = [];\nexport function add(x: string) { rows.push(x); }\nexport function all() { return rows; }`,
+      "v.ts": `import { BaseLiveView, html } from "liveviewjs";
+import { add, all } from "./store";
+export class ListView extends BaseLiveView {
+  mount(socket) { this.reload(socket); socket.assign({ open: false }); }
+  handleEvent(event, socket) {
+    if (event.type === "add") { this.save(event.text); this.reload(socket); }
+    if (event.type === "toggle") socket.assign({ open: !socket.context.open });
+  }
+  save(text) { add(text); }
+  reload(socket) { socket.assign({ rows: all() }); }
+  render(ctx) { return html\`\${ctx.rows.length}\`; }
+}`,
+    });
+    expect(keyClass(merged, "v.ts#ListView", "rows")).toBe("shared");
+    expect(placement(merged, "v.ts#ListView", "add")).toBe("server");
+    expect(placement(merged, "v.ts#ListView", "toggle")).toBe("client");
+  });
+});
+
+describe("infos sent as bare strings", () => {
+  it("switch (info) on a string info", () => {
+    const { merged } = analyzeSources({
+      "v.ts": `import { createLiveView, html } from "liveviewjs";
+export const v = createLiveView({
+  mount: (socket) => socket.assign({ n: 0 }),
+  handleEvent: (event, socket) => { socket.sendInfo("bump"); },
+  handleInfo: (info, socket) => { switch (info) { case "bump": socket.assign({ n: socket.context.n + 1 }); } },
+  render: (c) => html\`<button phx-click="go">\${c.n}</button>\`,
+});`,
+    });
+    const v = view(merged, "v.ts#v");
+    expect(v.infos.map((i) => `${i.name}:${i.origin}`)).toEqual(["bump:sendInfo"]);
+    expect(keyClass(merged, "v.ts#v", "n")).toBe("ui");
+    expect(placement(merged, "v.ts#v", "go")).toBe("client");
+  });
+});

@@ -46,62 +46,69 @@ export function serverModulesFromPlan(functions: FunctionEffects[]): Map<string,
 export async function checkBundles(input: BundleCheckInput): Promise<BundleFinding[]> {
   const serverModules = serverModulesFromPlan(input.functions);
   const findings: BundleFinding[] = [];
-  for (const entry of input.entries) {
-    const external = new Map<string, string>();
-    const plugin: Plugin = {
-      name: "lvm-overlay",
-      setup(b) {
-        b.onResolve({ filter: /.*/ }, (args) => {
-          // generated files are not on disk yet: resolve them from the overlay
-          if (args.kind === "entry-point" && input.overlay.has(rel(input.root, args.path))) return { path: args.path };
-          if (BUILTINS.has(args.path)) {
-            external.set(args.path, rel(input.root, args.importer));
-            return { path: args.path, external: true };
-          }
-          // the browser runtime is client-safe by construction (its own tests hold it to that)
-          if (args.path === "liveview-migrate/runtime" || args.path === "liveview-migrate/template") return { path: args.path, external: true };
-          if (SERVER_PACKAGES.has(args.path)) {
-            external.set(args.path, rel(input.root, args.importer));
-            return { path: args.path, external: true };
-          }
-          return undefined;
-        });
-        b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
-          const key = rel(input.root, args.path);
-          const text = input.overlay.get(key) ?? (await readFile(args.path, "utf8"));
-          return { contents: text, loader: args.path.endsWith("x") ? "tsx" : args.path.endsWith(".js") || args.path.endsWith(".mjs") ? "js" : "ts", resolveDir: dirname(args.path) };
-        });
-      },
-    };
-    let metafile: Metafile;
-    try {
-      const result = await build({
-        entryPoints: [join(input.root, entry)],
-        bundle: true,
-        write: false,
-        metafile: true,
-        platform: "browser",
-        format: "esm",
-        logLevel: "silent",
-        absWorkingDir: input.root,
-        plugins: [plugin],
+  const external = new Map<string, string>();
+  const plugin: Plugin = {
+    name: "lvm-overlay",
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        // generated files are not on disk yet: resolve them from the overlay
+        if (args.kind === "entry-point" && input.overlay.has(rel(input.root, args.path))) return { path: args.path };
+        // the browser runtime is client-safe by construction (its own tests hold it to that)
+        if (args.path === "liveview-migrate/runtime" || args.path === "liveview-migrate/template") return { path: args.path, external: true };
+        if (BUILTINS.has(args.path) || SERVER_PACKAGES.has(args.path)) {
+          external.set(args.path, rel(input.root, args.importer));
+          return { path: args.path, external: true };
+        }
+        return undefined;
       });
-      metafile = result.metafile;
+      b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+        const key = rel(input.root, args.path);
+        const text = input.overlay.get(key) ?? (await readFile(args.path, "utf8"));
+        return { contents: text, loader: args.path.endsWith("x") ? "tsx" : args.path.endsWith(".js") || args.path.endsWith(".mjs") ? "js" : "ts", resolveDir: dirname(args.path) };
+      });
+    },
+  };
+  const build1 = async (entries: string[]): Promise<Metafile | string> => {
+    try {
+      const result = await build({ entryPoints: entries.map((e) => join(input.root, e)), bundle: true, write: false, metafile: true, platform: "browser", format: "esm", logLevel: "silent", absWorkingDir: input.root, outdir: join(input.root, ".migrate", "bundle-check"), plugins: [plugin] });
+      return result.metafile;
     } catch (error) {
-      findings.push({ entry, module: entry, why: `the component does not bundle for the browser: ${firstLine(error)}`, chain: [entry] });
-      continue;
+      return firstLine(error);
     }
-    const graph = new Map<string, string[]>();
-    for (const [path, info] of Object.entries(metafile.inputs)) graph.set(normal(input.root, path), info.imports.map((i) => (i.external ? i.path : normal(input.root, i.path))));
-    const bad = new Map<string, string>();
-    for (const path of graph.keys()) {
-      const why = serverModules.get(path) ?? (await envReader(input, path));
-      if (why) bad.set(path, why);
+  };
+  let metafile = await build1(input.entries);
+  if (typeof metafile === "string") {
+    // one entry does not build: find which, one by one, so the others are still checked together
+    const ok: string[] = [];
+    for (const entry of input.entries) {
+      const single = await build1([entry]);
+      if (typeof single === "string") findings.push({ entry, module: entry, why: `the component does not bundle for the browser: ${single}`, chain: [entry] });
+      else ok.push(entry);
     }
-    for (const [name] of external) bad.set(name, BUILTINS.has(name) ? `${name} is a Node built-in` : `${name} is a server package`);
-    for (const [module, why] of [...bad].sort()) findings.push({ entry, module, why, chain: chainTo(graph, entry, module) });
+    if (ok.length === 0) return findings;
+    metafile = await build1(ok);
+    if (typeof metafile === "string") return findings;
+  }
+  const graph = new Map<string, string[]>();
+  for (const [path, info] of Object.entries(metafile.inputs)) graph.set(normal(input.root, path), info.imports.map((i) => (i.external ? i.path : normal(input.root, i.path))));
+  const bad = new Map<string, string>();
+  for (const path of graph.keys()) {
+    const why = serverModules.get(path) ?? (await envReader(input, path));
+    if (why) bad.set(path, why);
+  }
+  for (const [name] of external) bad.set(name, BUILTINS.has(name) ? `${name} is a Node built-in` : `${name} is a server package`);
+  for (const entry of input.entries) {
+    const reachable = reach(graph, entry);
+    for (const [module, why] of [...bad].sort()) if (reachable.has(module)) findings.push({ entry, module, why, chain: chainTo(graph, entry, module) });
   }
   return findings;
+}
+
+function reach(graph: Map<string, string[]>, from: string): Set<string> {
+  const seen = new Set([from]);
+  const queue = [from];
+  while (queue.length > 0) for (const next of graph.get(queue.shift()!) ?? []) if (!seen.has(next)) (seen.add(next), queue.push(next));
+  return seen;
 }
 
 async function envReader(input: BundleCheckInput, path: string): Promise<string | undefined> {

@@ -21,7 +21,7 @@ function limit(el: Element, e: Event, fire: () => void): void {
   const debounce = el.getAttribute("phx-debounce");
   const throttle = el.getAttribute("phx-throttle");
   const value = (debounce === "" ? "300" : debounce) || (throttle === "" ? "300" : throttle);
-  if (value == null || e.type === "focusout") return fire();
+  if (value == null || e.type == "focusout" || e.type == "blur") return fire();
   let s = limiters.get(el);
   if (!s) limiters.set(el, (s = {}));
   const state = s;
@@ -87,7 +87,7 @@ function lock(els: Iterable<Element>, kind: string, view: View): () => void {
     restore.push(() => {
       locked.delete(h);
       h.classList.remove(`phx-${kind}-loading`);
-      if (text !== "") h.innerText = before;
+      h.innerText = before;
       if (!wasDisabled) h.removeAttribute("disabled");
     });
   }
@@ -141,37 +141,23 @@ function onClick(e: MouseEvent) {
   limit(el, e, () => run(view, "click", el, el.getAttribute("phx-click")!, el, valuesOf(el)));
 }
 
-function onKey(e: KeyboardEvent) {
-  const kind = e.type; // keydown | keyup
+/**
+ * Keys, focus and blur: the target's own phx-<kind>, else every phx-window-<kind> (for keys always;
+ * for focus/blur only when the window itself gained or lost focus, as in Phoenix). Keys send { key }.
+ */
+function onKeyOrFocus(e: KeyboardEvent & FocusEvent) {
+  const kind = e.type == "focusin" ? "focus" : e.type == "focusout" ? "blur" : e.type;
+  const isKey = kind[0] == "k";
   const fire = (el: HTMLElement, phxEvent: string) => {
     const match = el.getAttribute("phx-key");
-    if (match && match.toLowerCase() !== e.key?.toLowerCase()) return;
     const view = viewOf(el);
-    if (!view) return;
-    limit(el, e, () => run(view, kind, el, phxEvent, el, valuesOf(el, () => ({ key: e.key }))));
+    if (view && !(isKey && match && match.toLowerCase() !== e.key?.toLowerCase()))
+      limit(el, e, () => run(view, kind, el, phxEvent, el, valuesOf(el, () => (isKey ? { key: e.key } : {}))));
   };
   const target = e.target as HTMLElement;
   const own = target.getAttribute?.(`phx-${kind}`);
   if (own) fire(target, own);
-  else for (const el of allIn(`[phx-window-${kind}]`)) fire(el, el.getAttribute(`phx-window-${kind}`)!);
-}
-
-function onFocusChange(e: FocusEvent) {
-  const kind = e.type === "focusin" ? "focus" : "blur";
-  const el = e.target as HTMLElement;
-  const phxEvent = el.getAttribute?.(`phx-${kind}`);
-  const view = viewOf(el);
-  if (!phxEvent || !view) return;
-  limit(el, e, () => run(view, kind, el, phxEvent, el, valuesOf(el)));
-}
-
-function onWindowFocus(e: FocusEvent) {
-  if ((e.target as Element).getAttribute) return; // an element's focus, not the window's
-  const kind = e.type;
-  for (const el of allIn(`[phx-window-${kind}]`)) {
-    const view = viewOf(el)!;
-    limit(el, e, () => run(view, kind, el, el.getAttribute(`phx-window-${kind}`)!, el, valuesOf(el)));
-  }
+  else if (isKey || !target.getAttribute) for (const el of allIn(`[phx-window-${kind}]`)) fire(el, el.getAttribute(`phx-window-${kind}`)!);
 }
 
 function onInput(e: Event) {
@@ -218,12 +204,7 @@ export function installBindings(): void {
   installed = true;
   const on = (type: string, fn: (e: any) => void) => window.addEventListener(type, fn);
   on("click", onClick);
-  on("keydown", onKey);
-  on("keyup", onKey);
-  on("focusin", onFocusChange);
-  on("focusout", onFocusChange);
-  on("focus", onWindowFocus);
-  on("blur", onWindowFocus);
+  for (const type of ["keydown", "keyup", "focusin", "focusout", "focus", "blur"]) on(type, onKeyOrFocus);
   on("input", onInput);
   on("change", onInput);
   on("submit", onSubmit);

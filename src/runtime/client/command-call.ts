@@ -31,7 +31,7 @@ export async function callCommand(
       await new Promise((r) => setTimeout(r, PROTOCOL.commandBackoffMs * 2 ** attempt));
       continue;
     }
-    if (!response) return { ok: false, error: { code: CLIENT_ERROR.network, message: String(failure?.message ?? failure) } };
+    if (!response) return { ok: false, error: { code: CLIENT_ERROR.network, message: String(failure) } };
     try {
       const body = (await response.json()) as CommandResponse;
       if (body.ok === true || body.error) return body;

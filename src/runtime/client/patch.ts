@@ -46,7 +46,7 @@ export function patch(root: Element, markup: string): boolean {
   next.innerHTML = markup;
   // A stand-in that gets added found no node to stand for: the caller patches again with full HTML.
   const added = (node: Node) => {
-    if ((node as Element).hasAttribute?.(SAME) || (node as Element).querySelector?.(`[${SAME}]`)) complete = false;
+    if ((node as Element).outerHTML?.includes(SAME)) complete = false;
     return node;
   };
   morphdom(root, next, {
@@ -64,7 +64,12 @@ export function patch(root: Element, markup: string): boolean {
       if (mode === "append" || mode === "prepend") {
         // Children already shown stay; new ones (by id) go at the end or the start; known ids update in place.
         const ids = new Set(Array.from(to.children, (c) => c.id));
-        const kept = Array.from(from.children).filter((c) => !ids.has(c.id)).map((c) => c.cloneNode(true));
+        // Kept children go in as shallow stand-ins: matched by id, left untouched.
+        const kept = Array.from(from.children).filter((c) => !ids.has(c.id)).map((c) => {
+          const standIn = c.cloneNode() as Element;
+          standIn.setAttribute(SAME, "");
+          return standIn;
+        });
         if (mode === "append") to.prepend(...kept);
         else to.append(...kept);
       }

@@ -89,7 +89,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
         navigate(buildUrl(path, params), replace);
       },
       pushRedirect(path, params, replace) {
-        location[replace ? "replace" : "assign"](buildUrl(path, params).href);
+        location[replace ? "replace" : "assign"](buildUrl(path, params));
       },
       pushEvent(event, payload = {}) {
         for (const cb of listeners.get(event) ?? []) cb(payload);
@@ -298,7 +298,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   }
 
   function navigate(url: URL, replace = false, fromHistory = false) {
-    if (!fromHistory) history[replace ? "replaceState" : "pushState"]({}, "", url.href);
+    if (!fromHistory) history[replace ? "replaceState" : "pushState"](null, "", url);
     const outer = collecting;
     collecting = null;
     Promise.resolve(def.handleParams?.(url, root.ctx)).catch(report);

@@ -261,3 +261,28 @@ describe("JS commands, flash, title, timers", () => {
     vi.useRealTimers();
   });
 });
+
+describe("ctx.after", () => {
+  it("returns a cancel function (polling that stops)", async () => {
+    vi.useFakeTimers();
+    let cancel = () => {};
+    const poll = defineComponent<{ n: number }>({
+      name: "poll",
+      actions: {
+        tick(_e, ctx) {
+          ctx.assign({ n: ctx.state.n + 1 });
+          cancel = ctx.after(100, "tick");
+        },
+      },
+      render: (s) => html`<b>${s.n}</b>`,
+    });
+    const c = await mountPage(poll, { n: 0 });
+    c.dispatch("tick");
+    await vi.advanceTimersByTimeAsync(350);
+    expect(c.state.n).toBe(4);
+    cancel();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(c.state.n).toBe(4);
+    vi.useRealTimers();
+  });
+});

@@ -69,7 +69,7 @@ describe("ctx.command", () => {
     const c = await mountPage(todo, { items: [] }, { fetch });
     await c.dispatch("add", { text: "x" });
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(c.state.error).toEqual({ code: CLIENT_ERROR.network, message: "Failed to fetch" });
+    expect(c.state.error).toEqual({ code: CLIENT_ERROR.network, message: "TypeError: Failed to fetch" });
   });
 
   it("retries an idempotent command (listed in the state script) with backoff until it gets through", async () => {

@@ -3,6 +3,7 @@
 // client sends the same DOM event (see phoenix-harness.ts): they must be deeply equal, key for key.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineComponent, mount, safe, type MountedComponent } from "../../../src/runtime/client/index.ts";
+import type { HookInstance } from "../../../src/runtime/client/view.ts";
 import { startPhoenixReference, type PhoenixReference } from "./phoenix-harness.ts";
 
 let ref: PhoenixReference;
@@ -204,5 +205,26 @@ describe("keys and focus", () => {
       fire(window, new FocusEvent("focus"));
     }, 0);
     expect(received).toEqual([{ type: "wb", x: "y" }, { type: "wf", x: "y" }]);
+  });
+});
+
+describe("hook events", () => {
+  it("pushEvent from a phx-hook equals liveviewjs's event for Phoenix's { type: 'hook', event, value } payload", async () => {
+    const payload = { id: 3, nested: { a: [1, "x"] }, type: "from-payload", flag: false };
+    ours?.destroy();
+    root()?.remove();
+    markup = `<div id="chart" phx-hook="Chart"></div>`;
+    const el = document.createElement("div");
+    el.setAttribute("data-lvm-root", "shapes");
+    el.innerHTML = markup;
+    document.body.appendChild(el);
+    received.length = 0;
+    ref.events.length = 0;
+    [ours] = mount(shapes, { hooks: { Chart: { mounted(this: HookInstance) { this.pushEvent("plot", payload); } } } });
+    await ours.flushed();
+    ref.send({ type: "hook", event: "plot", value: payload });
+    await ref.waitFor(1);
+    expect(received).toEqual(ref.events);
+    expect(received[0]).toEqual({ ...payload, type: "from-payload" });
   });
 });

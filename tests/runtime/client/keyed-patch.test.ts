@@ -52,6 +52,26 @@ describe("keyed stand-ins", () => {
     }
   });
 
+  it("stand-ins for void elements (inputs, br) in a list", async () => {
+    const inputs = defineComponent<{ ids: number[] }>({
+      name: "inputs",
+      actions: {
+        set(e, ctx) {
+          ctx.assign({ ids: JSON.parse(e.ids as string) });
+        },
+      },
+      render: (s) => html`<div id="box">${s.ids.map((i) => html`<input id="in-${i}" value="${i}">`)}${s.ids.map((i) => html`<br id="br-${i}">`)}</div>`,
+    });
+    const c = await mountPage(inputs, { ids: [1, 2, 3] });
+    const first = $("#in-1");
+    for (const ids of [[3, 2, 1], [2, 3, 1, 4], [4, 1]]) {
+      c.dispatch("set", { ids: JSON.stringify(ids) });
+      await c.flushed();
+      expect($("[data-lvm-root]").innerHTML).toBe(String(inputs.render({ ids }, {} as never)));
+    }
+    expect($("#in-1")).toBe(first);
+  });
+
   it("falls back to a full patch when a stand-in's node is gone (changed behind the runtime's back)", async () => {
     const rows = [1, 2, 3].map((id) => ({ id, label: `r${id}`, n: id }));
     const c = await mountPage(list, { rows });

@@ -9,6 +9,8 @@ export interface PhoenixReference {
   events: Record<string, unknown>[];
   /** The element Phoenix manages (holds the rendered markup). */
   container: HTMLElement;
+  /** Sends an event payload straight to liveviewjs, as the Phoenix client would put it on the wire. */
+  send(payload: Record<string, unknown>): void;
   /** Resolves when `count` events have been recorded. */
   waitFor(count: number): Promise<void>;
   close(): void;
@@ -31,6 +33,7 @@ export async function startPhoenixReference(markup = "", containerId = "phx-ref"
     render: () => lv.safe(markup),
   });
 
+  let sent = 100;
   let toServer: ((data: string, isBinary: boolean) => void) | undefined;
   let transport: any;
   const handler = new lv.WsHandler(
@@ -91,6 +94,9 @@ export async function startPhoenixReference(markup = "", containerId = "phx-ref"
     events,
     container,
     waitFor: (count) => until(() => events.length >= count),
+    send(payload) {
+      toServer?.(JSON.stringify(["4", String(++sent), `lv:${containerId}`, "event", payload]), false);
+    },
     close() {
       liveSocket.disconnect();
       handler.close();
@@ -98,7 +104,7 @@ export async function startPhoenixReference(markup = "", containerId = "phx-ref"
   };
 }
 
-async function until(test: () => boolean, ms = 3000) {
+async function until(test: () => boolean, ms = 10_000) {
   const end = Date.now() + ms;
   while (!test()) {
     if (Date.now() > end) throw new Error("timed out waiting for the Phoenix reference");

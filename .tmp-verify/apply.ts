@@ -1,0 +1,11 @@
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runApply } from "../src/cli/commands/apply.ts";
+const dir = mkdtempSync(join(tmpdir(), "lvm-verify-app-"));
+cpSync("/work/main/fixtures/example-app", dir, { recursive: true });
+let out = "";
+const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (out += t) }, env: {}, cwd: dir, setExitCode() {} };
+const t = Date.now();
+const code = await runApply(dir, { typeCheck: false, bundleCheck: false, report: false }, io as any);
+console.log(code, Date.now() - t, dir, out.split("\n").slice(-4).join("\n"));

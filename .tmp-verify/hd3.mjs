@@ -1,0 +1,11 @@
+import { Window } from "happy-dom";
+import morphdom from "morphdom";
+const w = new Window();
+const opts = (sel) => ["morning","afternoon","evening"].map(v => `<option value="${v}"${v===sel?" selected":""}>${v}</option>`).join("");
+w.document.body.innerHTML = `<div id="r"><select id="shift" name="shift">${opts("morning")}</select></div>`;
+const s = w.document.querySelector("select");
+s.value = "evening";
+const next = w.document.createElement("div"); next.innerHTML = `<select id="shift" name="shift">${opts("evening")}</select>`;
+console.log("to selected:", [...next.querySelectorAll("option")].map(o => o.selected));
+morphdom(w.document.getElementById("r"), next, { childrenOnly: true });
+console.log(w.document.getElementById("r").innerHTML, s.value);

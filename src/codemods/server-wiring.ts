@@ -1,0 +1,162 @@
+// The server wiring: the LiveViewJS router and server setup learn about the migrated views, so the
+// app starts with the same command. A generated `<router>.migrated.ts` lists the migrated routes for
+// the runtime's request handler; the file that sets up NodeExpressLiveViewServer mounts that handler
+// before LiveViewJS's HTTP middleware (migrated routes answer first, the rest falls through to
+// LiveViewJS: the same routes, side by side during a gradual migration).
+
+import { posix } from "node:path";
+import { ts } from "ts-morph";
+import type { NewFile, TextEdit } from "../apply/edits.ts";
+import { parseSource } from "./locate-view.ts";
+
+export interface MigratedComponent {
+  viewFile: string;
+  viewName: string;
+  componentFile: string;
+  exportName: string;
+  commandsFile?: string;
+}
+
+export interface WiringResult {
+  newFiles: NewFile[];
+  edits: TextEdit[];
+  notes: string[];
+  warnings: string[];
+  /** Files read or written: the wiring's all-or-nothing unit. */
+  files: string[];
+}
+
+export const WIRING_MARK = "liveview-migrate: migrated views";
+
+interface RouteEntry {
+  path: string;
+  viewFile: string;
+  viewName: string;
+}
+
+/** Routes of a `LiveViewRouter` object literal whose values are imported view identifiers. */
+export function readRouter(file: string, text: string): { name: string; routes: RouteEntry[] } | undefined {
+  const sf = parseSource(file, text);
+  const imports = new Map<string, { from: string; name: string }>();
+  for (const s of sf.statements) {
+    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || !s.importClause) continue;
+    const from = s.moduleSpecifier.text;
+    if (!from.startsWith(".")) continue;
+    const resolved = posix.normalize(posix.join(posix.dirname(file), from));
+    if (s.importClause.name) imports.set(s.importClause.name.text, { from: resolved, name: "default" });
+    const bindings = s.importClause.namedBindings;
+    if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) imports.set(e.name.text, { from: resolved, name: (e.propertyName ?? e.name).text });
+  }
+  for (const s of sf.statements) {
+    if (!ts.isVariableStatement(s)) continue;
+    for (const d of s.declarationList.declarations) {
+      const typed = d.type?.getText(sf) === "LiveViewRouter";
+      if (!typed || !d.initializer || !ts.isObjectLiteralExpression(d.initializer) || !ts.isIdentifier(d.name)) continue;
+      const routes: RouteEntry[] = [];
+      for (const p of d.initializer.properties) {
+        if (!ts.isPropertyAssignment(p) || !ts.isStringLiteralLike(p.name) || !ts.isIdentifier(p.initializer)) continue;
+        const imported = imports.get(p.initializer.text);
+        if (imported) routes.push({ path: p.name.text, viewFile: imported.from, viewName: imported.name });
+      }
+      return { name: d.name.text, routes };
+    }
+  }
+  return undefined;
+}
+
+function relativeImport(fromFile: string, toFile: string): string {
+  const rel = posix.relative(posix.dirname(fromFile), toFile);
+  return rel.startsWith(".") ? rel : `./${rel}`;
+}
+
+/** Finds `app.use(<server>.httpMiddleware())` in a file that creates a NodeExpressLiveViewServer. */
+function findMiddlewareUse(sf: ts.SourceFile): ts.ExpressionStatement | undefined {
+  if (!sf.text.includes("NodeExpressLiveViewServer")) return undefined;
+  let found: ts.ExpressionStatement | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isExpressionStatement(node) && ts.isCallExpression(node.expression)) {
+      const call = node.expression;
+      const arg = call.arguments[0];
+      if (ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === "use" && arg && ts.isCallExpression(arg) && ts.isPropertyAccessExpression(arg.expression) && arg.expression.name.text === "httpMiddleware") {
+        found = node;
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+export function wireServer(files: Map<string, string>, migrated: MigratedComponent[]): WiringResult {
+  const result: WiringResult = { newFiles: [], edits: [], notes: [], warnings: [], files: [] };
+  if (migrated.length === 0) return result;
+  const routerFile = [...files.keys()].sort().find((f) => readRouter(f, files.get(f)!)?.routes.length);
+  if (!routerFile) {
+    result.warnings.push("no LiveViewRouter object found: add the migrated components to createRequestHandler's routes by hand");
+    return result;
+  }
+  const router = readRouter(routerFile, files.get(routerFile)!)!;
+  const generatedFile = routerFile.replace(/\.(m?[jt]sx?)$/, "") + ".migrated.ts";
+  const imports: string[] = [`import type { RouteDefinition } from "liveview-migrate/server";`];
+  const entries: string[] = [];
+  const byView = new Map(migrated.map((m) => [`${m.viewFile.replace(/\.(m?[jt]sx?)$/, "")}#${m.viewName}`, m]));
+  let n = 0;
+  for (const route of router.routes) {
+    const m = byView.get(`${route.viewFile.replace(/\.(m?[jt]sx?)$/, "")}#${route.viewName}`);
+    if (!m) continue;
+    n += 1;
+    const local = `component${n}`;
+    imports.push(m.exportName === "default" ? `import ${local} from ${JSON.stringify(relativeImport(generatedFile, m.componentFile))};` : `import { ${m.exportName} as ${local} } from ${JSON.stringify(relativeImport(generatedFile, m.componentFile))};`);
+    if (m.commandsFile) imports.push(`import commands${n} from ${JSON.stringify(relativeImport(generatedFile, m.commandsFile))};`);
+    entries.push(`  { path: ${JSON.stringify(route.path)}, component: ${local},${m.commandsFile ? ` commands: commands${n},` : ""} clientModule: new URL(${JSON.stringify(relativeImport(generatedFile, m.componentFile))}, import.meta.url) },`);
+  }
+  if (entries.length === 0) return result;
+  result.newFiles.push({
+    file: generatedFile,
+    text: `// Generated by liveview-migrate: the routes of the migrated views, served by the runtime's request handler.\n// Views not listed here are still served by LiveViewJS (${posix.basename(routerFile)}).\n${imports.join("\n")}\n\nexport const migratedRoutes: RouteDefinition[] = [\n${entries.join("\n")}\n];\n`,
+  });
+  result.files.push(generatedFile);
+  result.notes.push(`${generatedFile}: ${entries.length} route(s) served by the runtime`);
+
+  for (const [file, text] of [...files].sort()) {
+    const sf = parseSource(file, text);
+    const use = findMiddlewareUse(sf);
+    if (!use) continue;
+    result.files.push(file);
+    if (text.includes(WIRING_MARK)) return result; // wired by an earlier apply
+    const app = ((use.expression as ts.CallExpression).expression as ts.PropertyAccessExpression).expression.getText(sf);
+    const lineStart = text.lastIndexOf("\n", use.getStart(sf) - 1) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const lastImport = [...sf.statements].filter(ts.isImportDeclaration).pop();
+    const importAt = lastImport ? lastImport.end : 0;
+    result.edits.push({
+      file,
+      start: importAt,
+      end: importAt,
+      text: `\nimport { expressMiddleware } from "liveview-migrate/server";\nimport { migratedRoutes } from ${JSON.stringify(relativeImport(file, generatedFile))};`,
+    });
+    result.edits.push({
+      file,
+      start: lineStart,
+      end: lineStart,
+      text: [
+        `${indent}// ${WIRING_MARK} are served by the runtime first; every other route falls through to LiveViewJS.`,
+        `${indent}${app}.use(`,
+        `${indent}  expressMiddleware({`,
+        `${indent}    routes: migratedRoutes,`,
+        `${indent}    secret: process.env.SESSION_SECRET ?? "liveview-migrate-dev-secret-change-me",`,
+        `${indent}    // the express session (user, role) reaches commands as ctx.session`,
+        `${indent}    getSession: (req) => ({ ...((req as unknown as { session?: Record<string, unknown> }).session ?? {}) }),`,
+        `${indent}  }),`,
+        `${indent});`,
+        "",
+      ].join("\n"),
+    });
+    result.notes.push(`${file}: runtime handler mounted before LiveViewJS's httpMiddleware`);
+    return result;
+  }
+  result.warnings.push("no `app.use(<server>.httpMiddleware())` next to a NodeExpressLiveViewServer found: mount createRequestHandler({ routes: migratedRoutes }) by hand");
+  return result;
+}

@@ -1,0 +1,82 @@
+// Finds what to verify in an app folder: views that apply migrated (a `<name>.component.ts` next to
+// the original), the app's router, and each view's route. Builds the three bundles a view needs.
+
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import fg from "fast-glob";
+import { bundle, importFresh } from "./bundle.ts";
+
+export interface MigratedView {
+  /** POSIX path of the original, relative to the app root. */
+  file: string;
+  componentFile: string;
+  commandsFile?: string;
+}
+
+/** `src/views/counter.ts` with `src/views/counter.component.ts` next to it. */
+export async function findMigratedViews(root: string): Promise<MigratedView[]> {
+  const components = await fg("**/*.component.{ts,js}", { cwd: root, ignore: ["**/node_modules/**", ".migrate/**"] });
+  const views: MigratedView[] = [];
+  for (const componentFile of components.sort()) {
+    const stem = componentFile.replace(/\.component\.(ts|js)$/, "");
+    const file = [".ts", ".js", ".tsx", ".mjs"].map((ext) => stem + ext).find((f) => existsSync(join(root, f)));
+    if (!file) continue;
+    const commandsFile = [".commands.ts", ".commands.js"].map((ext) => stem + ext).find((f) => existsSync(join(root, f)));
+    views.push({ file, componentFile, commandsFile });
+  }
+  return views;
+}
+
+/** The module exporting the app's LiveViewRouter (`router`): src/router.ts by convention, else the first file that builds one. */
+export async function findRouterFile(root: string): Promise<string | undefined> {
+  for (const candidate of ["src/router.ts", "src/router.js", "router.ts", "router.js"]) if (existsSync(join(root, candidate))) return candidate;
+  const files = await fg("**/*.{ts,js}", { cwd: root, ignore: ["**/node_modules/**", "**/*.component.*", "**/*.commands.*"] });
+  return files.sort().find((f) => /export\s+const\s+router\b/.test(readFileSync(join(root, f), "utf8")));
+}
+
+export interface ViewBundles {
+  original: string;
+  server: string;
+  clientCode: string;
+}
+
+const abs = (root: string, file: string) => JSON.stringify(join(root, file));
+
+export async function bundleView(root: string, routerFile: string, view: MigratedView, outDir: string): Promise<ViewBundles> {
+  const id = view.file.replace(/[^A-Za-z0-9]/g, "_");
+  const original = await bundle({
+    entry: `export * from ${abs(root, routerFile)};\nexport * as __view from ${abs(root, view.file)};\nexport { __verifyClock } from "lvm-verify:clock";\n`,
+    outFile: join(outDir, `${id}.original.mjs`),
+    platform: "node",
+    original: true,
+    clock: true,
+  });
+  const server = await bundle({
+    entry:
+      `export { createRequestHandler, createMemorySyncLog } from "liveview-migrate/server";\n` +
+      `export { renderFirstPaint } from ${JSON.stringify(join(toolSrc(), "runtime/server/first-paint.ts"))};\n` +
+      `export { sessionKeys, newSession, encodeSessionCookie } from ${JSON.stringify(join(toolSrc(), "runtime/server/session.ts"))};\n` +
+      `export * as __component from ${abs(root, view.componentFile)};\n` +
+      (view.commandsFile ? `export * as __commands from ${abs(root, view.commandsFile)};\n` : `export const __commands = undefined;\n`),
+    outFile: join(outDir, `${id}.server.mjs`),
+    platform: "node",
+  });
+  const client = await bundle({
+    entry: `import { mount } from "liveview-migrate/runtime";\nimport * as mod from ${abs(root, view.componentFile)};\nglobalThis.__lvmVerify = { mount, module: mod };\n`,
+    outFile: join(outDir, `${id}.client.js`),
+    platform: "browser",
+  });
+  return { original, server, clientCode: readFileSync(client, "utf8") };
+}
+
+function toolSrc(): string {
+  return join(new URL("..", import.meta.url).pathname);
+}
+
+/** A component definition among a module's exports: the one named like the view, else the only one. */
+export function pickComponent(mod: Record<string, unknown>, viewName: string): any {
+  const defs = Object.entries(mod).filter(([, v]) => v && typeof v === "object" && typeof (v as any).render === "function" && "actions" in (v as object));
+  return (defs.find(([k]) => k === viewName) ?? defs.find(([k]) => k === "default") ?? defs[0])?.[1];
+}
+
+export { importFresh, relative };

@@ -1,0 +1,299 @@
+// The migrated side: the component runs with the runtime's browser client in a happy-dom window per
+// tab; its commands and sync stream are served by the runtime's request handler on a loopback port
+// (fresh module instances per session); the first paint is the server runtime's SSR.
+
+import { Window } from "happy-dom";
+import { installHappyDomFixes } from "./happy-dom-fixes.ts";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { keySelector, SELECTORS, type ClientStep } from "./actions.ts";
+import { DEFAULT_VERIFY_CSS } from "./liveview-driver.ts";
+import { StepError, turn, type SideSession } from "./session.ts";
+
+installHappyDomFixes();
+
+/** What the migrated side's server bundle exports (see compare.ts). */
+export interface MigratedServerModule {
+  createRequestHandler: typeof import("../runtime/server/handler.ts").createRequestHandler;
+  createMemorySyncLog: typeof import("../runtime/server/sync/memory-log.ts").createMemorySyncLog;
+  renderFirstPaint: typeof import("../runtime/server/first-paint.ts").renderFirstPaint;
+  sessionKeys: typeof import("../runtime/server/session.ts").sessionKeys;
+  newSession: typeof import("../runtime/server/session.ts").newSession;
+  encodeSessionCookie: typeof import("../runtime/server/session.ts").encodeSessionCookie;
+  component: any;
+  commands?: any;
+}
+
+export interface MigratedSessionOptions {
+  server: MigratedServerModule;
+  /** IIFE that sets globalThis.__lvmVerify = { mount, module } (module: the component file's exports) (the browser bundle). */
+  clientCode: string;
+  /** Route pattern ("/volunteers/:id") and concrete path ("/volunteers/1?page=2"). */
+  route: string;
+  path: string;
+  clients?: number;
+  origin?: string;
+  /** Stylesheet of the page (the same one the original side gets). */
+  css?: string;
+}
+
+const SECRET = "liveview-migrate-verify-secret-0123456789";
+
+interface Tab {
+  window: Window;
+  mounted: { flushed(): Promise<void>; destroy(): void };
+  offsets: Record<string, string>;
+  streams: Array<{ close(): void }>;
+}
+
+export function matchPattern(pattern: string, pathname: string): Record<string, string> | undefined {
+  const a = pattern.split("/");
+  const b = pathname.split("/");
+  if (a.length !== b.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]!.startsWith(":")) params[a[i]!.slice(1)] = decodeURIComponent(b[i]!);
+    else if (a[i] !== b[i]) return undefined;
+  }
+  return params;
+}
+
+export async function startMigratedSession(options: MigratedSessionOptions): Promise<SideSession> {
+  const { server } = options;
+  const component = server.component;
+  const log = server.createMemorySyncLog();
+  const handler = server.createRequestHandler({
+    routes: [{ path: options.route, component, commands: server.commands, clientModule: "/dev/null" }],
+    secret: SECRET,
+    sync: log,
+    heartbeatMs: 60_000,
+    onError: () => {},
+  });
+  const http: Server = createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", () => resolve()));
+  const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const keys = server.sessionKeys(SECRET);
+  const origin = options.origin ?? "http://localhost:4001";
+  const url = new URL(options.path, origin);
+  const pathParams = matchPattern(options.route, url.pathname) ?? {};
+  const topics = Object.keys(component.sync ?? {});
+  let inflight = 0;
+  let traffic = 0;
+  const tabs: Tab[] = [];
+
+  function fetchFor(cookie: string): typeof fetch {
+    return (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      const target = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url, base);
+      const headers = new Headers(init.headers);
+      headers.set("cookie", cookie);
+      inflight++;
+      traffic++;
+      try {
+        return await fetch(`${base}${target.pathname}${target.search}`, { ...init, headers });
+      } finally {
+        inflight--;
+        traffic++;
+      }
+    }) as typeof fetch;
+  }
+
+  /** EventSource over fetch (Node has none): parses the runtime's SSE stream, records offsets for settle(). */
+  function eventSourceFor(cookie: string, tab: () => Tab | undefined) {
+    return class VerifyEventSource extends EventTarget {
+      readyState = 0;
+      private abort = new AbortController();
+      constructor(readonly url: string) {
+        super();
+        tab()?.streams.push(this);
+        void this.run();
+      }
+      private async run() {
+        try {
+          const target = new URL(this.url, base);
+          const response = await fetch(`${base}${target.pathname}${target.search}`, { headers: { cookie, accept: "text/event-stream" }, signal: this.abort.signal });
+          this.readyState = 1;
+          const reader = response.body!.getReader();
+          const decoder = new TextDecoder();
+          let buffer = "";
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += decoder.decode(value, { stream: true });
+            let end: number;
+            while ((end = buffer.indexOf("\n\n")) >= 0) {
+              this.dispatch(buffer.slice(0, end));
+              buffer = buffer.slice(end + 2);
+            }
+          }
+        } catch {}
+        this.readyState = 2;
+      }
+      private dispatch(block: string) {
+        let type = "message";
+        let id = "";
+        const data: string[] = [];
+        for (const line of block.split("\n")) {
+          if (line.startsWith("event:")) type = line.slice(6).trim();
+          else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+          else if (line.startsWith("id:")) id = line.slice(3).trim();
+        }
+        if (!data.length) return;
+        traffic++;
+        const text = data.join("\n");
+        try {
+          const parsed = JSON.parse(text);
+          const offsets = tab()?.offsets;
+          if (offsets && parsed.offsets) Object.assign(offsets, parsed.offsets);
+          if (offsets && parsed.topic && parsed.offset) offsets[parsed.topic] = parsed.offset;
+        } catch {}
+        this.dispatchEvent(new MessageEvent(type, { data: text, lastEventId: id }));
+      }
+      close() {
+        this.readyState = 2;
+        this.abort.abort();
+      }
+    };
+  }
+
+  async function openTab(): Promise<Tab> {
+    const session = server.newSession();
+    const cookie = `lvm_session=${server.encodeSessionCookie(keys, session)}`;
+    const csrfToken = keys.csrfToken(session.id);
+    const ownFetch = fetchFor(cookie);
+    const result = await server.renderFirstPaint({
+      component,
+      url,
+      params: { ...Object.fromEntries(url.searchParams), ...pathParams },
+      csrfToken,
+      idempotent: [],
+      runCommand: async (name: string, command: string, params: Record<string, unknown>) => {
+        const response = await ownFetch(`/_lvm/command/${encodeURIComponent(name)}/${encodeURIComponent(command)}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-csrf-token": csrfToken },
+          body: JSON.stringify({ params, url: url.href }),
+        });
+        const body = (await response.json()) as any;
+        return body.ok ? { ok: true, result: body.result } : { ok: false, error: { status: response.status, ...body.error } };
+      },
+      head: (topic: string) => log.head(topic),
+      scriptUrl: "/verify.js",
+    } as any);
+    if (result.kind !== "page") throw new StepError("SIDE_ERROR", result.kind === "redirect" ? `first paint redirects to ${result.location}` : `first paint failed: ${result.where}: ${result.error.message}`);
+    const window = new Window({ url: url.href });
+    const body = result.body.replace(/<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>/g, "");
+    window.document.head.innerHTML = `<style>${options.css ?? DEFAULT_VERIFY_CSS}</style>`;
+    window.document.body.innerHTML = body;
+    const tab: Tab = { window, mounted: undefined as unknown as Tab["mounted"], offsets: {}, streams: [] };
+    window.eval(options.clientCode);
+    const api = (window as any).__lvmVerify;
+    const def = Object.values(api.module as Record<string, any>).find((v) => v && typeof v.render === "function" && v.name === component.name);
+    const [mounted] = api.mount(def, { fetch: ownFetch, EventSource: eventSourceFor(cookie, () => tab), storage: undefined });
+    if (!mounted) throw new StepError("SIDE_ERROR", `the client did not mount ${component.name}`);
+    tab.mounted = mounted;
+    return tab;
+  }
+
+  function root(tab: Tab): Element {
+    return tab.window.document.querySelector(`[data-lvm-root]`) as unknown as Element;
+  }
+
+  async function settle(): Promise<void> {
+    let quiet = 0;
+    let seen = traffic;
+    for (let i = 0; i < 2000 && quiet < 4; i++) {
+      await Promise.race([Promise.all(tabs.map((t) => t.window.happyDOM.waitUntilComplete())), new Promise((r) => setTimeout(r, 2000))]);
+      await Promise.all(tabs.map((t) => t.mounted.flushed()));
+      await turn();
+      let synced = true;
+      for (const topic of topics) {
+        const head = await log.head(topic);
+        for (const t of tabs) if (t.streams.length && t.offsets[topic] !== head) synced = false;
+      }
+      if (inflight === 0 && synced && traffic === seen) quiet++;
+      else {
+        quiet = 0;
+        seen = traffic;
+        if (!synced) await new Promise((r) => setTimeout(r, 2));
+      }
+    }
+  }
+
+  function element(tab: Tab, selector: string, index: number): HTMLElement {
+    const el = root(tab).querySelectorAll(selector)[index];
+    if (!el) throw new StepError("NO_ELEMENT", `no element ${selector} number ${index + 1}`);
+    return el as HTMLElement;
+  }
+
+  async function perform(step: ClientStep): Promise<void> {
+    const tab = tabs[step.client ?? 0];
+    if (!tab) throw new StepError("NO_ELEMENT", `no client ${step.client}`);
+    const w = tab.window as any;
+    switch (step.kind) {
+      case "click":
+        element(tab, SELECTORS.click, step.index).dispatchEvent(new w.MouseEvent("click", { bubbles: true, cancelable: true }));
+        break;
+      case "form": {
+        const form = element(tab, SELECTORS.form, step.index) as HTMLFormElement;
+        let targetEl: Element | undefined;
+        for (const [name, value] of Object.entries(step.values)) {
+          for (const field of Array.from(form.querySelectorAll<HTMLInputElement>(`[name="${name.replace(/["\\]/g, "\\$&")}"]`))) {
+            if (field.type === "checkbox" || field.type === "radio") field.checked = value !== "" && (field.value === value || value === "on");
+            else field.value = value;
+            if (name === step.target) targetEl = field;
+          }
+        }
+        if (step.binding === "change") {
+          (targetEl ?? form).dispatchEvent(new w.Event("input", { bubbles: true }));
+          // phx-debounce="blur": the change goes out when the person leaves the field, which the step implies
+          if (targetEl?.getAttribute("phx-debounce") === "blur") targetEl.dispatchEvent(new w.FocusEvent("blur"));
+        }
+        else form.dispatchEvent(new w.Event("submit", { bubbles: true, cancelable: true }));
+        break;
+      }
+      case "key": {
+        const el = element(tab, keySelector(step), step.index);
+        const event = new w.KeyboardEvent(step.binding, { key: step.key, bubbles: true, cancelable: true });
+        if (step.window) w.document.body.dispatchEvent(event);
+        else el.dispatchEvent(event);
+        break;
+      }
+      case "patch": {
+        const anchor = Array.from(root(tab).querySelectorAll(SELECTORS.patch)).find((a) => a.getAttribute("href") === step.href);
+        if (!anchor) throw new StepError("NO_ELEMENT", `no live_patch link to ${step.href}`);
+        anchor.dispatchEvent(new w.MouseEvent("click", { bubbles: true, cancelable: true, button: 0 }));
+        break;
+      }
+      case "tick":
+        throw new StepError("NOT_SUPPORTED", "advancing timers is not supported on the migrated side yet");
+    }
+    await settle();
+  }
+
+  const count = Math.max(1, options.clients ?? 1);
+  try {
+    for (let i = 0; i < count; i++) tabs.push(await openTab());
+    await settle();
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+
+  async function closeAll() {
+    for (const tab of tabs) {
+      for (const stream of tab.streams) stream.close();
+      tab.mounted.destroy();
+      await tab.window.happyDOM.abort();
+      await tab.window.happyDOM.close();
+    }
+    await handler.close();
+    http.closeAllConnections();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+  }
+
+  return {
+    clients: count,
+    html: (client) => root(tabs[client]!).innerHTML,
+    perform,
+    close: closeAll,
+  };
+}

@@ -1,0 +1,48 @@
+// The example app end to end: analyze (the real analyzer) → apply on a copy. Every view is either
+// migrated (component written, route served by the runtime) or left with markers that say why.
+
+import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { applyProject } from "../../src/apply/apply-project.ts";
+import { findMarkers } from "../../src/apply/markers.ts";
+import { analyzeProject } from "../../src/pipeline/analyze.ts";
+import { PACKAGE_ROOT, readTree, removeScratch, scratchRepo } from "./cases.ts";
+
+const scratch: string[] = [];
+afterAll(() => scratch.forEach(removeScratch));
+
+describe("the example app", () => {
+  it("migrates every view or leaves it with markers and a reason; a second apply changes nothing", async () => {
+    const root = scratchRepo(join(PACKAGE_ROOT, "fixtures", "example-app"), "example-app");
+    scratch.push(root);
+    const { plan } = await analyzeProject(root, {});
+    const result = await applyProject({ root, plan });
+    expect(result.problem).toBeUndefined();
+    const views = plan.views.filter((v) => v.kind === "view");
+    expect(result.views.map((v) => v.viewId).sort()).toEqual(views.map((v) => v.id).sort());
+    for (const view of result.views) {
+      if (view.outcome === "migrated") {
+        expect(existsSync(join(root, view.component!.file)), view.viewId).toBe(true);
+        expect(view.markers, view.viewId).toEqual([]);
+      } else {
+        expect(view.outcome, view.viewId).toBe("blocked");
+        expect(view.markers.length, view.viewId).toBeGreaterThan(0);
+        const inFile = findMarkers(view.plan.file, readFileSync(join(root, view.plan.file), "utf8"));
+        for (const m of view.markers) expect(inFile.some((f) => f.code === m.code), `${view.viewId} ${m.code}`).toBe(true);
+      }
+    }
+    const migrated = result.views.filter((v) => v.outcome === "migrated").map((v) => v.viewId).sort();
+    // the views whose state is all per-tab (labels.json) are among those migrated
+    expect(migrated).toEqual(expect.arrayContaining(["src/views/counter.ts#counterLiveView", "src/views/faq.ts#faqView", "src/views/slides.ts#slideDeckView"]));
+    const routes = readFileSync(join(root, "src/router.migrated.ts"), "utf8");
+    for (const path of ["/counter", "/help", "/orientation"]) expect(routes).toContain(`path: "${path}"`);
+    expect(readFileSync(join(root, "src/server.ts"), "utf8")).toContain("expressMiddleware({");
+
+    const after = readTree(root);
+    const { plan: again } = await analyzeProject(root, {});
+    const second = await applyProject({ root, plan: again, allowDirty: true });
+    expect(second.changes.map((c) => c.file)).toEqual([]);
+    expect(readTree(root)).toEqual(after);
+  }, 120_000);
+});

@@ -1,0 +1,28 @@
+// Test helper: a fresh instance of the example app's router (and its data modules) for the original-side driver.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { bundle, importFresh } from "../../src/verify/bundle.ts";
+import type { VerifyClock } from "../../src/verify/session.ts";
+
+export const EXAMPLE_APP = resolve(import.meta.dirname, "../../fixtures/example-app");
+
+let built: Promise<string> | undefined;
+
+export interface ExampleModules {
+  router: Record<string, unknown>;
+  viewsWithLiveComponents: { has(view: unknown): boolean };
+  __verifyClock: VerifyClock;
+}
+
+/** Bundled once per test file; every call is a fresh instance (its stores start from their seed data). */
+export async function freshExampleApp(): Promise<ExampleModules> {
+  built ??= bundle({
+    entry: `export * from ${JSON.stringify(join(EXAMPLE_APP, "src/router.ts"))};\nexport { __verifyClock } from "lvm-verify:clock";\n`,
+    outFile: join(mkdtempSync(join(tmpdir(), "lvm-verify-test-")), "original.mjs"),
+    platform: "node",
+    original: true,
+    clock: true,
+  });
+  return importFresh<ExampleModules>(await built);
+}
