@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { readFile } from "node:fs/promises";
 import type { FileRecord, FunctionEffects, ViewPlan } from "../plan/types.ts";
 import fg from "fast-glob";
-import { migrateView, type ViewMigration } from "../codemods/migrate-view.ts";
+import { commandsPathFor, componentPathFor, GENERATED_HEADER, migrateView, type ViewMigration } from "../codemods/migrate-view.ts";
 import { wireServer, type WiringResult } from "../codemods/server-wiring.ts";
 import { applyEdits, detectEol, withEol, type FileChange, type TextEdit } from "./edits.ts";
 import { commitAllOrNothing, type FailureInjection, type RenameCounter } from "./atomic-write.ts";
@@ -88,10 +88,19 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
 
   if (options.fromPlanFile) {
     const recorded = new Map((options.plan.files ?? []).map((f) => [f.path, f.hash]));
+    // A file an earlier apply changed from exactly the planned bytes is not "changed since the plan":
+    // applying the same plan again must change nothing, not be refused.
+    const appliedFrom = new Map<string, Set<string>>();
+    for (const entry of (await readJournal(root)).runs.flatMap((r) => r.entries)) {
+      if (entry.before !== null) appliedFrom.set(`${entry.file}\0${entry.after}`, (appliedFrom.get(`${entry.file}\0${entry.after}`) ?? new Set()).add(entry.before));
+    }
     const changed: string[] = [];
     for (const file of new Set(views.map((v) => v.file))) {
       const text = await read(file);
-      if (text === null || sha256(encode(text)) !== recorded.get(file)) changed.push(file);
+      const hash = text === null ? null : sha256(encode(text));
+      const planned = recorded.get(file);
+      const ours = hash !== null && planned !== undefined && appliedFrom.get(`${file}\0${hash}`)?.has(planned) === true;
+      if (hash === null || (hash !== planned && !ours)) changed.push(file);
     }
     if (changed.length > 0) return empty({ code: "CHANGED_SINCE_PLAN", message: "these files changed since the plan was made: run `migrate analyze --out` again", files: changed });
   }
@@ -145,7 +154,7 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   }
 
   // Server wiring: the router and server setup learn about every migrated component (new or earlier).
-  const wiring = options.wire === false ? undefined : await wire(root, reports, read);
+  const wiring = options.wire === false ? undefined : await wire(root, reports, options.plan.views.filter((v) => v.kind === "view" && !views.includes(v)), read);
   warnings.push(...(wiring?.warnings ?? []));
 
   // File changes: one pass of edits per file, new files as generated; unchanged bytes are not written.
@@ -226,10 +235,17 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
 }
 
 /** Reads the files that may hold the router or the server setup, and wires the migrated components. */
-async function wire(root: string, reports: ViewReport[], read: (file: string) => Promise<string | null>): Promise<WiringResult> {
+async function wire(root: string, reports: ViewReport[], notApplied: ViewPlan[], read: (file: string) => Promise<string | null>): Promise<WiringResult> {
   const migrated = reports
     .filter((r) => (r.outcome === "migrated" || r.outcome === "already-migrated") && r.component)
     .map((r) => ({ viewFile: r.plan.file, viewName: r.plan.name, componentFile: r.component!.file, exportName: r.component!.exportName, commandsFile: r.component!.commandsFile }));
+  // views outside this run (--only) that an earlier apply migrated keep their routes
+  for (const plan of notApplied) {
+    const componentFile = componentPathFor(plan.file);
+    if (!(await read(componentFile))?.startsWith(GENERATED_HEADER)) continue;
+    const commandsFile = commandsPathFor(plan.file);
+    migrated.push({ viewFile: plan.file, viewName: plan.name, componentFile, exportName: plan.name === "default" ? "default" : plan.name, commandsFile: (await read(commandsFile)) !== null ? commandsFile : undefined });
+  }
   if (migrated.length === 0) return { newFiles: [], edits: [], notes: [], warnings: [], files: [] };
   const candidates = await fg(["**/*.{ts,js,mts,mjs}"], { cwd: root, ignore: ["**/node_modules/**", "**/.migrate/**", "**/*.component.ts", "**/*.commands.ts", "**/*.migrated.ts"] });
   const files = new Map<string, string>();

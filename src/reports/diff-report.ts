@@ -77,9 +77,16 @@ function anchor(id: string): string {
 
 function viewSection(view: ViewReport, files: FileChange[]): string {
   const plan = view.plan;
-  const keys = plan.state.map((k) => `<tr><td><code>${esc(k.key)}</code></td><td><span class="cls ${k.class}">${k.class}</span></td><td>${esc(k.confidence)}</td><td>${k.reasons.map((r) => `<span title="${esc(r.at)}"><code>${esc(r.code)}</code> ${esc(r.message)}</span>`).join("<br>")}</td></tr>`).join("");
-  const events = plan.events.map((e) => `<tr><td><code>${esc(e.name)}</code></td><td><span class="cls ${e.placement}">${e.placement}</span></td><td>${e.reasons.map((r) => `<code>${esc(r.code)}</code> ${esc(r.message)}`).join("<br>")}</td></tr>`).join("");
-  const markerRows = view.markers.map((m) => `<tr><td><code>${esc(m.file)}:${m.line}</code></td><td><code>${esc(m.code)}</code></td><td>${esc(m.message)}</td></tr>`).join("");
+  // reasons[0] decided the class; the rest fold away
+  const why = (reasons: ViewReport["plan"]["state"][number]["reasons"]) => {
+    const [first, ...rest] = reasons;
+    if (!first) return "";
+    const line = (r: typeof first) => `<span class="code">${esc(r.code)}</span> ${esc(r.message)} <span class="at">${esc(r.at)}</span>`;
+    return `${line(first)}${rest.length ? `<details><summary>${rest.length} more</summary>${rest.map(line).join("<br>")}</details>` : ""}`;
+  };
+  const keys = plan.state.map((k) => `<tr><td class="nw"><code>${esc(k.key)}</code></td><td class="nw"><span class="cls ${k.class}" title="confidence: ${esc(k.confidence)}">${k.class}</span></td><td class="why">${why(k.reasons)}</td></tr>`).join("");
+  const events = plan.events.map((e) => `<tr><td class="nw"><code>${esc(e.name)}</code></td><td class="nw"><span class="cls ${e.placement}" title="confidence: ${esc(e.confidence)}">${e.placement}</span></td><td class="why">${why(e.reasons)}</td></tr>`).join("");
+  const markerRows = view.markers.map((m) => `<li><code>${esc(m.file)}:${m.line}</code> <span class="code">${esc(m.code)}</span><br>${esc(m.message)}</li>`).join("");
   const checks = [
     ...view.typeErrors.map((e) => `<li>type error <code>${esc(e.file)}:${e.line}</code> ${esc(e.message)}</li>`),
     ...view.bundleFindings.map((f) => `<li>server-only <code>${esc(f.module)}</code> in the browser bundle: ${f.chain.map((c) => `<code>${esc(c)}</code>`).join(" → ")} (${esc(f.why)})</li>`),
@@ -89,8 +96,8 @@ function viewSection(view: ViewReport, files: FileChange[]): string {
 <div class="cols"><aside>
 ${view.notes.length ? `<h3>What happened</h3><ul>${view.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : ""}
 ${checks.length ? `<h3>Checks that rolled it back</h3><ul class="bad">${checks.join("")}</ul>` : ""}
-${markerRows ? `<h3>Markers left</h3><table>${markerRows}</table>` : ""}
-${keys ? `<h3>State</h3><table><tr><th>key</th><th>class</th><th>confidence</th><th>why</th></tr>${keys}</table>` : ""}
+${markerRows ? `<h3>Markers left</h3><ul class="markers">${markerRows}</ul>` : ""}
+${keys ? `<h3>State</h3><table><tr><th>key</th><th>class</th><th>why (the first reason decided)</th></tr>${keys}</table>` : ""}
 ${events ? `<h3>Events</h3><table><tr><th>event</th><th>placement</th><th>why</th></tr>${events}</table>` : ""}
 </aside><div class="diffs">${files.length ? files.map(diffBlock).join("") : `<p class="none">No file changed for this view.</p>`}</div></div>
 </section>`;
@@ -116,7 +123,10 @@ nav ol{columns:2;margin:8px 0;padding-left:20px}
 .pill.migrated{background:#dafbe1;color:#1a7f37}.pill.blocked{background:#fff8c5;color:#9a6700}
 .count{font-size:12px;color:#9a6700}
 .view{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:16px;margin-bottom:20px}
-.cols{display:grid;grid-template-columns:minmax(280px,360px) 1fr;gap:16px;align-items:start}
+.cols{display:grid;grid-template-columns:minmax(280px,360px) minmax(0,1fr);gap:16px;align-items:start}
+aside{min-width:0}aside .why,ul.markers li{overflow-wrap:anywhere}.nw{white-space:nowrap}.at{color:#57606a;font-size:11px}details summary{color:#57606a;font-size:12px;cursor:pointer}
+ul.markers{list-style:none;padding:0;margin:0}ul.markers li{border-left:3px solid #d4a72c;background:#fff8c5;padding:4px 8px;margin-bottom:6px;font-size:13px}
+.code{font:12px ui-monospace,monospace;font-weight:600;color:#9a6700}
 aside table{border-collapse:collapse;width:100%;font-size:13px}aside td,aside th{border-bottom:1px solid #eaeef2;padding:3px 4px;vertical-align:top;text-align:left}
 .cls{font-size:12px;border-radius:4px;padding:0 6px}.cls.ui,.cls.client{background:#dafbe1}.cls.form{background:#ddf4ff}.cls.shared,.cls.server{background:#ffebe9}.cls.split{background:#fbefff}
 ul.bad{color:#cf222e}.none{color:#57606a}.diffs{min-width:0}.d2h-wrapper{margin-bottom:12px}

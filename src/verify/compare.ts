@@ -12,7 +12,7 @@ import { describeStep, enumerateSteps, type ClientStep } from "./actions.ts";
 import { importFresh } from "./bundle.ts";
 import { startOriginalSession } from "./liveview-driver.ts";
 import { normalizeHtml } from "./normalize.ts";
-import { bundleView, findMigratedViews, findRouterFile, pickComponent, type MigratedView, type ViewBundles } from "./project.ts";
+import { BundleError, bundleView, findMigratedViews, findRouterFile, pickComponent, type MigratedView, type ViewBundles } from "./project.ts";
 import { startMigratedSession } from "./runtime-driver.ts";
 import { StepError, type SideSession } from "./session.ts";
 
@@ -37,6 +37,8 @@ export interface ViewVerification {
   paths: number;
   steps: number;
   clients: number;
+  /** Deepest level explored (explore mode): every path of length ≤ depth that ran compared equal. */
+  depth?: number;
   divergence?: Divergence;
 }
 
@@ -147,7 +149,9 @@ async function load(root: string, routerFile: string, view: MigratedView, outDir
   try {
     bundles = await bundleView(root, routerFile, view, outDir);
   } catch (error) {
-    return { view: id, status: "not-verifiable", reason: { code: "BUNDLE_FAILED", message: firstLine(error) }, paths: 0, steps: 0, clients: 0 };
+    const side = error instanceof BundleError ? error.side : undefined;
+    const what = side === "client" ? "the migrated component does not bundle for the browser" : side === "server" ? "the migrated component or its commands do not bundle for Node" : "the original view does not bundle";
+    return { view: id, status: "not-verifiable", reason: { code: "BUNDLE_FAILED", message: `${what}: ${firstLine(error instanceof BundleError ? error.cause : error)}` }, paths: 0, steps: 0, clients: 0 };
   }
   const originalModule: any = await importFresh(bundles.original);
   const router = originalModule.router as Record<string, unknown> | undefined;
@@ -191,35 +195,57 @@ export async function verifyView(loaded: Loaded, viewId: string, options: Verify
   const depth = options.depth ?? 3;
   const maxPaths = options.maxPaths ?? 60;
   // Breadth-first over paths; a page already seen (same original rendering) is not expanded again.
+  // Within the path budget each level runs in full when it can, keeping one path for each deeper level
+  // so a bounded run still reaches depth K; a level with more paths than that runs an even sample.
   const seen = new Set<string>();
   let frontier: ClientStep[][] = [[]];
   let paths = 0;
   let steps = 0;
-  let stopped: { code: string; message: string } | undefined;
-  for (let level = 0; level <= depth && frontier.length; level++) {
+  let deepest = 0;
+  let sampled = false;
+  for (let level = 0; level <= depth && frontier.length && paths < maxPaths; level++) {
+    const share = Math.max(1, maxPaths - paths - (depth - level));
+    const chosen = frontier.length > share ? spread(frontier, share) : frontier;
+    if (chosen !== frontier) sampled = true;
+    // past its share a level keeps going (within the budget) until some path opens the next level
+    const order = chosen === frontier ? frontier : [...chosen, ...frontier.filter((p) => !chosen.includes(p))];
     const next: ClientStep[][] = [];
-    for (const path of frontier) {
-      if (paths >= maxPaths) {
-        stopped = { code: "PATH_LIMIT", message: `stopped after ${maxPaths} paths (depth ${level} of ${depth})` };
-        break;
-      }
+    let fallback: ClientStep[][] = [];
+    let ran = 0;
+    for (const path of order) {
+      if (paths >= maxPaths || (ran >= chosen.length && (next.length > 0 || fallback.length > 0 || level === depth))) break;
+      ran++;
       paths++;
       steps += path.length;
       const result = await runPath(loaded, path, options.css);
-      if (result.divergence) return { ...base, status: "diverged", divergence: result.divergence, paths, steps };
+      if (result.divergence) return { ...base, status: "diverged", divergence: result.divergence, paths, steps, depth: level };
       if (result.error) {
         if (path.length === 0) return { ...base, status: "not-verifiable", reason: { code: result.error.code, message: result.error.message }, paths, steps };
         continue;
       }
+      deepest = level;
       const key = normalizeHtml(result.finalHtml!);
-      if (seen.has(key) || level === depth) continue;
+      if (level === depth) continue;
+      if (seen.has(key)) {
+        // a page seen before is not explored again, unless nothing else leads deeper (see below)
+        if (!fallback.length) fallback = stepsOf(result.finalHtml!).map((step) => [...path, step]);
+        continue;
+      }
       seen.add(key);
       for (const step of stepsOf(result.finalHtml!)) next.push([...path, step]);
     }
-    if (stopped) break;
+    if (!next.length && fallback.length && sampled) next.push(...fallback);
     frontier = next;
   }
-  return { ...base, status: "equivalent", paths, steps, ...(stopped ? { reason: stopped } : {}) };
+  const reason = sampled ? { code: "SAMPLED", message: `${paths} paths, sampled where a level had more than its share of ${maxPaths}` } : undefined;
+  return { ...base, status: "equivalent", paths, steps, depth: deepest, ...(reason ? { reason } : {}) };
+}
+
+/** `count` items spread evenly over `items` (first and last included). */
+function spread<T>(items: T[], count: number): T[] {
+  if (count >= items.length) return items;
+  if (count === 1) return [items[0]!];
+  return Array.from({ length: count }, (_, i) => items[Math.round((i * (items.length - 1)) / (count - 1))]!);
 }
 
 /** Verifies every migrated view under `root`. */

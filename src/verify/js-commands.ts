@@ -146,6 +146,7 @@ export function createJsRunner(host: JsHost) {
 
   return {
     exec,
+    isVisible,
     /** After a re-render: sticky effects on elements that are still there. */
     reapply(doc: Document): void {
       for (const [key, sticky] of stickies) {

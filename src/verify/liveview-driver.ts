@@ -274,6 +274,14 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
       case "click": {
         const el = element(tab, SELECTORS.click, step.index);
         const binding = el.getAttribute("phx-click");
+        // The Phoenix client first runs phx-click-away of every visible element the click landed outside of.
+        const away = Array.from(tab.window.document.querySelectorAll("[phx-click-away]")) as unknown as Element[];
+        for (const other of away) {
+          if (other === el || other.contains(el) || !tab.js.isVisible(other)) continue;
+          const awayBinding = other.getAttribute("phx-click-away")!;
+          if (isJsCommand(awayBinding)) await tab.js.exec(other, awayBinding);
+          else await event(tab, { type: "click", event: awayBinding, value: phxValues(other), ...target(other) });
+        }
         if (isJsCommand(binding)) await tab.js.exec(el, binding);
         else await event(tab, { type: "click", event: binding, value: meta(el), ...target(el) });
         break;

@@ -42,16 +42,40 @@ export interface ViewBundles {
 
 const abs = (root: string, file: string) => JSON.stringify(join(root, file));
 
+/** A bundle that does not build, and which side it was for. */
+export class BundleError extends Error {
+  constructor(
+    readonly side: "original" | "server" | "client",
+    readonly cause: unknown,
+  ) {
+    super(`${side}: ${describeBuildError(cause)}`);
+  }
+}
+
+function describeBuildError(error: unknown): string {
+  const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
+  if (errors?.length) return errors.map((e) => `${e.location ? `${e.location.file}:${e.location.line}: ` : ""}${e.text}`).join("; ");
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
+}
+
+async function labelled<T>(side: BundleError["side"], work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw new BundleError(side, error);
+  }
+}
+
 export async function bundleView(root: string, routerFile: string, view: MigratedView, outDir: string): Promise<ViewBundles> {
   const id = view.file.replace(/[^A-Za-z0-9]/g, "_");
-  const original = await bundle({
+  const original = await labelled("original", bundle({
     entry: `export * from ${abs(root, routerFile)};\nexport * as __view from ${abs(root, view.file)};\nexport { __verifyClock } from "lvm-verify:clock";\n`,
     outFile: join(outDir, `${id}.original.mjs`),
     platform: "node",
     original: true,
     clock: true,
-  });
-  const server = await bundle({
+  }));
+  const server = await labelled("server", bundle({
     entry:
       `export { createRequestHandler, createMemorySyncLog } from "liveview-migrate/server";\n` +
       `export { renderFirstPaint } from ${JSON.stringify(join(toolSrc(), "runtime/server/first-paint.ts"))};\n` +
@@ -60,12 +84,12 @@ export async function bundleView(root: string, routerFile: string, view: Migrate
       (view.commandsFile ? `export * as __commands from ${abs(root, view.commandsFile)};\n` : `export const __commands = undefined;\n`),
     outFile: join(outDir, `${id}.server.mjs`),
     platform: "node",
-  });
-  const client = await bundle({
+  }));
+  const client = await labelled("client", bundle({
     entry: `import { mount } from "liveview-migrate/runtime";\nimport * as mod from ${abs(root, view.componentFile)};\nglobalThis.__lvmVerify = { mount, module: mod };\n`,
     outFile: join(outDir, `${id}.client.js`),
     platform: "browser",
-  });
+  }));
   return { original, server, clientCode: readFileSync(client, "utf8") };
 }
 

@@ -26,7 +26,7 @@ function viewLine(view: ViewVerification, paint: typeof identity): string {
       ? `at step ${view.divergence!.step}`
       : view.status === "not-verifiable"
         ? `${view.reason?.code}: ${view.reason?.message}`
-        : `${view.paths} path(s), ${view.steps} step(s)${view.clients > 1 ? `, ${view.clients} clients` : ""}${view.reason ? ` (${view.reason.message})` : ""}`;
+        : `${view.paths} path(s)${view.depth !== undefined ? ` to depth ${view.depth}` : ""}, ${view.steps} step(s)${view.clients > 1 ? `, ${view.clients} clients` : ""}${view.reason ? ` (${view.reason.message})` : ""}`;
   return `${label} ${view.view}${view.route ? ` ${view.route}` : ""}  ${extra}`;
 }
 

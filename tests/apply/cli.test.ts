@@ -63,10 +63,19 @@ describe("migrate apply / check / revert", () => {
     expect(checked.stdout).toContain("src/views/ticker.ts:13 TEMP_ASSIGN");
     expect(checked.stdout).toContain("2 marker(s) left.");
 
+    // the same plan again: the file differs from the plan only by apply's own edits → accepted, nothing changes
+    const tree = readTree(root);
     const again = await run(["apply", root, "--plan", planFile, "--allow-dirty", "--no-type-check", "--no-bundle-check"]);
-    // the plan's hash is of the original: the marked file changed since, so the plan is refused
-    expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/changed since the plan was made/);
+    expect(again.code).toBe(2);
+    expect(again.stdout).toContain("0 file(s) written");
+    expect(readTree(root)).toEqual(tree);
+
+    // an edit by hand since the plan: refused
+    writeFileSync(join(root, "src/views/ticker.ts"), readFileSync(join(root, "src/views/ticker.ts"), "utf8").replace("1000", "2000"));
+    const refused = await run(["apply", root, "--plan", planFile, "--allow-dirty", "--no-type-check", "--no-bundle-check"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/changed since the plan was made/);
+    writeFileSync(join(root, "src/views/ticker.ts"), readFileSync(join(root, "src/views/ticker.ts"), "utf8").replace("2000", "1000"));
 
     const reverted = await run(["revert", root]);
     expect(reverted.code).toBe(0);

@@ -80,6 +80,15 @@ describe("original-side driver (liveviewjs in-process)", () => {
     }
   });
 
+  it("a fresh instance of the app starts from its seed data (nothing leaks between sessions)", async () => {
+    const first = await start("/activity");
+    const seed = dom(first.session).all("#feed li");
+    await first.session.perform({ kind: "form", binding: "submit", index: 0, values: { text: "Only in the first session" } });
+    expect(dom(first.session).all("#feed li")).toHaveLength(seed.length + 1);
+    const second = await start("/activity");
+    expect(dom(second.session).all("#feed li")).toEqual(seed);
+  });
+
   it("inventory: live_patch links run handleParams and re-render (pagination)", async () => {
     const { session } = await start("/inventory");
     const first = dom(session);
