@@ -4,7 +4,8 @@
 // copy of it (its classes are checked with instanceof).
 
 import { build, type Plugin } from "esbuild";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { Script } from "node:vm";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -116,7 +117,7 @@ function externalLiveviewjs(): Plugin {
   return {
     name: "lvm-verify-liveviewjs",
     setup(b) {
-      b.onResolve({ filter: /^liveviewjs$/ }, () => ({ path: pathToFileURL(LIVEVIEWJS_PATH).href, external: true }));
+      b.onResolve({ filter: /^liveviewjs$/ }, () => ({ path: "liveviewjs", external: true }));
     },
   };
 }
@@ -126,7 +127,7 @@ function externalServerOnlyPackages(): Plugin {
   return {
     name: "lvm-verify-server-packages",
     setup(b) {
-      b.onResolve({ filter: /^(redis|@redis\/.*)$/ }, (args) => ({ path: pathToFileURL(requireFromTool.resolve(args.path)).href, external: true }));
+      b.onResolve({ filter: /^(redis|@redis\/.*)$/ }, (args) => ({ path: args.path, external: true }));
     },
   };
 }
@@ -148,7 +149,10 @@ export async function bundle(request: BundleRequest): Promise<string> {
     entryPoints: ["lvm-verify:entry"],
     bundle: true,
     write: false,
-    format: request.platform === "browser" ? "iife" : "esm",
+    // Node bundles are CommonJS run through a vm.Script (see loadFresh): instances the GC can reclaim.
+    format: request.platform === "browser" ? "iife" : "cjs",
+    // CommonJS has no import.meta: every module sees the bundle's own URL (runtime code only uses it to find files)
+    define: request.platform === "node" ? { "import.meta.url": "__lvmImportMetaUrl", "import.meta.dirname": "__dirname", "import.meta.filename": "__filename" } : undefined,
     platform: request.platform,
     target: request.platform === "browser" ? "es2022" : "node20",
     logLevel: "silent",
@@ -157,10 +161,6 @@ export async function bundle(request: BundleRequest): Promise<string> {
     nodePaths: [join(toolRoot, "node_modules")],
     inject: request.clock ? ["lvm-verify:clock"] : [],
     plugins: [virtualModules(files), ...(request.original ? [externalLiveviewjs()] : []), ...(request.platform === "node" ? [externalServerOnlyPackages()] : [])],
-    banner:
-      request.platform === "node"
-        ? { js: `import { createRequire as __lvmCreateRequire } from "node:module"; const require = __lvmCreateRequire(${JSON.stringify(join(toolRoot, "package.json"))});` }
-        : undefined,
   });
   mkdirSync(dirname(request.outFile), { recursive: true });
   writeFileSync(request.outFile, result.outputFiles[0]!.text);
@@ -170,8 +170,22 @@ export async function bundle(request: BundleRequest): Promise<string> {
 // Before anything can load liveviewjs (bundles import it too).
 stubMimeDbFetch();
 
-let run = 0;
-/** A fresh instance of a bundled module (a new query string is a new module to Node's loader). */
-export function importFresh<T = Record<string, unknown>>(file: string): Promise<T> {
-  return import(`${pathToFileURL(file).href}?run=${++run}`) as Promise<T>;
+const scripts = new Map<string, Script>();
+
+/**
+ * A fresh instance of a bundled Node module: every call runs the bundle again, so its modules (the
+ * app's data stores included) start from their initial state. Unlike `import("...?run=N")`, nothing
+ * is kept in Node's module cache, so a long explore run does not grow without bound.
+ */
+export async function importFresh<T = Record<string, unknown>>(file: string): Promise<T> {
+  const lv = await loadLiveviewjs();
+  let script = scripts.get(file);
+  if (!script) {
+    script = new Script(`(function (exports, require, module, __filename, __dirname, __lvmImportMetaUrl) {${readFileSync(file, "utf8")}\n})`, { filename: file });
+    scripts.set(file, script);
+  }
+  const module = { exports: {} as Record<string, unknown> };
+  const load = (id: string) => (id === "liveviewjs" ? lv : requireFromTool(id));
+  (script.runInThisContext() as Function)(module.exports, load, module, file, dirname(file), pathToFileURL(file).href);
+  return module.exports as T;
 }

@@ -39,6 +39,8 @@ export interface ViewVerification {
   clients: number;
   /** Deepest level explored (explore mode): every path of length ≤ depth that ran compared equal. */
   depth?: number;
+  /** Explore mode: no sampling, every page reachable within the depth was explored. */
+  complete?: boolean;
   divergence?: Divergence;
 }
 
@@ -238,7 +240,7 @@ export async function verifyView(loaded: Loaded, viewId: string, options: Verify
     frontier = next;
   }
   const reason = sampled ? { code: "SAMPLED", message: `${paths} paths, sampled where a level had more than its share of ${maxPaths}` } : undefined;
-  return { ...base, status: "equivalent", paths, steps, depth: deepest, ...(reason ? { reason } : {}) };
+  return { ...base, status: "equivalent", paths, steps, depth: deepest, complete: !sampled, ...(reason ? { reason } : {}) };
 }
 
 /** `count` items spread evenly over `items` (first and last included). */

@@ -7,6 +7,7 @@ import type { VerifyReport, ViewVerification } from "./compare.ts";
 
 export function formatVerifyTerminal(report: VerifyReport, paint: { green(t: string): string; red(t: string): string; yellow(t: string): string } = identity): string {
   const lines: string[] = [];
+  if (!report.views.length) return "no migrated views found (a <name>.component.ts next to a view): run `migrate apply` first\n";
   for (const view of report.views) lines.push(viewLine(view, paint));
   for (const view of report.views.filter((v) => v.divergence)) {
     const d = view.divergence!;
@@ -26,7 +27,7 @@ function viewLine(view: ViewVerification, paint: typeof identity): string {
       ? `at step ${view.divergence!.step}`
       : view.status === "not-verifiable"
         ? `${view.reason?.code}: ${view.reason?.message}`
-        : `${view.paths} path(s)${view.depth !== undefined ? ` to depth ${view.depth}` : ""}, ${view.steps} step(s)${view.clients > 1 ? `, ${view.clients} clients` : ""}${view.reason ? ` (${view.reason.message})` : ""}`;
+        : `${view.paths} path(s)${view.depth !== undefined ? ` to depth ${view.depth}` : ""}, ${view.steps} step(s)${view.clients > 1 ? `, ${view.clients} clients` : ""}${view.complete ? " (every reachable page explored)" : view.reason ? ` (${view.reason.message})` : ""}`;
   return `${label} ${view.view}${view.route ? ` ${view.route}` : ""}  ${extra}`;
 }
 

@@ -179,7 +179,9 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
       scriptUrl: "/verify.js",
     } as any);
     if (result.kind !== "page") throw new StepError("SIDE_ERROR", result.kind === "redirect" ? `first paint redirects to ${result.location}` : `first paint failed: ${result.where}: ${result.error.message}`);
-    const window = new Window({ url: url.href });
+    // Debounce and throttle delays change when an action runs, not what it does: cap them so a step
+    // settles in milliseconds (steps are compared once settled, never mid-delay).
+    const window = new Window({ url: url.href, settings: { timer: { maxTimeout: 5 } } as never });
     const body = result.body.replace(/<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>/g, "");
     window.document.head.innerHTML = `<style>${options.css ?? DEFAULT_VERIFY_CSS}</style>`;
     window.document.body.innerHTML = body;

@@ -49,7 +49,7 @@ async function verifyMutated(mutate: (source: string) => string): Promise<Verify
 describe("verify on the example app", () => {
   it("every view apply migrated is equivalent in explore mode at depth 3 (none diverges)", async () => {
     // every level in full while the budget allows, then a sample, with at least one path per level down to 3
-    const report = await verifyProject(dir, { mode: "explore", depth: 3, maxPaths: 8 });
+    const report = await verifyProject(dir, { mode: "explore", depth: 3, maxPaths: 16 });
     const byView = Object.fromEntries(report.views.map((v) => [v.view, v]));
     // apply migrates these today; a view that stops being migrated must not silently drop out of verification
     for (const id of ["src/views/counter.ts#counterLiveView", "src/views/faq.ts#faqView", "src/views/slides.ts#slideDeckView", "src/views/releaseNotes.ts#releaseNotesView", "src/views/cityAutocomplete.ts#cityAutocompleteView"]) {

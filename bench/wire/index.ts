@@ -1,0 +1,154 @@
+// `npm run bench:wire`: the example app as LiveViewJS serves it vs. the same app after `migrate apply`,
+// in Chromium through a 100 ms RTT proxy. Prints the tables and writes bench/results.md.
+//
+//   node --import tsx bench/wire/index.ts [--reuse-migrated] [--tabs 1,100,500]
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createInterface } from "node:readline";
+import { chromium } from "playwright-core";
+import { startDelayProxy, type DelayProxy } from "./delay-proxy.ts";
+import { measureRtt, runSessions, type ViewResult } from "./browser-session.ts";
+import { SESSIONS, type ViewSession } from "./sessions.ts";
+import { liveViewTabs, pageLoadTabs, syncTabs, type MemoryResult } from "./memory.ts";
+import { renderResults, type RunFacts } from "./report.ts";
+
+const repo = resolve(fileURLToPath(new URL("../../", import.meta.url)));
+const migratedDir = join(repo, "tmp", "bench-wire-app");
+const argv = process.argv.slice(2);
+const tabsArg = argv.indexOf("--tabs");
+const levels = tabsArg >= 0 ? argv[tabsArg + 1]!.split(",").map(Number) : [1, 100, 500];
+const children: ChildProcess[] = [];
+const proxies: DelayProxy[] = [];
+
+/** Copies the example app into the package's ignored tmp/ (so `liveview-migrate/*` resolves) and migrates it. */
+function prepareMigratedApp(): string[] {
+  if (argv.includes("--reuse-migrated") && existsSync(join(migratedDir, "src", "router.migrated.ts"))) return migratedRoutes();
+  rmSync(migratedDir, { recursive: true, force: true });
+  cpSync(join(repo, "fixtures", "example-app"), migratedDir, { recursive: true });
+  const run = spawnSync(process.execPath, [join(repo, "bin", "migrate.js"), "apply", migratedDir, "--allow-dirty", "--no-report"], { cwd: repo, encoding: "utf8" });
+  if (run.status !== 0 && run.status !== 2) throw new Error(`migrate apply failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  return migratedRoutes();
+}
+
+function migratedRoutes(): string[] {
+  const text = readFileSync(join(migratedDir, "src", "router.migrated.ts"), "utf8");
+  return [...text.matchAll(/path: "([^"]+)"/g)].map((m) => m[1]!);
+}
+
+async function startChild(kind: "original" | "migrated" | "sample"): Promise<{ child: ChildProcess; front: number; app: number }> {
+  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", join(repo, "bench", "wire", "serve.ts"), kind, migratedDir], {
+    cwd: repo,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  children.push(child);
+  const stderr: string[] = [];
+  child.stderr!.on("data", (d: Buffer) => stderr.push(d.toString()));
+  child.on("exit", (code, signal) => {
+    if (!stopping) console.error(`  [${kind} server exited: code ${code} signal ${signal}] ${stderr.join("").split("\n").filter((l) => !/fetch failed|ENOTFOUND|getaddrinfo|at |cause|errno|code:|syscall|hostname|^\s*[}{]?$/.test(l)).slice(-10).join("\n")}`);
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.on("line", (l) => l.startsWith("{") && resolve(l));
+    child.once("exit", () => reject(new Error(`${kind} server did not start:\n${stderr.join("")}`)));
+  });
+  return { child, ...(JSON.parse(line) as { front: number; app: number }) };
+}
+
+let stopping = false;
+function cleanup(): void {
+  stopping = true;
+  for (const c of children) if (c.exitCode === null && c.pid) c.kill("SIGTERM");
+  for (const p of proxies) void p.close();
+}
+process.on("SIGINT", () => {
+  cleanup();
+  process.exit(130);
+});
+
+async function main() {
+  const started = Date.now();
+  console.log("Preparing the migrated app (migrate apply on a copy of fixtures/example-app)…");
+  const migrated = new Set(prepareMigratedApp());
+  // Same sessions on both sides; the dashboard (a LiveViewJS timer view on both sides) goes last.
+  const dashboard: ViewSession = {
+    path: "/dashboard",
+    id: "src/views/dashboard.ts#opsDashboardView",
+    steps: Array.from({ length: 20 }, (_, i) => ({ click: i % 2 ? '[phx-click="refresh-now"]' : '[phx-click="toggle-pause"]' })),
+  };
+  const sessions = [...SESSIONS, dashboard];
+
+  const [original, migratedApp] = await Promise.all([startChild("original"), startChild("migrated")]);
+  const [originalProxy, migratedProxy] = await Promise.all([startDelayProxy(original.front, 50), startDelayProxy(migratedApp.front, 50)]);
+  proxies.push(originalProxy, migratedProxy);
+  const originalUrl = `http://127.0.0.1:${originalProxy.port}`;
+  const migratedUrl = `http://127.0.0.1:${migratedProxy.port}`;
+
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const chromiumVersion = browser.version();
+  let originalResults: ViewResult[] = [];
+  let migratedResults: ViewResult[] = [];
+  let rtt = { original: 0, migrated: 0 };
+  try {
+    rtt = { original: await measureRtt(browser, originalUrl), migrated: await measureRtt(browser, migratedUrl) };
+    console.log(`In-page fetch round trip through the delay proxy: original ${rtt.original.toFixed(1)} ms, migrated ${rtt.migrated.toFixed(1)} ms`);
+    const log = (side: string) => (r: ViewResult) => console.log(`  ${side} ${r.path}: load ${r.load.ms} ms, ${r.steps.length} interactions`);
+    console.log("Sessions on the original (LiveViewJS)…");
+    originalResults = await runSessions(browser, originalUrl, sessions, { waitMs: 900, settleMs: 120, liveViewJs: true }, log("original"));
+    console.log("Sessions on the migrated app…");
+    migratedResults = await runSessions(
+      browser,
+      migratedUrl,
+      sessions,
+      { waitMs: 900, settleMs: 120, liveViewJs: false },
+      log("migrated"),
+    );
+    // migrated routes are not LiveViewJS pages: runSessions waits for phx-connected only where asked
+  } finally {
+    await browser.close();
+  }
+  await new Promise((r) => setTimeout(r, 2000));
+  const originalAlive = original.child.exitCode === null;
+  const migratedAlive = migratedApp.child.exitCode === null;
+
+  console.log(`Server memory per tab at ${levels.join(", ")} tabs (forced GC before each reading)…`);
+  const memory: MemoryResult[] = [];
+  // fresh servers, so the browser sessions' leftovers do not blur the readings
+  cleanup();
+  stopping = false;
+  children.length = 0;
+  const [o2, m2, s2] = await Promise.all([startChild("original"), startChild("migrated"), startChild("sample")]);
+  for (const path of ["/counter", "/signup"]) memory.push(await liveViewTabs(o2.app, o2.front, path, levels));
+  for (const path of ["/counter", "/signup"]) memory.push(await pageLoadTabs(m2.app, m2.front, path, levels));
+  memory.push(await syncTabs(s2.app, s2.front, "/volunteers", ["volunteers"], levels));
+
+  const facts: RunFacts = {
+    date: new Date().toISOString(),
+    nproc: cpus().length,
+    cpu: cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    chromium: chromiumVersion,
+    rtt,
+    loadavg: loadavg(),
+    seconds: Math.round((Date.now() - started) / 1000),
+    migratedRoutes: [...migrated],
+    serversSurvived: { original: originalAlive, migrated: migratedAlive },
+  };
+  const text = renderResults(facts, originalResults, migratedResults, memory);
+  console.log("\n" + text);
+  writeFileSync(join(repo, "bench", "results.md"), text + "\n");
+  console.log("\nWritten to bench/results.md");
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(cleanup);
