@@ -16,6 +16,16 @@ export interface Traffic {
 
 export interface StepResult extends Traffic {
   latencyMs: number | null; // null: no DOM change within the wait
+  event: string; // the phx-* binding the interaction triggers ("js" for JS commands, "" for none)
+  debounced: boolean; // the element has phx-debounce/phx-throttle: the update waits on purpose
+  what: string;
+}
+
+interface InPageResult {
+  ms: number | null;
+  what: string; // the first counted mutation, for checking the timing counts the right thing
+  event: string;
+  debounced: boolean;
 }
 
 export interface ViewResult {
@@ -75,12 +85,12 @@ function awaitsReply(payload: string): boolean {
 }
 
 /** Runs in the page: performs one interaction, resolves with ms to the first real DOM mutation. */
-function performInPage([step, waitMs]: [Step, number]): Promise<number | null> {
+function performInPage([step, waitMs]: [Step, number]): Promise<InPageResult> {
   const pick = (sel: string, nth = 0) => document.querySelectorAll<HTMLElement>(sel)[nth];
   const loadingOnly = (m: MutationRecord) => {
     if (m.type !== "attributes") return false;
     const name = m.attributeName ?? "";
-    if (name.startsWith("data-phx-ref") || name.startsWith("phx-") || name === "disabled" || name === "readonly" || name === "data-phx-disable-with-restore") return true;
+    if (name.startsWith("data-phx-") || name.startsWith("phx-") || name === "disabled" || name === "readonly") return true;
     if (name === "class") {
       const before = new Set((m.oldValue ?? "").split(/\s+/).filter(Boolean));
       const after = new Set((m.target as Element).getAttribute("class")?.split(/\s+/).filter(Boolean) ?? []);
@@ -93,13 +103,38 @@ function performInPage([step, waitMs]: [Step, number]): Promise<number | null> {
     const el = (m.target.nodeType === 1 ? m.target : m.target.parentElement) as Element | null;
     return m.type !== "attributes" && !!el?.closest?.("[data-phx-disable-with-restore],[phx-disable-with].phx-submit-loading");
   };
-  return new Promise((resolve) => {
+  // which binding this interaction triggers, read before dispatching (the page may change after)
+  const bindingOf = (): { event: string; debounced: boolean } => {
+    const named = (v: string | null | undefined) => (!v ? "" : v.trim().startsWith("[") ? "js" : v);
+    if ("click" in step) {
+      const el = pick(step.click, step.nth)?.closest("[phx-click]");
+      return { event: named(el?.getAttribute("phx-click")), debounced: !!el?.matches("[phx-debounce],[phx-throttle]") };
+    }
+    if ("key" in step) {
+      const names = [...document.querySelectorAll("[phx-window-keydown],[phx-window-keyup]")]
+        .filter((el) => !el.getAttribute("phx-key") || el.getAttribute("phx-key") === step.key)
+        .map((el) => named(el.getAttribute("phx-window-keydown") ?? el.getAttribute("phx-window-keyup")));
+      return { event: names.join("+"), debounced: false };
+    }
+    if ("submit" in step) return { event: named(pick(step.submit)?.getAttribute("phx-submit")), debounced: false };
+    const el = pick("type" in step ? step.type : "clear" in step ? step.clear : step.select) as HTMLInputElement | undefined;
+    return { event: named(el?.form?.getAttribute("phx-change")), debounced: !!el?.matches("[phx-debounce],[phx-throttle]") };
+  };
+  const binding = bindingOf();
+  let what = "";
+  const describe = (m: MutationRecord) => {
+    const el = (m.target.nodeType === 1 ? m.target : m.target.parentElement) as Element | null;
+    return `${m.type}${m.attributeName ? ` ${m.attributeName}` : ""} on ${el?.tagName.toLowerCase() ?? "?"}${el?.id ? `#${el.id}` : ""}`;
+  };
+  return new Promise<number | null>((resolve) => {
     let t0 = 0;
     let done = false;
     const observer = new MutationObserver((records) => {
-      if (done || !records.some((m) => !loadingOnly(m) && !disableWithText(m))) return;
+      const counted = done ? undefined : records.find((m) => !loadingOnly(m) && !disableWithText(m));
+      if (!counted) return;
       done = true;
       const ms = performance.now() - t0;
+      what = describe(counted);
       observer.disconnect();
       resolve(ms);
     });
@@ -139,12 +174,13 @@ function performInPage([step, waitMs]: [Step, number]): Promise<number | null> {
       button.click();
     }
     setTimeout(finish, waitMs);
-  });
+  }).then((ms) => ({ ms, what, ...binding }));
 }
 
 export interface SessionOptions {
   waitMs: number; // longest wait for a DOM change after an interaction
-  settleMs: number; // quiet time after each interaction, so late frames count for that interaction
+  settleMs: number; // wait after each interaction's DOM change (or time-out)
+  quietMs: number; // then wait until the network has been quiet this long, so late frames count for that interaction
   liveViewJs: boolean; // wait for the Phoenix socket to join after load
 }
 
@@ -171,9 +207,12 @@ export async function runSessions(browser: Browser, baseUrl: string, sessions: V
       for (const step of interactions(session.steps)) {
         const traffic = empty();
         phase.current = traffic;
-        const latencyMs = await page.evaluate(performInPage, [step, options.waitMs] as [Step, number]);
+        const { ms: latencyMs, event, debounced, what } = await page.evaluate(performInPage, [step, options.waitMs] as [Step, number]);
         await page.waitForTimeout(options.settleMs);
-        steps.push({ ...traffic, latencyMs });
+        // a reply that comes after the first DOM change (e.g. results after a loading flag) belongs here
+        const quietBy = Date.now() + 3000;
+        while (Date.now() - phase.lastAt < options.quietMs && Date.now() < quietBy) await page.waitForTimeout(50);
+        steps.push({ ...traffic, latencyMs, event, debounced, what });
       }
       // Let late replies land before closing: liveviewjs 0.8.1 crashes the whole server when a view
       // answers (e.g. a search's handleInfo) on a socket whose tab has just closed.
@@ -192,7 +231,7 @@ export async function runSessions(browser: Browser, baseUrl: string, sessions: V
 }
 
 /** Times an in-page fetch over an already open connection: the round trip the browser sees. */
-export async function measureRtt(browser: Browser, baseUrl: string): Promise<number> {
+export async function measureRtt(browser: Browser, baseUrl: string): Promise<{ min: number; median: number }> {
   const page = await browser.newPage();
   try {
     await page.goto(baseUrl + "/app.css");
@@ -203,7 +242,8 @@ export async function measureRtt(browser: Browser, baseUrl: string): Promise<num
         await fetch("/favicon.ico?rtt=" + i, { cache: "no-store" });
         times.push(performance.now() - t0);
       }
-      return times.sort((a, b) => a - b)[2]!;
+      times.sort((a, b) => a - b);
+      return { min: times[0]!, median: times[2]! };
     });
   } finally {
     await page.close();

@@ -48,7 +48,7 @@ async function startChild(kind: "original" | "migrated" | "sample"): Promise<{ c
   const stderr: string[] = [];
   child.stderr!.on("data", (d: Buffer) => stderr.push(d.toString()));
   child.on("exit", (code, signal) => {
-    if (!stopping) console.error(`  [${kind} server exited: code ${code} signal ${signal}] ${stderr.join("").split("\n").filter((l) => !/fetch failed|ENOTFOUND|getaddrinfo|at |cause|errno|code:|syscall|hostname|^\s*[}{]?$/.test(l)).slice(-10).join("\n")}`);
+    if (!stopped.has(child)) console.error(`  [${kind} server exited: code ${code} signal ${signal}] ${stderr.join("").split("\n").filter((l) => !/fetch failed|ENOTFOUND|getaddrinfo|at |cause|errno|code:|syscall|hostname|^\s*[}{]?$/.test(l)).slice(-10).join("\n")}`);
   });
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
@@ -58,10 +58,12 @@ async function startChild(kind: "original" | "migrated" | "sample"): Promise<{ c
   return { child, ...(JSON.parse(line) as { front: number; app: number }) };
 }
 
-let stopping = false;
+const stopped = new WeakSet<ChildProcess>();
 function cleanup(): void {
-  stopping = true;
-  for (const c of children) if (c.exitCode === null && c.pid) c.kill("SIGTERM");
+  for (const c of children) {
+    stopped.add(c);
+    if (c.exitCode === null && c.pid) c.kill("SIGTERM");
+  }
   for (const p of proxies) void p.close();
 }
 process.on("SIGINT", () => {
@@ -94,19 +96,19 @@ async function main() {
   const chromiumVersion = browser.version();
   let originalResults: ViewResult[] = [];
   let migratedResults: ViewResult[] = [];
-  let rtt = { original: 0, migrated: 0 };
+  let rtt = { original: { min: 0, median: 0 }, migrated: { min: 0, median: 0 } };
   try {
     rtt = { original: await measureRtt(browser, originalUrl), migrated: await measureRtt(browser, migratedUrl) };
-    console.log(`In-page fetch round trip through the delay proxy: original ${rtt.original.toFixed(1)} ms, migrated ${rtt.migrated.toFixed(1)} ms`);
+    console.log(`In-page fetch round trip through the delay proxy (min / median of 5): original ${rtt.original.min.toFixed(1)} / ${rtt.original.median.toFixed(1)} ms, migrated ${rtt.migrated.min.toFixed(1)} / ${rtt.migrated.median.toFixed(1)} ms`);
     const log = (side: string) => (r: ViewResult) => console.log(`  ${side} ${r.path}: load ${r.load.ms} ms, ${r.steps.length} interactions`);
     console.log("Sessions on the original (LiveViewJS)…");
-    originalResults = await runSessions(browser, originalUrl, sessions, { waitMs: 900, settleMs: 120, liveViewJs: true }, log("original"));
+    originalResults = await runSessions(browser, originalUrl, sessions, { waitMs: 900, settleMs: 120, quietMs: 300, liveViewJs: true }, log("original"));
     console.log("Sessions on the migrated app…");
     migratedResults = await runSessions(
       browser,
       migratedUrl,
       sessions,
-      { waitMs: 900, settleMs: 120, liveViewJs: false },
+      { waitMs: 900, settleMs: 120, quietMs: 300, liveViewJs: false },
       log("migrated"),
     );
     // migrated routes are not LiveViewJS pages: runSessions waits for phx-connected only where asked
@@ -121,11 +123,12 @@ async function main() {
   const memory: MemoryResult[] = [];
   // fresh servers, so the browser sessions' leftovers do not blur the readings
   cleanup();
-  stopping = false;
   children.length = 0;
   const [o2, m2, s2] = await Promise.all([startChild("original"), startChild("migrated"), startChild("sample")]);
   for (const path of ["/counter", "/signup"]) memory.push(await liveViewTabs(o2.app, o2.front, path, levels));
   for (const path of ["/counter", "/signup"]) memory.push(await pageLoadTabs(m2.app, m2.front, path, levels));
+  // control: a plain express route in the same server (express-session lookup, no runtime)
+  memory.push({ ...(await pageLoadTabs(m2.app, m2.front, "/favicon.ico", levels)), label: "control: express route /favicon.ico in the migrated server (no runtime)" });
   memory.push(await syncTabs(s2.app, s2.front, "/volunteers", ["volunteers"], levels));
 
   const facts: RunFacts = {
@@ -140,7 +143,11 @@ async function main() {
     migratedRoutes: [...migrated],
     serversSurvived: { original: originalAlive, migrated: migratedAlive },
   };
-  const text = renderResults(facts, originalResults, migratedResults, memory);
+  const labels = JSON.parse(readFileSync(join(repo, "fixtures", "example-app", "labels.json"), "utf8")) as { views: Record<string, { events?: Record<string, { placement: string }> }> };
+  const placements = Object.fromEntries(Object.entries(labels.views).map(([id, v]) => [id, Object.fromEntries(Object.entries(v.events ?? {}).map(([e, x]) => [e, x.placement]))]));
+  // raw numbers for whoever wants to dig (tmp/ is ignored by git)
+  writeFileSync(join(repo, "tmp", "bench-wire-last.json"), JSON.stringify({ facts, originalResults, migratedResults, memory }, null, 1));
+  const text = renderResults(facts, originalResults, migratedResults, memory, placements);
   console.log("\n" + text);
   writeFileSync(join(repo, "bench", "results.md"), text + "\n");
   console.log("\nWritten to bench/results.md");

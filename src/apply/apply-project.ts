@@ -14,7 +14,7 @@ import { decode, encode, readText } from "./file-text.ts";
 import { formatNewFile } from "./format-new-file.ts";
 import { gitTreeState } from "./git-status.ts";
 import { sha256 } from "./hash.ts";
-import { backupOriginal, readJournal, writeJournal, type JournalEntry } from "./journal.ts";
+import { backupOriginal, readJournal, writeJournal, type JournalEntry, type ViewStatusRecord } from "./journal.ts";
 import { unifiedPatch } from "./patch.ts";
 import { checkBundles, type BundleFinding } from "./checks/bundle-check.ts";
 import { createTypeCheck, type TypeErrorRow } from "./checks/type-check.ts";
@@ -122,10 +122,10 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
       warnings.push(`${plan.file}: not found, view ${plan.id} skipped`);
       continue;
     }
-    let migration = migrateView({ plan, text, existing });
+    let migration = migrateView({ plan, text, existing, functions: options.plan.functions ?? [] });
     if (migration.outcome === "migrated") {
       const formatted = await formatNewFiles(root, migration, text);
-      if ("error" in formatted) migration = migrateView({ plan, text, existing, forceBlock: [{ code: "GENERATION_FAILED", message: `the generated code does not parse (${formatted.error}): migrate by hand and report it` }] });
+      if ("error" in formatted) migration = migrateView({ plan, text, existing, functions: options.plan.functions ?? [], forceBlock: [{ code: "GENERATION_FAILED", message: `the generated code does not parse (${formatted.error}): migrate by hand and report it` }] });
       else migration = { ...migration, newFiles: formatted.files };
     }
     reports.push({ ...migration, plan, typeErrors: [], bundleFindings: [] });
@@ -149,7 +149,7 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
       ...ownFindings.slice(0, 1).map((f) => ({ code: "SERVER_ONLY_IN_BUNDLE", message: `${f.module} would reach the browser (${f.chain.join(" → ")}): ${f.why}` })),
     ];
     if (force.length === 0) continue;
-    const blocked = migrateView({ plan: report.plan, text: texts.get(report.plan.file)!, existing, forceBlock: force });
+    const blocked = migrateView({ plan: report.plan, text: texts.get(report.plan.file)!, existing, functions: options.plan.functions ?? [], forceBlock: force });
     reports[index] = { ...blocked, plan: report.plan, typeErrors: ownErrors, bundleFindings: ownFindings };
   }
 
@@ -230,6 +230,7 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
     return { problem: { code: "WRITE_FAILED", message: `writing stopped: ${error instanceof Error ? error.message : String(error)}; files of the failed view were restored, views before it were written (see migrate revert)`, files: written }, warnings, views: reports, changes, patch, written, wiring };
   }
   if (run.entries.length === 0) journal.runs.pop();
+  journal.views = { ...journal.views, ...statusRecords(reports) };
   await writeJournal(root, journal);
   return { warnings, views: reports, changes, patch, written, wiring };
 }
@@ -273,4 +274,18 @@ async function formatNewFiles(root: string, migration: ViewMigration, viewText: 
 /** Hash check helper for callers that read bytes themselves. */
 export async function fileHash(root: string, file: string): Promise<string> {
   return sha256(encode(decode(await readFile(join(root, file)))));
+}
+
+/** Each view's status after this run, for the journal (progress in a later analyze). */
+function statusRecords(reports: ViewReport[]): Record<string, ViewStatusRecord> {
+  const records: Record<string, ViewStatusRecord> = {};
+  for (const report of reports) {
+    const migrated = report.outcome !== "blocked";
+    records[report.viewId] = {
+      status: migrated ? "migrated" : "blocked",
+      ...(migrated && report.component ? { component: report.component.file, ...(report.component.commandsFile ? { commands: report.component.commandsFile } : {}) } : {}),
+      markers: report.markers.map((m) => ({ code: m.code, at: `${m.file}:${m.line}`, message: m.message })),
+    };
+  }
+  return records;
 }

@@ -22,10 +22,26 @@ export interface JournalEntry {
   view: string;
 }
 
+/**
+ * Where a view stands after the latest apply that touched it: what `migrate analyze` reads to show
+ * progress (the plan's migration.status). Absent for views no apply has touched yet ("pending").
+ */
+export interface ViewStatusRecord {
+  status: "migrated" | "blocked";
+  /** Root-relative path of the generated component (migrated views). */
+  component?: string;
+  /** Root-relative path of the generated commands module, when the view has server work. */
+  commands?: string;
+  /** Markers left in the view's file (blocked views): code and "file:line". */
+  markers: { code: string; at: string; message: string }[];
+}
+
 export interface Journal {
   version: 1;
   /** One run per apply, oldest first; revert undoes them newest first. */
   runs: { entries: JournalEntry[] }[];
+  /** View id → its migration status after the latest apply (revert clears the views it restores). */
+  views?: Record<string, ViewStatusRecord>;
 }
 
 export async function readJournal(root: string): Promise<Journal> {
@@ -85,7 +101,10 @@ export async function revertJournal(root: string, options: { force?: boolean } =
     }
     if (left.length > 0) kept.unshift({ entries: left.reverse() });
   }
-  await writeJournal(root, { version: 1, runs: kept });
+  // a view keeps its status only while some file of it is still as apply wrote it
+  const stillApplied = new Set(kept.flatMap((r) => r.entries.map((e) => e.file)));
+  const views = Object.fromEntries(Object.entries(journal.views ?? {}).filter(([id, record]) => [id.split("#")[0]!, record.component, record.commands].some((f) => f !== undefined && stillApplied.has(f))));
+  await writeJournal(root, { version: 1, runs: kept, ...(Object.keys(views).length > 0 ? { views } : {}) });
   result.restored.sort();
   result.removed.sort();
   return result;

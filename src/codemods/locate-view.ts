@@ -18,7 +18,10 @@ export interface LocatedView {
   sourceFile: ts.SourceFile;
   /** The top-level statement that defines the view. */
   statement: ts.Statement;
-  call: ts.CallExpression;
+  /** The createLiveView call (absent for a class-based view). */
+  call?: ts.CallExpression;
+  /** A `class X extends BaseLiveView` view: its methods are the parts. */
+  isClass?: boolean;
   /** Type arguments as written: Context, Events, Infos. */
   typeArgs: string[];
   parts: Map<string, FunctionPart>;
@@ -64,7 +67,7 @@ export function locateView(sf: ts.SourceFile, viewName: string): LocateResult {
       call = statement.expression;
       exported = true;
     } else if (ts.isClassDeclaration(statement) && (statement.name?.text === viewName || (viewName === "default" && !statement.name))) {
-      return { ok: false, code: "CLASS_VIEW", message: "class-based views are not rewritten yet: move its methods into a defineComponent by hand", pos: statement.getStart(sf) };
+      return locateClassView(sf, statement);
     }
     if (!call) continue;
     if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || !(factories.has(call.expression.text) || call.expression.text === "createLiveView")) {
@@ -99,4 +102,35 @@ function functionPart(property: ts.ObjectLiteralElementLike, sf: ts.SourceFile):
     isAsync: fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false,
     body: fn.body,
   };
+}
+
+/**
+ * `class X extends BaseLiveView<Ctx, Events, Infos> { mount() {} handleEvent() {} render() {} }`: the
+ * methods are the same parts as createLiveView's. Fields, a constructor or `this` mean per-instance
+ * state the component model has no place for: left to a person.
+ */
+function locateClassView(sf: ts.SourceFile, statement: ts.ClassDeclaration): LocateResult {
+  const heritage = statement.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  if (!heritage || heritage.expression.getText(sf) !== "BaseLiveView") return { ok: false, code: "CLASS_VIEW", message: "the class does not extend BaseLiveView directly: migrate it by hand", pos: statement.getStart(sf) };
+  const parts = new Map<string, FunctionPart>();
+  for (const member of statement.members) {
+    const part = ts.isMethodDeclaration(member) && !member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ? functionPart(member, sf) : undefined;
+    if (!part) return { ok: false, code: "CLASS_VIEW", message: "the class has fields, a constructor or static members (per-instance state): move them into state or a module by hand", pos: member.getStart(sf) };
+    if (usesThis(part.fn)) return { ok: false, code: "CLASS_VIEW", message: `${part.name} uses \`this\`: call the helper as a plain function first`, pos: member.getStart(sf) };
+    parts.set(part.name, part);
+  }
+  const exported = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+  return { ok: true, view: { sourceFile: sf, statement, isClass: true, typeArgs: (heritage.typeArguments ?? []).map((t) => t.getText(sf)), parts, otherProperties: [], exported } };
+}
+
+function usesThis(node: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (n.kind === ts.SyntaxKind.ThisKeyword) found = true;
+    // a nested function has its own `this`
+    else if (!(ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n))) ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
 }

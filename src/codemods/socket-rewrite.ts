@@ -62,12 +62,8 @@ export function rewriteSocketUses(sf: ts.SourceFile, start: number, end: number,
       edits.push({ start: node.getStart(sf), end: node.end, text: `return ${RETURN_PLACEHOLDER};` });
       return;
     }
-    // A broadcast in server code goes to the runtime's sync log, which clients follow.
-    if (mode === "command" && ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "broadcast" && !(ts.isIdentifier(node.expression.expression) && node.expression.expression.text === socketName)) {
-      edits.push({ start: node.expression.getStart(sf), end: node.expression.end, text: "ctx.publish" });
-      node.arguments.forEach((argument) => visit(argument));
-      return;
-    }
+    // A broadcast in server code stays as written: the app's pubsub reaches the views still on
+    // LiveViewJS, and the generated server wiring bridges it into the runtime's sync log (README.md).
     if (socketName && ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === socketName) {
       handleMember(node);
       return;

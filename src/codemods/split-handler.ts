@@ -13,6 +13,8 @@ export interface Branch {
   end: number;
   /** `break`s that leave the dispatch: dropped at the end, `return;` elsewhere. */
   edits: RangeEdit[];
+  /** The branch's top-level statements (a split event moves a leading part of them to the browser). */
+  statements: readonly ts.Statement[];
 }
 
 export interface SplitHandler {
@@ -63,7 +65,7 @@ export function splitHandler(part: FunctionPart, sf: ts.SourceFile): SplitResult
 function branchOf(names: string[], statements: ts.NodeArray<ts.Statement>, dispatch: ts.Statement, sf: ts.SourceFile): Branch {
   let list: readonly ts.Statement[] = statements;
   if (list.length === 1 && ts.isBlock(list[0]!)) list = (list[0] as ts.Block).statements;
-  if (list.length === 0) return { names, start: dispatch.end, end: dispatch.end, edits: [] };
+  if (list.length === 0) return { names, start: dispatch.end, end: dispatch.end, edits: [], statements: [] };
   const start = list[0]!.getFullStart();
   const end = list[list.length - 1]!.end;
   const edits: RangeEdit[] = [];
@@ -78,7 +80,7 @@ function branchOf(names: string[], statements: ts.NodeArray<ts.Statement>, dispa
     ts.forEachChild(node, (child) => visit(child, inner || nestedBreakable));
   };
   for (const statement of list) visit(statement, false);
-  return { names, start, end, edits };
+  return { names, start, end, edits, statements: list };
 }
 
 function isEventType(node: ts.Expression, eventName: string): boolean {
@@ -115,5 +117,5 @@ function typeTests(expression: ts.Expression, eventName: string): string[] | und
 export function wholeBody(part: FunctionPart, sf: ts.SourceFile, name: string): SplitHandler | undefined {
   if (!ts.isBlock(part.body)) return undefined;
   const at = part.body.getStart(sf) + 1;
-  return { preamble: { start: at, end: at }, branches: [{ names: [name], start: at, end: part.body.end - 1, edits: [] }] };
+  return { preamble: { start: at, end: at }, branches: [{ names: [name], start: at, end: part.body.end - 1, edits: [], statements: part.body.statements }] };
 }

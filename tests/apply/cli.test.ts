@@ -50,7 +50,7 @@ describe("migrate apply / check / revert", () => {
     const { root, planFile } = setup("impossible");
     const applied = await run(["apply", root, "--plan", planFile, "--no-type-check", "--no-bundle-check"]);
     expect(applied.code).toBe(2);
-    expect(applied.stdout).toMatch(/0 migrated, 1 left with 2 marker\(s\)/);
+    expect(applied.stdout).toMatch(/0 migrated, 1 left with 1 marker\(s\)/);
     const patch = readFileSync(join(root, ".migrate/migration.patch"), "utf8");
     expect(patch).toMatch(/\+\s+\/\/ @migrate-todo\(SHUTDOWN\)/);
     const report = readFileSync(join(root, ".migrate/apply-report.html"), "utf8");
@@ -60,8 +60,8 @@ describe("migrate apply / check / revert", () => {
 
     const checked = await run(["check", root]);
     expect(checked.code).toBe(2);
-    expect(checked.stdout).toContain("src/views/ticker.ts:13 TEMP_ASSIGN");
-    expect(checked.stdout).toContain("2 marker(s) left.");
+    expect(checked.stdout).toContain("src/views/ticker.ts:21 SHUTDOWN");
+    expect(checked.stdout).toContain("1 marker(s) left.");
 
     // the same plan again: the file differs from the plan only by apply's own edits → accepted, nothing changes
     const tree = readTree(root);

@@ -38,6 +38,22 @@ describe("the example app", () => {
     const routes = readFileSync(join(root, "src/router.migrated.ts"), "utf8");
     for (const path of ["/counter", "/help", "/orientation"]) expect(routes).toContain(`path: "${path}"`);
     expect(readFileSync(join(root, "src/server.ts"), "utf8")).toContain("expressMiddleware({");
+    // the app's pubsub feeds the runtime's sync log (activity feed, volunteers, ... broadcast from data modules)
+    expect(readFileSync(join(root, "src/server.ts"), "utf8")).toContain("bridgePubSub(pubSub, migratedSync)");
+
+    // split events, temporary assigns, class views and state read by commands (labels.json explains each view)
+    expect(migrated).toEqual(expect.arrayContaining(["src/views/cityAutocomplete.ts#cityAutocompleteView", "src/views/activityFeed.ts#activityFeedView", "src/views/preferences.ts#PreferencesLiveView", "src/views/volunteerSignup.ts#volunteerSignupView"]));
+    const city = readFileSync(join(root, "src/views/cityAutocomplete.component.ts"), "utf8");
+    // the typed city shows at once; only the suggestions wait for the command
+    expect(city.indexOf("ctx.assign({ city, picked: false })")).toBeGreaterThan(0);
+    expect(city.indexOf("ctx.assign({ city, picked: false })")).toBeLessThan(city.indexOf(`ctx.command("suggest"`));
+    expect(readFileSync(join(root, "src/views/cityAutocomplete.commands.ts"), "utf8")).not.toContain("picked");
+    const search = readFileSync(join(root, "src/views/productSearch.component.ts"), "utf8");
+    expect(search).toContain(`ctx.send("run-search"`);
+    expect(search).not.toContain(`ctx.command("search"`);
+    const feed = readFileSync(join(root, "src/views/activityFeed.component.ts"), "utf8");
+    expect(feed).toContain("ctx.assign({ entries: [info.entry, ...ctx.state.entries] })");
+    expect(readFileSync(join(root, "src/views/activityFeed.commands.ts"), "utf8")).toContain("postActivity(userFromSession(ctx.session).name, text)");
 
     const after = readTree(root);
     const { plan: again } = await analyzeProject(root, {});

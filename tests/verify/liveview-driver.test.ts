@@ -104,9 +104,22 @@ describe("original-side driver (liveviewjs in-process)", () => {
     expect(dom(session).all("#inventory tbody tr")).toHaveLength(5);
   });
 
-  it("volunteers (live components through WsMessageRouter): the stateless component renders inside the list", async () => {
-    const { session } = await start("/volunteers");
-    expect(session.html(0)).toContain('class="badge');
+  it("volunteers (live components through WsMessageRouter): a check-in by one client re-renders the badge on both", async () => {
+    const { session } = await start("/volunteers", 2);
+    const rows = dom(session).all("#volunteers tbody tr, table tbody tr");
+    expect(rows.length).toBeGreaterThan(0);
+    const badges = () => dom(session, 1).all("span.badge");
+    const before = badges();
+    expect(before.length).toBe(dom(session).all("button[phx-click=check-in]").length);
+    // the first check-in button (phx-click elements in order: per row "Details", then "check-in")
+    const window = new Window();
+    window.document.body.innerHTML = session.html(0);
+    const index = Array.from(window.document.querySelectorAll("[phx-click]")).findIndex((el) => el.getAttribute("phx-click") === "check-in");
+    await session.perform({ kind: "click", index });
+    const after = badges();
+    expect(after[0]).not.toBe(before[0]);
+    expect([before[0], after[0]].sort()).toEqual(["away", "on site"]);
+    expect(dom(session, 0).all("span.badge")).toEqual(after);
   });
 
   it("release notes: JS commands run on the DOM and stick across re-renders", async () => {
