@@ -30,9 +30,20 @@ export interface EffectTable {
   edges: Map<string, string[]>;
 }
 
-function targetEffects(target: Target, ref: CalleeRef): EffectSet {
+/** Config verdicts (issue 7: migrate.config serverOnly / clientSafe) on project paths and package names. */
+export interface ModuleRules {
+  serverOnly(pathOrPackage: string): boolean;
+  clientSafe(pathOrPackage: string): boolean;
+}
+
+function targetEffects(target: Target, ref: CalleeRef, rules?: ModuleRules): EffectSet {
   const out: EffectSet = new Map();
   const add = (kind: EffectKind, detail: string) => out.set(kind, { kind, chain: [detail], at: ref.at });
+  if (target.kind === "package" && !ref.read && rules?.serverOnly(target.specifier)) {
+    add("io", `${target.specifier} (serverOnly in migrate.config)`);
+    return out;
+  }
+  if (target.kind === "package" && rules?.clientSafe(target.specifier)) return out;
   switch (target.kind) {
     case "state":
       add(target.write ? "module-state-write" : "module-state-read", target.detail);
@@ -61,7 +72,7 @@ function targetEffects(target: Target, ref: CalleeRef): EffectSet {
   return out;
 }
 
-export function computeEffects(index: ProjectIndex, fallback?: TypeFallback): EffectTable {
+export function computeEffects(index: ProjectIndex, fallback?: TypeFallback, rules?: ModuleRules): EffectTable {
   const byFunction = new Map<string, EffectSet>();
   // Syntax first; the type checker only for calls syntax could not follow.
   const resolve = (path: string, ref: CalleeRef): Target => {
@@ -75,6 +86,14 @@ export function computeEffects(index: ProjectIndex, fallback?: TypeFallback): Ef
     const fn = index.functions.get(id)!;
     const path = id.slice(0, id.indexOf("#"));
     const set: EffectSet = new Map();
+    byFunction.set(id, set);
+    edges.set(id, []);
+    // clientSafe: the module's functions count as pure, whatever they call; serverOnly: as I/O.
+    if (rules?.clientSafe(path)) continue;
+    if (rules?.serverOnly(path)) {
+      set.set("io", { kind: "io", chain: [id, `${path} is serverOnly in migrate.config`], at: `${path}:1` });
+      continue;
+    }
     for (const e of fn.effects) if (!set.has(e.kind)) set.set(e.kind, { kind: e.kind, chain: [id, e.detail], at: e.at });
     const out: string[] = [];
     for (const call of fn.calls) {
@@ -82,7 +101,7 @@ export function computeEffects(index: ProjectIndex, fallback?: TypeFallback): Ef
       if (target.kind === "function") {
         if (!call.read && target.id !== id) out.push(target.id);
       } else
-        for (const [k, v] of targetEffects(target, call)) if (!set.has(k)) set.set(k, { kind: k, chain: [id, ...v.chain], at: v.at });
+        for (const [k, v] of targetEffects(target, call, rules)) if (!set.has(k)) set.set(k, { kind: k, chain: [id, ...v.chain], at: v.at });
     }
     byFunction.set(id, set);
     edges.set(id, [...new Set(out)]);
@@ -111,7 +130,7 @@ export function computeEffects(index: ProjectIndex, fallback?: TypeFallback): Ef
     const target = resolve(path, ref);
     let out: { target: Target; effects: EffectSet };
     if (target.kind === "function") out = { target, effects: ref.read ? new Map() : (byFunction.get(target.id) ?? new Map()) };
-    else out = { target, effects: targetEffects(target, ref) };
+    else out = { target, effects: targetEffects(target, ref, rules) };
     callCache.set(key, out);
     return out;
   };

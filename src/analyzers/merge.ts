@@ -9,7 +9,7 @@ import { computeEffects, type EffectTable } from "./6_effects.ts";
 import { createTypeFallback } from "./type_fallback.ts";
 import { classifyKeys } from "./7_classify.ts";
 import { placeEvents } from "./8_place_events.ts";
-import { applyAnnotations } from "./9_overrides.ts";
+import { applyAnnotations, applyConfigEvents, applyConfigKeys, isConfigOverrides, moduleRulesFrom, unknownConfigNames, viewEntries, type ConfigOverrides } from "./9_overrides.ts";
 import { compareLoc, uniqSorted } from "./ast.ts";
 
 const FACTORY_KIND: Record<string, ViewKind> = { createLiveView: "view", createLiveComponent: "component", BaseLiveView: "view", BaseLiveComponent: "component", BaseLiveViewComponent: "view" };
@@ -17,17 +17,18 @@ const FACTORY_KIND: Record<string, ViewKind> = { createLiveView: "view", createL
 export function mergeAll(facts: FileFacts[], options: MergeOptions): MergeResult {
   const sorted = [...facts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const index = buildProjectIndex(sorted, options.root);
-  const effects = computeEffects(index, createTypeFallback(options.root, (id) => index.functions.has(id)));
+  const effects = computeEffects(index, createTypeFallback(options.root, (id) => index.functions.has(id)), moduleRulesFrom(isConfigOverrides(options.overrides) ? options.overrides : undefined));
   const views: ViewPlan[] = [];
   const errors: FileError[] = [];
   const usedFunctions = new Set<string>();
+  const overrides = isConfigOverrides(options.overrides) ? options.overrides : undefined;
 
   for (const file of sorted) {
     for (const view of file.views) {
       try {
         const kind = confirmView(index, file.path, view);
         if (!kind) continue;
-        views.push(planView(index, effects, file, { ...view, kind }, usedFunctions));
+        views.push(planView(index, effects, file, { ...view, kind }, usedFunctions, overrides));
       } catch (e) {
         // A bug on one view must not stop the run: the view is reported and the others go on.
         errors.push({ file: file.path, code: "ANALYZER_ERROR", message: `merging view ${view.name} failed: ${(e as Error).message}` });
@@ -52,6 +53,7 @@ export function mergeAll(facts: FileFacts[], options: MergeOptions): MergeResult
     return { id, effects: kinds, via: kinds.map((k) => ({ effect: k, chain: set.get(k)!.chain, at: set.get(k)!.at })) };
   });
   views.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  errors.push(...unknownConfigNames(overrides, views));
   return { views, functions, errors };
 }
 
@@ -101,7 +103,7 @@ function infoOriginFor(view: ViewFacts): (name: string) => string {
   };
 }
 
-function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, view: ViewFacts, used: Set<string>): ViewPlan {
+function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, view: ViewFacts, used: Set<string>, overrides?: ConfigOverrides): ViewPlan {
   const path = file.path;
   const infoOrigin = infoOriginFor(view);
   const formEvents = new Set<string>();
@@ -111,8 +113,11 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
   }
   for (const b of view.template.bindings) if (!b.dynamic && (b.attr === "phx-change" || b.attr === "phx-submit")) formEvents.add(b.value);
 
-  const state = applyAnnotations(classifyKeys({ path, view, effects, infoOrigin, formEvents }), view, file);
-  const events = placeEvents(path, view, state, effects);
+  const id = `${path}#${view.name}`;
+  // Config overrides win over annotations (the config is the later, deliberate word); both come before placement.
+  const state = applyConfigKeys(applyAnnotations(classifyKeys({ path, view, effects, infoOrigin, formEvents }), view, file), overrides, id, view.name);
+  const events = applyConfigEvents(placeEvents(path, view, state, effects), overrides, id, view.name);
+  const configIgnore = viewEntries(overrides, id, view.name).find((e) => e.entry.ignore);
   const infos: InfoRecord[] = view.infos.map((i) => ({ name: i.name, origin: infoOrigin(i.name), writes: i.writes, at: i.at, span: i.span }));
 
   const markers: Marker[] = [...view.markers];
@@ -161,6 +166,8 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
     handlers: view.handlers,
     migration: view.ignored
       ? { status: "ignored", reason: `@migrate-ignore at ${view.ignored}` }
+      : configIgnore
+        ? { status: "ignored", reason: `ignored by ${overrides!.file}:views.${configIgnore.ref}.ignore` }
       : blocked
         ? { status: "blocked", reason: view.dynamicKeys ? "DYNAMIC_KEYS" : "DYNAMIC_EVENT" }
         : { status: "pending" },

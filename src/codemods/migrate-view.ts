@@ -147,7 +147,22 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
   const ctxType = view.typeArgs[0];
   const eventsType = view.typeArgs[1];
   const infosType = view.typeArgs[2];
+  // setInterval(() => socket.sendInfo({ type }), ms) in mount → ctx.after(ms, type), re-armed by that action
+  const pollers = findPollers(view.parts.get("mount"), sf);
+  // a handleInfo without a dispatch on type is one action, "handleInfo": the timer runs that
+  const infoPartEarly = view.parts.get("handleInfo");
+  const infoSplitEarly = infoPartEarly ? splitHandler(infoPartEarly, sf) : undefined;
+  const pollTarget = (type: string) => (infoSplitEarly && !infoSplitEarly.ok && infoSplitEarly.noDispatch ? "handleInfo" : type);
+  const pollerFor = (action: string) => [...pollers.values()].find((p) => pollTarget(p.type) === action);
+  const rearm = (name: string) => {
+    const poller = pollerFor(name);
+    return poller ? `// polling: each run schedules the next (was setInterval)\nctx.after(${poller.ms}, ${JSON.stringify(name)});\n` : "";
+  };
   for (const [name, part] of view.parts) {
+    if (name === "shutdown" && onlyClearsTimers(part, sf, new Set([...pollers.values()].flatMap((p) => (p.timer ? [p.timer] : []))))) {
+      notes.push("shutdown only cleared the polling timer: dropped (ctx.after stops with the page)");
+      continue;
+    }
     if (!HANDLED_PARTS.has(name)) blockers.push({ code: name === "shutdown" ? "SHUTDOWN" : "UNSUPPORTED_HANDLER", message: name === "shutdown" ? "shutdown cleans up server resources (timers, subscriptions): replace timers with ctx.after in an action, then remove it" : `${name} has no runtime equivalent`, pos: part.property.getStart(sf) });
   }
   for (const property of view.otherProperties) blockers.push({ code: "UNSUPPORTED_HANDLER", message: `property ${property.name?.getText(sf) ?? "(spread)"} is not a handler the tool can move`, pos: property.getStart(sf) });
@@ -164,7 +179,9 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     const [socketName, sessionName, paramsName] = mount.params;
     const removals: RangeEdit[] = [];
     const topics: string[] = [];
+    for (const poller of pollers.values()) removals.push({ start: poller.statement.getStart(sf), end: poller.statement.end, text: `ctx.after(${poller.ms}, ${JSON.stringify(pollTarget(poller.type))});` });
     const walk = (node: ts.Node): void => {
+      if (ts.isExpressionStatement(node) && [...pollers.values()].some((p) => p.statement === node)) return;
       if (ts.isExpressionStatement(node)) {
         const expr = ts.isAwaitExpression(node.expression) ? node.expression.expression : node.expression;
         if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && ts.isIdentifier(expr.expression.expression) && expr.expression.expression.text === socketName) {
@@ -292,7 +309,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
         const extra = serverSide ? commandExtra : clientExtra;
         if (serverSide) blockTempWrites(sf, [preamble, branchRange], socketName, tempKeys, blockers);
         // a command reading the view's ui/form state gets it from the browser with the event
-        const passed = serverSide && !cut ? passClientState(sf, [preamble, branchRange], socketName, plan, serverValues, blockers) : undefined;
+        const passed = serverSide && !cut ? passClientState(sf, [preamble, branchRange], socketName, plan, serverValues) : undefined;
         const bodyExtra = [...extra, ...(passed?.edits ?? [])];
         const body = serverSide && cut ? "" : (rangeText(sf, preamble.start, preamble.end, socketName, serverSide ? "command" : "client", blockers, bodyExtra, branchEffects) + rangeText(sf, branch.start, branch.end, socketName, serverSide ? "command" : "client", blockers, [...branch.edits, ...bodyExtra], branchEffects)).replace(/^\s*\n/, "");
         const stateLine = passed?.keys.length ? `const state = (params as { __state: ${ctxType ? `Pick<${ctxType}, ${passed.keys.map((k) => JSON.stringify(k)).join(" | ")}>` : "any"} }).__state;\n` : "";
@@ -326,14 +343,14 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
           actions.push(`async ${key(name)}(${actionParam}, ctx) {\n${clientUsesEvent ? castLine(eventName, typeArg, name, "rawEvent") : ""}${clientPart}${assignNow}\n// the shared part runs in the ${JSON.stringify(name)} command; ${withEffects ? `${RESULT_ACTION} applies its answer` : "its answer is assigned to state"}\n${call}\n},`);
           notes.push(`split event ${name}: ui/form part runs in the browser at once, shared part in command ${name}`);
         } else if (!serverSide) {
-          actions.push(`${part.isAsync ? "async " : ""}${key(name)}(${paramName}, ctx) {\n${cast}${body}\n},`);
+          actions.push(`${part.isAsync ? "async " : ""}${key(name)}(${paramName}, ctx) {\n${cast}${rearm(name)}${body}\n},`);
         } else if (branchEffects.size > 0) {
           commands.push(`async ${key(name)}(${commandParamName}, ctx) {\n${cast}${stateLine}const patch: Record<string, unknown> = {};\nconst effects: [string, ...unknown[]][] = [];\n${body.replaceAll(RETURN_PLACEHOLDER, "{ patch, effects }")}\nreturn { patch, effects };\n},`);
-          actions.push(`async ${key(name)}(event, ctx) {\n// server work runs in the ${JSON.stringify(name)} command; ${RESULT_ACTION} applies its answer\nawait ctx.command(${JSON.stringify(name)}, { ...event${stateArg} }, { onResult: ${JSON.stringify(RESULT_ACTION)} });\n},`);
+          actions.push(`async ${key(name)}(event, ctx) {\n${rearm(name)}// server work runs in the ${JSON.stringify(name)} command; ${RESULT_ACTION} applies its answer\nawait ctx.command(${JSON.stringify(name)}, { ...event${stateArg} }, { onResult: ${JSON.stringify(RESULT_ACTION)} });\n},`);
           notes.push(`${kind} ${name}: client action calling command ${name} (flash/title/navigation replayed in the browser)`);
         } else {
           commands.push(`async ${key(name)}(${commandParamName}, ctx) {\n${cast}${stateLine}const patch: Record<string, unknown> = {};\n${body.replaceAll(RETURN_PLACEHOLDER, "patch")}\nreturn patch;\n},`);
-          actions.push(`async ${key(name)}(event, ctx) {\n// server work runs in the ${JSON.stringify(name)} command; its result is assigned to state\nawait ctx.command(${JSON.stringify(name)}, { ...event${stateArg} });\n},`);
+          actions.push(`async ${key(name)}(event, ctx) {\n${rearm(name)}// server work runs in the ${JSON.stringify(name)} command; its result is assigned to state\nawait ctx.command(${JSON.stringify(name)}, { ...event${stateArg} });\n},`);
           notes.push(`${kind} ${name}: client action calling command ${name}`);
         }
       }
@@ -565,7 +582,7 @@ function blockTempWrites(sf: ts.SourceFile, ranges: { start: number; end: number
  * they are the browser's anyway; a shared key is recomputed on the server when its loader can be
  * (serverValues), otherwise it stays a marker (the server must not trust the browser's copy).
  */
-function passClientState(sf: ts.SourceFile, ranges: { start: number; end: number }[], socketName: string | undefined, plan: ViewPlan, serverValues: Map<string, string>, blockers: Blocker[]): { keys: string[]; edits: RangeEdit[] } | undefined {
+function passClientState(sf: ts.SourceFile, ranges: { start: number; end: number }[], socketName: string | undefined, plan: ViewPlan, serverValues: Map<string, string>): { keys: string[]; edits: RangeEdit[] } | undefined {
   if (!socketName) return undefined;
   const classes = new Map(plan.state.map((k) => [k.key, k.class]));
   const keys = new Set<string>();
@@ -592,11 +609,8 @@ function passClientState(sf: ts.SourceFile, ranges: { start: number; end: number
   visit(sf);
   if (unknownRead !== undefined) return undefined; // the rewrite marks it (CLIENT_STATE_IN_COMMAND)
   const shared = [...keys].filter((k) => classes.get(k) !== "ui" && classes.get(k) !== "form" && !serverValues.has(k));
-  if (shared.length > 0) {
-    // the marker comes from the rewrite; say which keys
-    blockers.push({ code: "SHARED_STATE_IN_COMMAND", message: `server code reads shared key(s) ${shared.join(", ")} from the view's state: load them in the command instead of trusting the browser`, pos: ranges[0]!.start });
-    return undefined;
-  }
+  // a shared key the server cannot recompute: the rewrite marks each read (CLIENT_STATE_IN_COMMAND)
+  if (shared.length > 0) return undefined;
   // destructured shared keys with a server value: the state object carries them too
   const clientKeys = [...keys].filter((k) => !serverValues.has(k)).sort();
   // the destructuring rewrite goes first: it replaces the same `socket.context` as the plain one
@@ -619,4 +633,56 @@ function serverValueDestructure(sf: ts.SourceFile, ranges: { start: number; end:
   };
   visit(sf);
   return edits;
+}
+
+interface Poller {
+  statement: ts.ExpressionStatement;
+  ms: string;
+  type: string;
+  /** The module-level variable holding the interval id, if any (cleared in shutdown). */
+  timer?: string;
+}
+
+/** `[timer =] setInterval(() => socket.sendInfo({ type: "tick" }), MS);` statements in mount, by message type. */
+function findPollers(mount: FunctionPart | undefined, sf: ts.SourceFile): Map<string, Poller> {
+  const pollers = new Map<string, Poller>();
+  const socketName = mount?.params[0];
+  if (!mount || !socketName) return pollers;
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node)) {
+      let expr = node.expression;
+      let timer: string | undefined;
+      if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(expr.left)) {
+        timer = expr.left.text;
+        expr = expr.right;
+      }
+      if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === "setInterval" && expr.arguments.length === 2) {
+        const [fn, ms] = expr.arguments as unknown as [ts.Expression, ts.Expression];
+        const body = ts.isArrowFunction(fn) && fn.parameters.length === 0 ? (ts.isBlock(fn.body) ? (fn.body.statements.length === 1 && ts.isExpressionStatement(fn.body.statements[0]!) ? fn.body.statements[0].expression : undefined) : fn.body) : undefined;
+        const info = body && ts.isCallExpression(body) && ts.isPropertyAccessExpression(body.expression) && ts.isIdentifier(body.expression.expression) && body.expression.expression.text === socketName && body.expression.name.text === "sendInfo" ? body.arguments[0] : undefined;
+        const type = info && ts.isObjectLiteralExpression(info) && info.properties.length === 1 ? info.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(sf) === "type" && ts.isStringLiteralLike(p.initializer)) : undefined;
+        if (type && !pollers.has((type.initializer as ts.StringLiteral).text)) pollers.set((type.initializer as ts.StringLiteral).text, { statement: node, ms: ms.getText(sf), type: (type.initializer as ts.StringLiteral).text, timer });
+      }
+    }
+    if (ts.isFunctionLike(node) && node !== mount.fn) return;
+    ts.forEachChild(node, visit);
+  };
+  visit(mount.body);
+  return pollers;
+}
+
+/** shutdown's body is only `clearInterval(timer)` (optionally under `if (timer)`) for the pollers' timers. */
+function onlyClearsTimers(part: FunctionPart, sf: ts.SourceFile, timers: Set<string>): boolean {
+  if (timers.size === 0 || !ts.isBlock(part.body)) return false;
+  const clears = (statement: ts.Statement): boolean => {
+    if (ts.isIfStatement(statement) && !statement.elseStatement && ts.isIdentifier(statement.expression) && timers.has(statement.expression.text)) {
+      const then = statement.thenStatement;
+      return ts.isBlock(then) ? then.statements.every(clears) : clears(then);
+    }
+    if (!ts.isExpressionStatement(statement)) return false;
+    const call = statement.expression;
+    return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === "clearInterval" && call.arguments.length === 1 && ts.isIdentifier(call.arguments[0]!) && timers.has((call.arguments[0] as ts.Identifier).text);
+  };
+  void sf;
+  return part.body.statements.length > 0 && part.body.statements.every(clears);
 }

@@ -1,12 +1,15 @@
 // `analyze` end to end, as data in and data out: discover → read (bad-input checks) → analyzeFile per
-// file → mergeFacts → buildPlan. Nothing here prints; the CLI turns progress events and the plan into
+// file (in-process or on a worker pool) → mergeFacts → buildPlan. `analyzeShard` stops before the
+// cross-file phase and returns a part for `migrate merge` (src/plan/merge.ts). Nothing here prints; the CLI turns progress events and the plan into
 // terminal output.
 
 import { resolve } from "node:path";
-import { analyzeFile, mergeFacts, type AnalyzeOptions, type FileFacts, type SourceInput } from "../analyzers/index.ts";
+import { analyzeFile, type AnalyzeOptions, type FileFacts, type SourceInput } from "../analyzers/index.ts";
 import { discoverFiles, readSourceFile, type DiscoverOptions, type DiscoveredFile, type Discovery, type ReadOptions, type ReadOutcome } from "../discovery/index.ts";
-import { buildPlan, toolVersion } from "../plan/build.ts";
-import type { FileError, Plan } from "../plan/types.ts";
+import { buildPart, planFromFacts, type CollectedFacts, type PlanPart } from "../plan/merge.ts";
+import type { Plan } from "../plan/types.ts";
+import { DEFAULT_TIMEOUT_MS, defaultWorkerCount, runPool } from "./pool.ts";
+import { selectShard, type ShardSpec } from "./shard.ts";
 
 export interface AnalyzeProgress {
   phase: "discover" | "read" | "analyze" | "merge" | "done";
@@ -18,10 +21,14 @@ export interface AnalyzeProjectOptions extends DiscoverOptions, ReadOptions {
   onProgress?: (progress: AnalyzeProgress) => void;
   /** Hash of the config in force (issue 7); null when there is none. */
   configHash?: string | null;
-  /** Passed through to mergeFacts (issue 7). */
-  overrides?: unknown;
+  /** Passed through to mergeFacts (issue 7): { file, config } from src/config. */
+  overrides?: { file: string; config: { minConfidence?: "high" | "medium" | "low" } };
   /** Files already discovered (the CLI checks for an empty project first); discovered here when absent. */
   discovery?: Discovery;
+  /** Worker threads for the per-file phase; default from defaultWorkerCount (1 = in this thread). */
+  workers?: number;
+  /** With worker threads: a file still being analyzed after this long is reported as TIMEOUT. */
+  fileTimeoutMs?: number;
 }
 
 export interface AnalyzeProjectResult {
@@ -35,43 +42,81 @@ const READ_CONCURRENCY = 32;
 export async function analyzeProject(root: string, options: AnalyzeProjectOptions = {}): Promise<AnalyzeProjectResult> {
   const absoluteRoot = resolve(root);
   const report = options.onProgress ?? (() => {});
+  const collected = await collectFacts(absoluteRoot, options);
+  report({ phase: "merge", done: 0, total: 1 });
+  // The same assembly `migrate merge` uses, so merged shard parts equal this plan byte for byte.
+  const plan = planFromFacts(collected, { root: absoluteRoot, overrides: options.overrides, configHash: options.configHash ?? null });
+  report({ phase: "done", done: 1, total: 1 });
+  return { plan, facts: collected.facts };
+}
+
+/** Shard K/N of a CI matrix: every file's record, and facts for the files this shard owns only. */
+export async function analyzeShard(root: string, shard: ShardSpec, options: AnalyzeProjectOptions = {}): Promise<PlanPart> {
+  const collected = await collectFacts(resolve(root), options, shard);
+  options.onProgress?.({ phase: "done", done: 1, total: 1 });
+  return buildPart(collected, shard, { root: resolve(root), configHash: options.configHash ?? null });
+}
+
+async function collectFacts(absoluteRoot: string, options: AnalyzeProjectOptions, shard?: ShardSpec): Promise<CollectedFacts> {
+  const report = options.onProgress ?? (() => {});
   report({ phase: "discover", done: 0, total: 0 });
   const discovery = options.discovery ?? (await discoverFiles(absoluteRoot, options));
 
+  // Every shard reads (and hashes) every file: the tree hash covers the whole tree, and ownership is
+  // decided from all files' sizes.
   const reads = await readAll(discovery.files, options, (done) => report({ phase: "read", done, total: discovery.files.length }));
-  const inputs = reads.flatMap((read) => (read.input ? [read.input] : []));
+  const files = reads.map((read) => read.record);
+  let inputs = reads.flatMap((read) => (read.input ? [read.input] : []));
+  if (shard) {
+    const owned = new Set(selectShard(files, shard.index, shard.count).map((file) => file.path));
+    inputs = inputs.filter((input) => owned.has(input.path));
+  }
 
-  const facts = analyzeFiles(inputs, { root: absoluteRoot }, (done, total) => report({ phase: "analyze", done, total }));
-
-  report({ phase: "merge", done: 0, total: 1 });
-  const merged = mergeFacts(facts, { root: absoluteRoot, overrides: options.overrides });
-  const errors: FileError[] = [
-    ...discovery.errors,
-    ...reads.flatMap((read) => (read.error ? [read.error] : [])),
-    ...facts.flatMap((fileFacts) => fileFacts.errors),
-    ...merged.errors,
-  ];
-  const plan = buildPlan({
-    files: reads.map((read) => read.record),
-    merged: { ...merged, errors },
-    configHash: options.configHash ?? null,
-    version: toolVersion(),
+  const facts = await analyzeFiles(inputs, { root: absoluteRoot }, (done, total) => report({ phase: "analyze", done, total }), {
+    workers: options.workers,
+    timeoutMs: options.fileTimeoutMs,
   });
-  report({ phase: "done", done: 1, total: 1 });
-  return { plan, facts };
+  return { files, facts, inputErrors: [...discovery.errors, ...reads.flatMap((read) => (read.error ? [read.error] : []))] };
 }
 
+/** The pool's task: analyzeOneFile, loaded by each worker thread from this module. */
+const ANALYZE_TASK_MODULE = import.meta.url;
+
 /**
- * The per-file loop, kept apart so it can be swapped for a worker pool (issue 8). A file whose
- * analysis throws becomes an ANALYZER_ERROR error on that file, never a crashed run.
+ * The per-file loop: in this thread, or on worker threads (src/pipeline/pool.ts) for larger runs. A
+ * file whose analysis throws becomes an ANALYZER_ERROR on that file, one that runs past the time
+ * limit a TIMEOUT (worker mode only), never a crashed or hung run. Facts come back in input order.
  */
-export function analyzeFiles(inputs: readonly SourceInput[], options: AnalyzeOptions, onProgress?: (done: number, total: number) => void): FileFacts[] {
-  const facts: FileFacts[] = [];
-  for (const input of inputs) {
-    facts.push(analyzeOneFile(input, options));
-    onProgress?.(facts.length, inputs.length);
+export async function analyzeFiles(
+  inputs: readonly SourceInput[],
+  options: AnalyzeOptions,
+  onProgress?: (done: number, total: number) => void,
+  parallel: { workers?: number; timeoutMs?: number } = {},
+): Promise<FileFacts[]> {
+  const workers = parallel.workers ?? defaultWorkerCount(inputs.length);
+  if (workers <= 1) {
+    const facts: FileFacts[] = [];
+    for (const input of inputs) {
+      facts.push(analyzeOneFile(input, options));
+      onProgress?.(facts.length, inputs.length);
+    }
+    return facts;
   }
-  return facts;
+  const timeoutMs = parallel.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let done = 0;
+  const outcomes = await runPool<SourceInput, FileFacts>(
+    inputs,
+    { module: ANALYZE_TASK_MODULE, exportName: "analyzeOneFile", options },
+    { workers, timeoutMs, onSettled: () => onProgress?.(++done, inputs.length) },
+  );
+  return outcomes.map((outcome, index) => {
+    if (outcome.ok) return outcome.value;
+    const path = inputs[index].path;
+    if (outcome.code === "TIMEOUT") {
+      return failedFacts(path, options, "TIMEOUT", `analysis took longer than ${timeoutMs / 1000} s; the file was skipped (raise --file-timeout)`);
+    }
+    return failedFacts(path, options, "ANALYZER_ERROR", `the analyzer failed on this file: ${outcome.message}`);
+  });
 }
 
 export function analyzeOneFile(input: SourceInput, options: AnalyzeOptions): FileFacts {

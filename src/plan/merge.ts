@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { mergeFacts, type FileFacts } from "../analyzers/index.ts";
 import { assignShards, type ShardSpec } from "../pipeline/shard.ts";
+import { applyMigrationStatus } from "../progress/migration-status.ts";
 import { buildPlan, compareText, computeTreeHash, toolVersion } from "./build.ts";
 import { canonicalize } from "./serialize.ts";
 import { PLAN_SCHEMA_VERSION, type FileError, type FileRecord, type Plan } from "./types.ts";
@@ -57,7 +58,8 @@ export function planFromFacts(collected: CollectedFacts, options: AssembleOption
   const errors: FileError[] = [...collected.inputErrors, ...facts.flatMap((fileFacts) => fileFacts.errors), ...merged.errors];
   return buildPlan({
     files: collected.files,
-    merged: { ...merged, errors },
+    // Progress (issue 7): views already migrated by apply, or by hand in apply's shape (read from root).
+    merged: { ...merged, views: applyMigrationStatus(options.root, merged.views), errors },
     configHash: options.configHash,
     version: options.version ?? toolVersion(),
   });

@@ -160,6 +160,7 @@ export const planSchema = z
     tool: z.object({ name: z.literal("liveview-migrate"), version: z.string() }).strict(),
     treeHash: sha256Hex,
     configHash: z.string().nullable(),
+    minConfidence: z.enum(["high", "medium", "low"]).optional(),
     shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).strict().optional(),
     files: z.array(fileRecord),
     views: z.array(viewPlan),

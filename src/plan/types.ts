@@ -205,6 +205,8 @@ export interface Plan {
   treeHash: string;
   /** Hash of the config in force (null when none): overrides change decisions, so they are part of identity. */
   configHash: string | null;
+  /** From migrate.config (issue 7): the lowest confidence `migrate apply` acts on; absent = every decision. */
+  minConfidence?: Confidence;
   /** Present on shard parts only. */
   shard?: { index: number; count: number };
   files: FileRecord[];

@@ -11,6 +11,7 @@ import { reasonInfo } from "../analyzers/reasons.ts";
 import { isFileFailure } from "../plan/build.ts";
 import { REPORT_CSS, REPORT_JS } from "./html-assets.ts";
 import { anchorFor, escapeHtml } from "./html-escape.ts";
+import { progressSection } from "./progress-section.ts";
 import { createSourceLineReader, parseLocation, type SourceLineReader } from "./source-lines.ts";
 
 /** A block of the report owned by another phase. `html` is trusted markup: build it with escapeHtml. */
@@ -62,7 +63,8 @@ export function renderHtmlReport(plan: Plan, options: HtmlReportOptions): string
   };
   const rootName = options.root.split(/[\\/]/).filter(Boolean).pop() ?? options.root;
   const title = options.title ?? `Migration analysis: ${rootName}`;
-  const sections = options.sections ?? [];
+  // Migration progress (issue 7) is part of every report, first of the sections.
+  const sections = [progressSection(plan), ...(options.sections ?? [])];
   const top = sections.filter((section) => section.placement === "top");
   const bottom = sections.filter((section) => section.placement !== "top");
 

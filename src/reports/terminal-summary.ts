@@ -5,6 +5,7 @@
 import type { Colors } from "picocolors/types";
 import { isFileFailure } from "../plan/build.ts";
 import type { Plan, ViewPlan } from "../plan/types.ts";
+import { progressLine } from "./progress-section.ts";
 
 export interface SummaryOptions {
   colors: Colors;
@@ -50,6 +51,8 @@ export function formatTerminalSummary(plan: Plan, options: SummaryOptions): stri
   lines.push(
     `${c.bold("Events")}  ${placementColor("client", c)(`${s.events.client} client`)} · ${placementColor("server", c)(`${s.events.server} server`)} · ${placementColor("split", c)(`${s.events.split} split`)}`,
   );
+  if (views.length > 0) lines.push(`${c.bold("Progress")} ${progressLine(plan)}`);
+  lines.push(...overrideLines(plan, c));
   const lowConfidence = views.reduce((n, view) => n + view.state.filter((key) => key.confidence === "low").length, 0);
   if (lowConfidence > 0) lines.push(c.yellow(`${lowConfidence} key${lowConfidence === 1 ? "" : "s"} classified with low confidence: review them in the report`));
 
@@ -64,6 +67,18 @@ export function formatTerminalSummary(plan: Plan, options: SummaryOptions): stri
     if (plan.errors.length > maxErrors) lines.push(c.dim(`  … and ${plan.errors.length - maxErrors} more`));
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Overrides in force (config and annotations), and the ones the evidence contradicts, each with its warning. */
+function overrideLines(plan: Plan, c: Colors): string[] {
+  const keys = plan.views.flatMap((view) => view.state.filter((key) => key.override).map((key) => ({ view, key })));
+  const events = plan.views.flatMap((view) => view.events.filter((event) => event.override));
+  if (keys.length + events.length === 0) return [];
+  const contradicted = keys.filter(({ key }) => key.override!.warning);
+  const lines = [`${c.bold("Overrides")} ${keys.length} key${keys.length === 1 ? "" : "s"} · ${events.length} event${events.length === 1 ? "" : "s"}${contradicted.length ? c.yellow(` · ${contradicted.length} contradicted by evidence`) : ""}`];
+  for (const { view, key } of keys) lines.push(`  ${view.id} ${key.key}: ${key.class} (${key.override!.kind} ${key.override!.from}; analysis said ${key.override!.analyzed})`);
+  for (const { view, key } of contradicted) lines.push(c.yellow(`  warning: ${view.id} ${key.key}: ${key.override!.warning}`));
+  return lines;
 }
 
 function viewRow(view: ViewPlan, nameWidth: number, kindWidth: number, c: Colors): string {

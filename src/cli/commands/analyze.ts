@@ -4,15 +4,18 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
-import { DEFAULT_MAX_FILE_BYTES, checkRoot, discoverFiles, noSourceFilesProblem } from "../../discovery/index.ts";
+import { DEFAULT_MAX_FILE_BYTES, checkRoot, discoverFiles, noSourceFilesProblem, type Discovery } from "../../discovery/index.ts";
 import { isFileFailure } from "../../plan/build.ts";
+import { parseShardSpec, selectShard, type ShardSpec } from "../../pipeline/shard.ts";
 import { serializePlan } from "../../plan/serialize.ts";
+import type { PlanPart } from "../../plan/merge.ts";
 import type { Plan } from "../../plan/types.ts";
 import { defaultReportPath, formatTerminalSummary, renderHtmlReport, writeHtmlReport } from "../../reports/index.ts";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
 import { colorsFor, type CliIo } from "../io.ts";
 import { createProgressDisplay } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
+import { loadConfigOrThrow } from "../../config/cli.ts";
 
 export interface AnalyzeCommandOptions {
   json?: boolean;
@@ -23,6 +26,10 @@ export interface AnalyzeCommandOptions {
   exclude?: string[];
   maxFileSize: number;
   progress: boolean;
+  workers?: number;
+  shard?: ShardSpec;
+  /** Seconds. */
+  fileTimeout: number;
 }
 
 export function register(program: Command, io: CliIo): void {
@@ -37,6 +44,9 @@ export function register(program: Command, io: CliIo): void {
     .option("--include <glob...>", "analyze only files matching these globs (.gitignore syntax, relative to <dir>)")
     .option("--exclude <glob...>", "skip files and folders matching these globs (.gitignore syntax)")
     .option("--max-file-size <size>", "report files larger than this as TOO_LARGE instead of parsing them (bytes, or 512k, 2M)", parseSize, DEFAULT_MAX_FILE_BYTES)
+    .option("--workers <n>", "worker threads for the per-file analysis (default: 1 under 1,000 files, else 2)", parseWorkers)
+    .option("--shard <K/N>", "analyze only shard K of N (CI matrices); --out gets a part for `migrate merge`", parseShard)
+    .option("--file-timeout <seconds>", "with worker threads, report a file still being analyzed after this long as TIMEOUT", parseSeconds, 30)
     .option("--no-progress", "never show a progress bar (it only appears on a terminal, for runs over a second)")
     .addHelpText("after", "\nExamples:\n  migrate analyze .\n  migrate analyze apps/web --json > plan.json\n  migrate analyze . --out plan.json --exclude 'src/legacy/**'")
     .action(async (dir: string, options: AnalyzeCommandOptions) => {
@@ -45,16 +55,23 @@ export function register(program: Command, io: CliIo): void {
 }
 
 export async function runAnalyze(dir: string, options: AnalyzeCommandOptions, io: CliIo): Promise<number> {
+  if (options.shard && !options.out) throw new UsageError("--shard writes a part file for `migrate merge`: give --out part-K.json");
   const root = resolve(io.cwd, dir);
   const problem = await checkRoot(root, dir);
   if (problem) throw new UsageError(problem.message, problem.code);
 
-  const discovery = await discoverFiles(root, { include: options.include, exclude: options.exclude });
+  // migrate.config.* at the root (issue 7): its include/exclude add to the command line's, its overrides go to the merge.
+  const config = await loadConfigOrThrow(root);
+  const include = [...(config?.config.include ?? []), ...(options.include ?? [])];
+  const exclude = [...(config?.config.exclude ?? []), ...(options.exclude ?? [])];
+  const discovery = await discoverFiles(root, { include: include.length ? include : undefined, exclude: exclude.length ? exclude : undefined });
   if (discovery.files.length === 0 && discovery.errors.length === 0) {
     const filtered = (options.include?.length ?? 0) > 0 || (options.exclude?.length ?? 0) > 0;
     const empty = noSourceFilesProblem(dir, filtered);
     throw new UsageError(empty.message, empty.code);
   }
+
+  if (options.shard) return runAnalyzeShard(root, options.shard, discovery, options, io);
 
   // Loaded here, not at the top: the analyzer pulls in the TypeScript compiler, which `--help` does not need.
   const { analyzeProject } = await import("../../pipeline/analyze.ts");
@@ -63,7 +80,11 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions, io
   try {
     ({ plan } = await analyzeProject(root, {
       discovery,
+      overrides: config ? { file: config.file, config: config.config } : undefined,
+      configHash: config?.hash ?? null,
       maxFileBytes: options.maxFileSize,
+      workers: options.workers,
+      fileTimeoutMs: options.fileTimeout * 1000,
       onProgress: (event) => progress.update(event),
     }));
   } finally {
@@ -100,6 +121,56 @@ export function countFailedFiles(plan: Plan): number {
   for (const file of plan.files) if (file.status === "error" || file.status === "timeout") failed.add(file.path);
   for (const error of plan.errors) if (isFileFailure(error)) failed.add(error.file);
   return failed.size;
+}
+
+/** `--shard K/N`: writes this shard's part (no summary, no report: those come from the merged plan). */
+async function runAnalyzeShard(root: string, shard: ShardSpec, discovery: Discovery, options: AnalyzeCommandOptions, io: CliIo): Promise<number> {
+  const { analyzeShard } = await import("../../pipeline/analyze.ts");
+  const { serializePart } = await import("../../plan/merge.ts");
+  const progress = createProgressDisplay(io, options.progress !== false);
+  let part: PlanPart;
+  try {
+    part = await analyzeShard(root, shard, {
+      discovery,
+      maxFileBytes: options.maxFileSize,
+      workers: options.workers,
+      fileTimeoutMs: options.fileTimeout * 1000,
+      onProgress: (event) => progress.update(event),
+    });
+  } finally {
+    progress.stop();
+  }
+  const text = serializePart(part);
+  const outPath = resolve(io.cwd, options.out as string);
+  await writeAtomically(outPath, text);
+  if (options.json) io.stdout.write(text);
+  // This shard's failures only: its files' analysis errors, and read errors of files it owns.
+  const owned = new Set(selectShard(part.files, shard.index, shard.count).map((file) => file.path));
+  const failed = new Set([
+    ...part.facts.flatMap((facts) => facts.errors.filter(isFileFailure).map((error) => error.file)),
+    ...part.errors.filter((error) => isFileFailure(error) && owned.has(error.file)).map((error) => error.file),
+  ]);
+  const note = `Analyzed shard ${shard.index}/${shard.count}: ${part.facts.length} of ${part.files.length} files, ${failed.size} failed → ${shownPath(outPath, io.cwd)}\n`;
+  (options.json ? io.stderr : io.stdout).write(note);
+  return failed.size > 0 ? EXIT_FILES_FAILED : EXIT_OK;
+}
+
+function parseWorkers(text: string): number {
+  const workers = Number(text);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new InvalidArgumentError(`--workers expects a whole number from 1 to 64, got "${text}"`);
+  return workers;
+}
+
+function parseShard(text: string): ShardSpec {
+  const spec = parseShardSpec(text);
+  if ("error" in spec) throw new InvalidArgumentError(spec.error);
+  return spec;
+}
+
+function parseSeconds(text: string): number {
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError(`--file-timeout expects a number of seconds above 0, got "${text}"`);
+  return seconds;
 }
 
 /** "1048576", "512k", "512KiB", "2M", "2MiB" → bytes. */

@@ -1,0 +1,54 @@
+// `migrate explain <file>[:<view>[:<key>]]`: why a key got its class, as a chain of evidence.
+// Exit 0 when explained, 64 for an unknown file / view / key (the message lists the valid names).
+
+import { existsSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { Command } from "commander";
+import { loadConfigOrThrow } from "../../config/cli.ts";
+import { explain } from "../../explain/explain.ts";
+import { formatExplanation } from "../../explain/format.ts";
+import { findProjectRoot, parseExplainTarget } from "../../explain/root.ts";
+import { EXIT_OK } from "../exit-codes.ts";
+import type { CliIo } from "../io.ts";
+import { UsageError } from "../usage-error.ts";
+
+export function register(program: Command, io: CliIo): void {
+  program
+    .command("explain")
+    .description("show the evidence behind the class of one key, or of every key of a view")
+    .argument("<target>", "<file>[:<view>[:<key>]], the file relative to the current folder")
+    .option("--json", "print the explanation as JSON")
+    .option("--root <dir>", "the analyzed project (default: nearest folder above the file with migrate.config.* or package.json)")
+    .addHelpText("after", "\nExamples:\n  migrate explain src/views/notes.ts\n  migrate explain src/views/notes.ts:notesLiveView:notes --json")
+    .action(async (targetText: string, options: { json?: boolean; root?: string }) => {
+      io.setExitCode(await runExplain(targetText, options, io));
+    });
+}
+
+export async function runExplain(targetText: string, options: { json?: boolean; root?: string }, io: CliIo): Promise<number> {
+  let target;
+  try {
+    target = parseExplainTarget(targetText);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const file = resolve(io.cwd, target.file);
+  if (!existsSync(file)) throw new UsageError(`no such file: ${target.file}`, "UNKNOWN_FILE");
+  const root = options.root ? resolve(io.cwd, options.root) : findProjectRoot(file);
+  if (!root) throw new UsageError(`cannot tell which project ${target.file} belongs to (no migrate.config.* or package.json above it): pass --root <dir>`);
+  const rel = relative(root, file);
+  if (rel.startsWith("..") || isAbsolute(rel)) throw new UsageError(`${target.file} is outside the root ${root}`);
+
+  const config = await loadConfigOrThrow(root);
+  const { analyzeProject } = await import("../../pipeline/analyze.ts");
+  const { plan } = await analyzeProject(root, {
+    include: config?.config.include,
+    exclude: config?.config.exclude,
+    overrides: config ? { file: config.file, config: config.config } : undefined,
+    configHash: config?.hash ?? null,
+  });
+  const outcome = explain(plan, { ...target, file: rel.split(sep).join("/") });
+  if (!outcome.ok) throw new UsageError(outcome.message, outcome.code);
+  io.stdout.write(options.json ? `${JSON.stringify(outcome.explanation, null, 2)}\n` : formatExplanation(outcome.explanation));
+  return EXIT_OK;
+}

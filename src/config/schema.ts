@@ -1,0 +1,62 @@
+// The shape of migrate.config.{json,ts,js}: strict, so a misspelt field is an error with its path,
+// never a silently ignored setting.
+
+import { z } from "zod";
+
+const stateClass = z.enum(["ui", "form", "shared"]);
+const placement = z.enum(["client", "server", "split"]);
+
+export const viewOverrideSchema = z
+  .object({
+    ignore: z.literal(true).optional(),
+    keys: z.record(z.string(), stateClass).optional(),
+    events: z.record(z.string(), placement).optional(),
+  })
+  .strict();
+
+export const migrateConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    include: z.array(z.string()).optional(),
+    exclude: z.array(z.string()).optional(),
+    views: z.record(z.string(), viewOverrideSchema).optional(),
+    serverOnly: z.array(z.string()).optional(),
+    clientSafe: z.array(z.string()).optional(),
+    minConfidence: z.enum(["high", "medium", "low"]).optional(),
+  })
+  .strict();
+
+export type MigrateConfig = z.infer<typeof migrateConfigSchema>;
+export type ViewOverride = z.infer<typeof viewOverrideSchema>;
+
+/** What mergeFacts receives as `overrides`: the config plus the file it came from (for USER_OVERRIDE `from`). */
+export interface Overrides {
+  file: string;
+  config: MigrateConfig;
+}
+
+/** Turns zod issues into "file: path: expected …, got …" lines a person can act on. */
+export function describeIssues(file: string, error: z.ZodError, input: unknown): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.join(".");
+    const where = path ? `${file}: ${path}` : file;
+    if (issue.code === "unrecognized_keys") {
+      const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k));
+      return `${file}: unknown field ${keys.map((k) => `"${k}"`).join(", ")}`;
+    }
+    if (issue.code === "invalid_enum_value") {
+      return `${where}: expected ${issue.options.map((o) => JSON.stringify(o)).join(" | ")}, got ${JSON.stringify(valueAt(input, issue.path))}`;
+    }
+    if (issue.code === "invalid_literal") {
+      return `${where}: expected ${JSON.stringify(issue.expected)}, got ${JSON.stringify(valueAt(input, issue.path))}`;
+    }
+    if (issue.code === "invalid_type") return `${where}: expected ${issue.expected}, got ${issue.received}`;
+    return `${where}: ${issue.message}`;
+  });
+}
+
+function valueAt(input: unknown, path: (string | number)[]): unknown {
+  let v = input as Record<string | number, unknown> | undefined;
+  for (const p of path) v = v && typeof v === "object" ? (v[p] as Record<string | number, unknown>) : undefined;
+  return v;
+}

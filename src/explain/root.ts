@@ -1,0 +1,20 @@
+// Where `migrate explain` analyzes from when --root is not given: the nearest folder above the file
+// holding a migrate.config.* or a package.json (the project the file belongs to).
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { CONFIG_FILES } from "../config/load.ts";
+
+export function findProjectRoot(file: string): string | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if ([...CONFIG_FILES, "package.json"].some((name) => existsSync(join(dir, name)))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** "<file>[:<view>[:<key>]]": the file part may not contain ":" (POSIX paths; a drive letter is kept). */
+export function parseExplainTarget(text: string): { file: string; view?: string; key?: string } {
+  const drive = /^[A-Za-z]:[\\/]/.test(text) ? text.slice(0, 2) : "";
+  const [file, view, key, ...rest] = text.slice(drive.length).split(":");
+  if (rest.length) throw new Error(`expected <file>[:<view>[:<key>]], got "${text}"`);
+  return { file: drive + file!, ...(view ? { view } : {}), ...(key ? { key } : {}) };
+}

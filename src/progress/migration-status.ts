@@ -1,0 +1,43 @@
+// Gradual migration: which views are already migrated. apply records each view's status in
+// .migrate/journal.json; a view migrated by hand (or before the journal existed) is recognised by
+// the `<file>.component.ts` apply writes next to it, defining a component with the runtime's defineComponent.
+
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ViewPlan } from "../plan/types.ts";
+
+interface JournalViews {
+  views?: Record<string, { status: "migrated" | "blocked"; component?: string; markers?: { code: string; at: string }[] }>;
+}
+
+export function componentPathFor(viewFile: string): string {
+  return viewFile.replace(/\.(m?[jt]sx?)$/, "") + ".component.ts";
+}
+
+/** Returns the views with migration.status set from the journal or the generated component. */
+export function applyMigrationStatus(root: string, views: ViewPlan[]): ViewPlan[] {
+  const journal = readJournalViews(root);
+  return views.map((view) => {
+    if (view.migration.status === "ignored") return view;
+    const record = journal.views?.[view.id];
+    if (record?.status === "migrated") return { ...view, migration: { status: "migrated", reason: `migrated by apply (${record.component ?? componentPathFor(view.file)})` } };
+    if (record?.status === "blocked") return { ...view, migration: { status: "blocked", reason: `apply left markers: ${(record.markers ?? []).map((m) => `${m.code} at ${m.at}`).join(", ") || "see the report"}` } };
+    const component = componentPathFor(view.file);
+    if (view.kind === "view" && looksMigrated(join(root, component))) return { ...view, migration: { status: "migrated", reason: `component found at ${component}` } };
+    return view;
+  });
+}
+
+function looksMigrated(path: string): boolean {
+  if (!existsSync(path)) return false;
+  const text = readFileSync(path, "utf8");
+  return /\bdefineComponent\b/.test(text) && /["']liveview-migrate\/runtime(\/client)?["']/.test(text);
+}
+
+function readJournalViews(root: string): JournalViews {
+  try {
+    return JSON.parse(readFileSync(join(root, ".migrate/journal.json"), "utf8")) as JournalViews;
+  } catch {
+    return {};
+  }
+}
