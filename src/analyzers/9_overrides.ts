@@ -2,7 +2,9 @@
 // USER_OVERRIDE and where it came from; the analyzed class is kept, and evidence that contradicts the
 // override (forcing ui on a key the server owns) is flagged as a warning, never dropped.
 
-import type { KeyDecision, StateClass } from "../plan/types.ts";
+import ignore from "ignore";
+import type { EventDecision, FileError, KeyDecision, Placement, StateClass, ViewPlan } from "../plan/types.ts";
+import type { ModuleRules } from "./6_effects.ts";
 import type { FileFacts, ViewFacts } from "./facts.ts";
 import { REASONS } from "./reasons.ts";
 
@@ -38,7 +40,6 @@ export function applyAnnotations(state: KeyDecision[], view: ViewFacts, file: Fi
 
 // ---- Config overrides (migrate.config.*): keys before event placement, so forced classes re-place events.
 
-import type { EventDecision, FileError, Placement, ViewPlan } from "../plan/types.ts";
 
 /** The part of migrate.config the merge uses (src/config/schema.ts validates the whole file). */
 export interface ConfigOverrides {
@@ -116,8 +117,6 @@ function uniqueNames(names: string[]): string {
   return u.length ? u.join(", ") : "none";
 }
 
-import ignore from "ignore";
-import type { ModuleRules } from "./6_effects.ts";
 
 /** serverOnly / clientSafe entries: a package name (and its subpaths) or a .gitignore-style glob over root-relative paths. */
 export function moduleRulesFrom(overrides: ConfigOverrides | undefined): ModuleRules | undefined {

@@ -4,7 +4,7 @@
 
 import { join } from "node:path";
 import { readFile } from "node:fs/promises";
-import type { FileRecord, FunctionEffects, ViewPlan } from "../plan/types.ts";
+import type { FileRecord, FunctionEffects, Plan, ViewPlan } from "../plan/types.ts";
 import fg from "fast-glob";
 import { commandsPathFor, componentPathFor, GENERATED_HEADER, migrateView, type ViewMigration } from "../codemods/migrate-view.ts";
 import { wireServer, type WiringResult } from "../codemods/server-wiring.ts";
@@ -24,6 +24,8 @@ export interface ApplyInput {
   functions?: FunctionEffects[];
   /** Hashes recorded when the plan was made (checked when `fromPlanFile`). */
   files?: FileRecord[];
+  /** migrate.config's minConfidence: views with a decision below it are left with a marker. */
+  minConfidence?: Plan["minConfidence"];
 }
 
 export interface ApplyOptions {
@@ -122,7 +124,8 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
       warnings.push(`${plan.file}: not found, view ${plan.id} skipped`);
       continue;
     }
-    let migration = migrateView({ plan, text, existing, functions: options.plan.functions ?? [] });
+    const unsure = belowMinConfidence(plan, options.plan.minConfidence);
+    let migration = migrateView({ plan, text, existing, functions: options.plan.functions ?? [], forceBlock: unsure });
     if (migration.outcome === "migrated") {
       const formatted = await formatNewFiles(root, migration, text);
       if ("error" in formatted) migration = migrateView({ plan, text, existing, functions: options.plan.functions ?? [], forceBlock: [{ code: "GENERATION_FAILED", message: `the generated code does not parse (${formatted.error}): migrate by hand and report it` }] });
@@ -288,4 +291,17 @@ function statusRecords(reports: ViewReport[]): Record<string, ViewStatusRecord> 
     };
   }
   return records;
+}
+
+const CONFIDENCE_RANK = { low: 0, medium: 1, high: 2 } as const;
+
+/** migrate.config's `minConfidence`: a view with a decision below it stays on LiveViewJS with a marker. */
+export function belowMinConfidence(plan: ViewPlan, min: Plan["minConfidence"]): { code: string; message: string }[] {
+  if (!min) return [];
+  const unsure = [...plan.state.map((k) => ({ what: `key ${k.key}`, confidence: k.confidence })), ...plan.events.map((e) => ({ what: `event ${e.name}`, confidence: e.confidence }))].filter(
+    (d) => CONFIDENCE_RANK[d.confidence] < CONFIDENCE_RANK[min],
+  );
+  if (unsure.length === 0) return [];
+  const list = unsure.map((d) => `${d.what} (${d.confidence})`).join(", ");
+  return [{ code: "BELOW_MIN_CONFIDENCE", message: `decisions below the configured minConfidence "${min}": ${list}; confirm them with a migrate.config override or an annotation, then rerun apply` }];
 }

@@ -54,8 +54,12 @@ export function readRouter(file: string, text: string): { name: string; routes: 
       if (!typed || !d.initializer || !ts.isObjectLiteralExpression(d.initializer) || !ts.isIdentifier(d.name)) continue;
       const routes: RouteEntry[] = [];
       for (const p of d.initializer.properties) {
-        if (!ts.isPropertyAssignment(p) || !ts.isStringLiteralLike(p.name) || !ts.isIdentifier(p.initializer)) continue;
-        const imported = imports.get(p.initializer.text);
+        if (!ts.isPropertyAssignment(p) || !ts.isStringLiteralLike(p.name)) continue;
+        // `"/x": xView`, or a class-based view instantiated in place: `"/x": new XLiveView()`
+        const init = p.initializer;
+        const ref = ts.isIdentifier(init) ? init : ts.isNewExpression(init) && ts.isIdentifier(init.expression) && !init.arguments?.length ? init.expression : undefined;
+        if (!ref) continue;
+        const imported = imports.get(ref.text);
         if (imported) routes.push({ path: p.name.text, viewFile: imported.from, viewName: imported.name });
       }
       return { name: d.name.text, routes };

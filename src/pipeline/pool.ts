@@ -44,13 +44,13 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * Threads cost a fixed ~4–5 s of CPU (each worker loads the TypeScript compiler and warms its JIT
- * again; results are copied back), against ~7 ms of CPU per file: below ~1,000 files one thread is as
- * fast. Beyond the cores there is nothing to gain. Numbers: bench/results-analyze.md.
+ * again; results are copied back), against ~4–7 ms of CPU per file. On the shared 2-core machine of
+ * bench/results-analyze.md, 2 workers were slower than 1 even at 10,000 views (61 s vs 49 s), so the
+ * default is one thread; `--workers N` opts in where cores are free.
  */
-export const MIN_FILES_FOR_WORKERS = 1000;
+export const MIN_FILES_FOR_WORKERS = Number.POSITIVE_INFINITY;
 export const MAX_DEFAULT_WORKERS = 2;
 
-/** The worker count when the user did not choose one: 1 (in-process) for small runs, else up to 2. */
 export function defaultWorkerCount(files: number, cores = availableParallelism()): number {
   if (files < MIN_FILES_FOR_WORKERS) return 1;
   return Math.max(1, Math.min(MAX_DEFAULT_WORKERS, cores));

@@ -56,13 +56,16 @@ export function planFromFacts(collected: CollectedFacts, options: AssembleOption
   const facts = [...collected.facts].sort((a, b) => compareText(a.path, b.path));
   const merged = mergeFacts(facts, { root: options.root, overrides: options.overrides });
   const errors: FileError[] = [...collected.inputErrors, ...facts.flatMap((fileFacts) => fileFacts.errors), ...merged.errors];
-  return buildPlan({
+  const plan = buildPlan({
     files: collected.files,
     // Progress (issue 7): views already migrated by apply, or by hand in apply's shape (read from root).
     merged: { ...merged, views: applyMigrationStatus(options.root, merged.views), errors },
     configHash: options.configHash,
     version: options.version ?? toolVersion(),
   });
+  // migrate.config's minConfidence (issue 7), recorded for apply.
+  const minConfidence = (options.overrides as { config?: { minConfidence?: Plan["minConfidence"] } } | undefined)?.config?.minConfidence;
+  return minConfidence ? { ...plan, minConfidence } : plan;
 }
 
 /** What the cross-file phase reads from the analyzed folder besides the facts (see PlanPart.tsconfigHash). */

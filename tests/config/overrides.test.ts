@@ -82,7 +82,7 @@ describe("config overrides", () => {
 
   it("clientSafe makes a module's functions pure; serverOnly makes them server I/O", async () => {
     const safe = await analyze(project({ clientSafe: ["src/services/clock-source.ts"] }));
-    expect(key(safe.plan, "clockLiveView", "now").class).not.toBe("shared");
+    expect(key(safe.plan, "clockLiveView", "now").class).toBe("ui");
     const server = await analyze(
       project({ serverOnly: ["src/views/helpers/**"] }, (dir) => {
         // A helper with no effects of its own: ui by default, shared once its folder is serverOnly.
@@ -97,14 +97,23 @@ describe("config overrides", () => {
     expect(JSON.stringify(title.reasons)).toMatch(/serverOnly/);
   }, 30_000);
 
-  it("serverOnly also takes package names", async () => {
-    const { plan } = await analyze(
-      project({ serverOnly: ["left-pad"] }, (dir) => {
-        const counter = join(dir, "src/views/counter.ts");
-        writeFileSync(counter, readFileSync(counter, "utf8").replace('import { createLiveView, html } from "liveviewjs";', 'import { createLiveView, html } from "liveviewjs";\nimport leftPad from "left-pad";').replace("socket.assign({ count: 0 });", "socket.assign({ count: 0, padded: leftPad(\"1\", 3) });"));
-      }),
-    );
-    expect(key(plan, "counterLiveView", "padded").class).toBe("shared");
+  it("serverOnly and clientSafe also take package names (and override the built-in package lists)", async () => {
+    const withImports = (dir: string) => {
+      const counter = join(dir, "src/views/counter.ts");
+      writeFileSync(
+        counter,
+        readFileSync(counter, "utf8")
+          .replace('import { createLiveView, html } from "liveviewjs";', 'import { createLiveView, html } from "liveviewjs";\nimport slugify from "slugify";\nimport leftPad from "left-pad";')
+          .replace("socket.assign({ count: 0 });", 'socket.assign({ count: 0, slug: slugify("a b"), padded: leftPad("1", 3) });'),
+      );
+    };
+    // Without a config: slugify is a known pure package (ui), left-pad is unknown (shared, low confidence).
+    const before = await analyze(project(undefined, withImports));
+    expect(key(before.plan, "counterLiveView", "slug").class).toBe("ui");
+    expect(key(before.plan, "counterLiveView", "padded").class).toBe("shared");
+    const after = await analyze(project({ serverOnly: ["slugify"], clientSafe: ["left-pad"] }, withImports));
+    expect(key(after.plan, "counterLiveView", "slug").class).toBe("shared");
+    expect(key(after.plan, "counterLiveView", "padded").class).toBe("ui");
   }, 30_000);
 
   it("an inline annotation through the CLI", async () => {
@@ -117,6 +126,13 @@ describe("config overrides", () => {
     const count = key(plan, "counterLiveView", "count");
     expect(count.class).toBe("shared");
     expect(count.override!.kind).toBe("annotation");
+  }, 30_000);
+
+  it("lists overrides and contradicted ones in the terminal summary", async () => {
+    const run = await runCli(["analyze", project({ views: { notesLiveView: { keys: { notes: "ui" } } } }), "--no-report"]);
+    expect(run.stdout).toContain("Overrides 1 key · 0 events · 1 contradicted by evidence");
+    expect(run.stdout).toContain("src/views/notes.ts#notesLiveView notes: ui (config migrate.config.json:views.notesLiveView.keys.notes; analysis said shared)");
+    expect(run.stdout).toMatch(/warning: src\/views\/notes\.ts#notesLiveView notes: forced ui, but the analysis found shared/);
   }, 30_000);
 
   it("warns (does not fail) on view and key names the analysis did not find", async () => {

@@ -15,7 +15,7 @@ import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
 import { colorsFor, type CliIo } from "../io.ts";
 import { createProgressDisplay } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
-import { loadConfigOrThrow } from "../../config/cli.ts";
+import { configAnalyzeOptions, loadConfigOrThrow } from "../../config/cli.ts";
 
 export interface AnalyzeCommandOptions {
   json?: boolean;
@@ -44,7 +44,7 @@ export function register(program: Command, io: CliIo): void {
     .option("--include <glob...>", "analyze only files matching these globs (.gitignore syntax, relative to <dir>)")
     .option("--exclude <glob...>", "skip files and folders matching these globs (.gitignore syntax)")
     .option("--max-file-size <size>", "report files larger than this as TOO_LARGE instead of parsing them (bytes, or 512k, 2M)", parseSize, DEFAULT_MAX_FILE_BYTES)
-    .option("--workers <n>", "worker threads for the per-file analysis (default: 1 under 1,000 files, else 2)", parseWorkers)
+    .option("--workers <n>", "worker threads for the per-file analysis (default 1: on a shared 2-core machine threads did not pay; see bench/results-analyze.md)", parseWorkers)
     .option("--shard <K/N>", "analyze only shard K of N (CI matrices); --out gets a part for `migrate merge`", parseShard)
     .option("--file-timeout <seconds>", "with worker threads, report a file still being analyzed after this long as TIMEOUT", parseSeconds, 30)
     .option("--no-progress", "never show a progress bar (it only appears on a terminal, for runs over a second)")
@@ -62,16 +62,15 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions, io
 
   // migrate.config.* at the root (issue 7): its include/exclude add to the command line's, its overrides go to the merge.
   const config = await loadConfigOrThrow(root);
-  const include = [...(config?.config.include ?? []), ...(options.include ?? [])];
-  const exclude = [...(config?.config.exclude ?? []), ...(options.exclude ?? [])];
-  const discovery = await discoverFiles(root, { include: include.length ? include : undefined, exclude: exclude.length ? exclude : undefined });
+  const fromConfig = configAnalyzeOptions(config, options);
+  const discovery = await discoverFiles(root, { include: fromConfig.include, exclude: fromConfig.exclude });
   if (discovery.files.length === 0 && discovery.errors.length === 0) {
     const filtered = (options.include?.length ?? 0) > 0 || (options.exclude?.length ?? 0) > 0;
     const empty = noSourceFilesProblem(dir, filtered);
     throw new UsageError(empty.message, empty.code);
   }
 
-  if (options.shard) return runAnalyzeShard(root, options.shard, discovery, options, io);
+  if (options.shard) return runAnalyzeShard(root, options.shard, discovery, options, io, config?.hash ?? null);
 
   // Loaded here, not at the top: the analyzer pulls in the TypeScript compiler, which `--help` does not need.
   const { analyzeProject } = await import("../../pipeline/analyze.ts");
@@ -80,8 +79,8 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions, io
   try {
     ({ plan } = await analyzeProject(root, {
       discovery,
-      overrides: config ? { file: config.file, config: config.config } : undefined,
-      configHash: config?.hash ?? null,
+      overrides: fromConfig.overrides,
+      configHash: fromConfig.configHash,
       maxFileBytes: options.maxFileSize,
       workers: options.workers,
       fileTimeoutMs: options.fileTimeout * 1000,
@@ -124,7 +123,7 @@ export function countFailedFiles(plan: Plan): number {
 }
 
 /** `--shard K/N`: writes this shard's part (no summary, no report: those come from the merged plan). */
-async function runAnalyzeShard(root: string, shard: ShardSpec, discovery: Discovery, options: AnalyzeCommandOptions, io: CliIo): Promise<number> {
+async function runAnalyzeShard(root: string, shard: ShardSpec, discovery: Discovery, options: AnalyzeCommandOptions, io: CliIo, configHash: string | null): Promise<number> {
   const { analyzeShard } = await import("../../pipeline/analyze.ts");
   const { serializePart } = await import("../../plan/merge.ts");
   const progress = createProgressDisplay(io, options.progress !== false);
@@ -132,6 +131,7 @@ async function runAnalyzeShard(root: string, shard: ShardSpec, discovery: Discov
   try {
     part = await analyzeShard(root, shard, {
       discovery,
+      configHash,
       maxFileBytes: options.maxFileSize,
       workers: options.workers,
       fileTimeoutMs: options.fileTimeout * 1000,

@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
+import { configAnalyzeOptions, loadConfigOrThrow } from "../../config/cli.ts";
 import { checkRoot } from "../../discovery/index.ts";
 import type { Plan, ViewPlan } from "../../plan/types.ts";
 import { applyProject, type ApplyInput } from "../../apply/apply-project.ts";
@@ -65,8 +66,10 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
     if (!Array.isArray(parsed.views) || !Array.isArray(parsed.files)) throw new UsageError(`${options.plan} is not a plan written by \`migrate analyze --out\``, "BAD_PLAN");
     plan = parsed;
   } else {
+    // Same config rules as `migrate analyze`: overrides and minConfidence must hold without --plan too.
+    const config = await loadConfigOrThrow(root);
     const { analyzeProject } = await import("../../pipeline/analyze.ts");
-    plan = (await analyzeProject(root, {})).plan;
+    plan = (await analyzeProject(root, configAnalyzeOptions(config))).plan;
   }
 
   const result = await applyProject({

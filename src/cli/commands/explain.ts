@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
-import { loadConfigOrThrow } from "../../config/cli.ts";
+import { configAnalyzeOptions, loadConfigOrThrow } from "../../config/cli.ts";
 import { explain } from "../../explain/explain.ts";
 import { formatExplanation } from "../../explain/format.ts";
 import { findProjectRoot, parseExplainTarget } from "../../explain/root.ts";
@@ -41,12 +41,7 @@ export async function runExplain(targetText: string, options: { json?: boolean; 
 
   const config = await loadConfigOrThrow(root);
   const { analyzeProject } = await import("../../pipeline/analyze.ts");
-  const { plan } = await analyzeProject(root, {
-    include: config?.config.include,
-    exclude: config?.config.exclude,
-    overrides: config ? { file: config.file, config: config.config } : undefined,
-    configHash: config?.hash ?? null,
-  });
+  const { plan } = await analyzeProject(root, configAnalyzeOptions(config));
   const outcome = explain(plan, { ...target, file: rel.split(sep).join("/") });
   if (!outcome.ok) throw new UsageError(outcome.message, outcome.code);
   io.stdout.write(options.json ? `${JSON.stringify(outcome.explanation, null, 2)}\n` : formatExplanation(outcome.explanation));

@@ -9,6 +9,7 @@ import { serializePlan } from "../../plan/serialize.ts";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
 import type { CliIo } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
+import { loadConfigOrThrow } from "../../config/cli.ts";
 import { countFailedFiles } from "./analyze.ts";
 
 export interface MergeCommandOptions {
@@ -54,7 +55,13 @@ export async function runMerge(partPaths: string[], options: MergeCommandOptions
     parts.push({ name: given, part: parsed });
   }
 
-  const result = mergeParts(parts, { root: resolve(io.cwd, options.root ?? ".") });
+  // The config's overrides apply in the cross-file phase (issue 7); it must be the one the parts were made with.
+  const root = resolve(io.cwd, options.root ?? ".");
+  const config = await loadConfigOrThrow(root);
+  const partHash = parts[0]?.part.configHash ?? null;
+  if (parts.length && (config?.hash ?? null) !== partHash)
+    throw new UsageError(`the parts were made with ${partHash ? "a different config" : "no config"} than ${config ? `${config.file} in ${root}` : `the one in ${root} (none)`}: merge with the same --root and config the shards used`, "CONFIG_MISMATCH");
+  const result = mergeParts(parts, { root, overrides: config ? { file: config.file, config: config.config } : undefined });
   if ("problem" in result) return refuse(result.problem, io);
   const planText = serializePlan(result.plan);
   if (options.out) {

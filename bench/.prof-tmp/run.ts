@@ -1,0 +1,14 @@
+import { analyzeFile, mergeFacts } from "/work/main/src/analyzers/index.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fg from "fast-glob";
+const root = process.argv[2] ?? "/work/main/bench/.corpus/1000";
+const files = fg.sync("src/**/*.{ts,tsx,js,mjs,cjs}", { cwd: root }).sort();
+const inputs = files.map((f) => ({ path: f, text: readFileSync(join(root, f), "utf8") }));
+let c0 = process.cpuUsage(); let t = performance.now();
+const facts = inputs.map((x) => analyzeFile(x, { root }));
+const ta = performance.now() - t; const ca = process.cpuUsage(c0).user / 1000;
+c0 = process.cpuUsage(); t = performance.now();
+const m = mergeFacts(facts, { root });
+const tm = performance.now() - t;
+console.log(`${inputs.length} files analyze wall ${(ta/inputs.length).toFixed(2)} ms/file cpu ${(ca/inputs.length).toFixed(2)}; merge ${tm.toFixed(0)} ms; views ${m.views.length}`);

@@ -1,0 +1,13 @@
+// Child-process entry for tests/e2e/partial-apply.test.ts: `node --import tsx partial-apply.serve.ts <appDir>`
+// starts the (partially migrated) copy's own server on a free port in a fresh module graph and prints
+// one JSON line `{ "url": ... }`; it stops when the parent kills it.
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const dir = process.argv[2];
+if (!dir) throw new Error("usage: partial-apply.serve.ts <appDir>");
+const { startServer } = (await import(pathToFileURL(join(dir, "src", "server.ts")).href)) as {
+  startServer(port: number): Promise<{ url: string }>;
+};
+const running = await startServer(0);
+process.stdout.write(`${JSON.stringify({ url: running.url })}\n`);
