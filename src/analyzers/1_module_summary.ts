@@ -402,14 +402,15 @@ function mutableFields(cls: ts.ClassLikeDeclaration): Set<string> {
   const out = new Set<string>();
   for (const m of cls.members) {
     const inCtor = ts.isConstructorDeclaration(m);
+    // Created once per member, not per node (closures per node cost a measurable share of the walk).
+    const markThis = (t: ts.Expression, viaContainer: boolean) => {
+      const ap = accessPath(t) ?? undefined;
+      let n = unwrap(t);
+      while (ts.isElementAccessExpression(n)) n = unwrap(n.expression);
+      const ap2 = ap ?? accessPath(n);
+      if (ap2 && ap2.root === "this" && ap2.path.length >= 1 && (!inCtor || viaContainer || ap2.path.length > 1 || n !== unwrap(t))) out.add(ap2.path[0]!);
+    };
     const visit = (node: ts.Node): void => {
-      const markThis = (t: ts.Expression, viaContainer: boolean) => {
-        const ap = accessPath(t) ?? undefined;
-        let n = unwrap(t);
-        while (ts.isElementAccessExpression(n)) n = unwrap(n.expression);
-        const ap2 = ap ?? accessPath(n);
-        if (ap2 && ap2.root === "this" && ap2.path.length >= 1 && (!inCtor || viaContainer || ap2.path.length > 1 || n !== unwrap(t))) out.add(ap2.path[0]!);
-      };
       if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) markThis(node.left, false);
       else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) markThis(node.operand, false);
       else if (ts.isDeleteExpression(node)) markThis(node.expression, true);
@@ -484,7 +485,8 @@ function stateDetail(scope: ModuleScope, name: string, write: boolean): string {
 export function collectBodyEffects(
   ctx: FileContext,
   scope: ModuleScope,
-  root: ts.Node,
+  /** One node, or a list walked in order with one visitor (the view-model pass passes a handler's statements). */
+  root: ts.Node | readonly ts.Node[],
   locals: Set<string>,
   className: string | undefined,
   effects: DirectEffect[],
@@ -545,8 +547,15 @@ export function collectBodyEffects(
     }
     ts.forEachChild(node, visit);
   };
-  if (includeRoot) visit(root);
-  else ts.forEachChild(root, visit);
+  const roots: readonly ts.Node[] = isNodeList(root) ? root : [root];
+  for (const r of roots) {
+    if (includeRoot) visit(r);
+    else ts.forEachChild(r, visit);
+  }
+}
+
+function isNodeList(x: ts.Node | readonly ts.Node[]): x is readonly ts.Node[] {
+  return Array.isArray(x);
 }
 
 function awaitsSkipped(e: ts.Expression, roots: ReadonlySet<string> | undefined): boolean {

@@ -364,7 +364,7 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
   // ---- handler walk ----
   const walk = (nodes: readonly ts.Node[], env: Env, acc: Acc, withEffects = true): void => {
     const socketNames = new Set([...env.roles].filter(([, r]) => r.role === "socket").map(([n]) => n));
-    if (withEffects) for (const n of nodes) collectBodyEffects(ctx, scope, n, env.locals, viewClassName, acc.effects, acc.calls, true, socketNames);
+    if (withEffects) collectBodyEffects(ctx, scope, nodes, env.locals, viewClassName, acc.effects, acc.calls, true, socketNames);
     const visit = (node: ts.Node, inTimer: boolean, fnDepth: number): void => {
       if (ts.isCallExpression(node)) {
         const callee = unwrap(node.expression);

@@ -161,7 +161,8 @@ function parseWorkers(text: string): number {
   return workers;
 }
 
-function parseShard(text: string): ShardSpec {
+/** Commander parser for --shard K/N (analyze and apply). */
+export function parseShard(text: string): ShardSpec {
   const spec = parseShardSpec(text);
   if ("error" in spec) throw new InvalidArgumentError(spec.error);
   return spec;

@@ -7,6 +7,8 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { configAnalyzeOptions, loadConfigOrThrow } from "../../config/cli.ts";
 import { checkRoot } from "../../discovery/index.ts";
+import { selectShard, type ShardSpec } from "../../pipeline/shard.ts";
+import { parseShard } from "./analyze.ts";
 import type { Plan, ViewPlan } from "../../plan/types.ts";
 import { applyProject, type ApplyInput } from "../../apply/apply-project.ts";
 import { injectionFromEnv, writeFileAtomic } from "../../apply/atomic-write.ts";
@@ -22,6 +24,7 @@ export interface ApplyCommandOptions {
   /** false for --no-report */
   report?: string | false;
   only?: string[];
+  shard?: ShardSpec;
   typeCheck?: boolean;
   bundleCheck?: boolean;
 }
@@ -38,6 +41,7 @@ export function register(program: Command, io: CliIo): void {
     .option("--dry-run", "print the unified diff and write nothing")
     .option("--allow-dirty", "apply even when the git work tree has uncommitted changes")
     .option("--only <view...>", "migrate only these views (ids, names, or file globs)")
+    .option("--shard <K/N>", "with --plan: migrate only the views in the files shard K of N owns (a CI matrix; run a plain `migrate apply` once all shards have landed to wire the server)", parseShard)
     .option("--report <file>", `where to write the HTML diff report (default: <dir>/${APPLY_REPORT})`)
     .option("--no-report", "do not write the HTML diff report")
     .option("--no-type-check", "skip the type check of the generated files")
@@ -54,6 +58,7 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
   if (problem) throw new UsageError(problem.message, problem.code);
   const colors = colorsFor(io.stdout, io.env);
 
+  if (options.shard && !options.plan) throw new UsageError("--shard needs --plan: every shard must apply the same plan", "SHARD_WITHOUT_PLAN");
   let plan: ApplyInput;
   if (options.plan) {
     const planPath = resolve(io.cwd, options.plan);
@@ -78,7 +83,9 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
     dryRun: options.dryRun,
     allowDirty: options.allowDirty,
     fromPlanFile: options.plan !== undefined,
-    only: options.only?.length ? viewFilter(options.only) : undefined,
+    only: both(options.only?.length ? viewFilter(options.only) : undefined, options.shard ? shardFilter(plan, options.shard) : undefined),
+    // Shards see only their own views: the server wiring, which needs every view's outcome, is left to a final plain apply.
+    wire: options.shard && options.shard.count > 1 ? false : undefined,
     typeCheck: options.typeCheck,
     bundleCheck: options.bundleCheck,
     injection: injectionFromEnv(io.env),
@@ -118,6 +125,17 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
     return EXIT_FILES_FAILED;
   }
   return markers > 0 ? EXIT_MARKERS_LEFT : EXIT_OK;
+}
+
+/** --shard K/N: the views whose file shard K owns (the same split `migrate analyze --shard` uses). */
+export function shardFilter(plan: ApplyInput, shard: ShardSpec): (view: ViewPlan) => boolean {
+  const owned = new Set(selectShard(plan.files ?? [], shard.index, shard.count).map((f) => f.path));
+  return (view) => owned.has(view.file);
+}
+
+function both<T>(a: ((x: T) => boolean) | undefined, b: ((x: T) => boolean) | undefined): ((x: T) => boolean) | undefined {
+  if (!a || !b) return a ?? b;
+  return (x) => a(x) && b(x);
 }
 
 /** --only: a view id, a view name, or a glob on its file. */
