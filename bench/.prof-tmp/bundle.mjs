@@ -532,14 +532,14 @@ function mutableFields(cls) {
   const out = /* @__PURE__ */ new Set();
   for (const m2 of cls.members) {
     const inCtor = ts.isConstructorDeclaration(m2);
+    const markThis = /* @__PURE__ */ __name((t2, viaContainer) => {
+      const ap = accessPath(t2) ?? void 0;
+      let n = unwrap(t2);
+      while (ts.isElementAccessExpression(n)) n = unwrap(n.expression);
+      const ap2 = ap ?? accessPath(n);
+      if (ap2 && ap2.root === "this" && ap2.path.length >= 1 && (!inCtor || viaContainer || ap2.path.length > 1 || n !== unwrap(t2))) out.add(ap2.path[0]);
+    }, "markThis");
     const visit = /* @__PURE__ */ __name((node) => {
-      const markThis = /* @__PURE__ */ __name((t2, viaContainer) => {
-        const ap = accessPath(t2) ?? void 0;
-        let n = unwrap(t2);
-        while (ts.isElementAccessExpression(n)) n = unwrap(n.expression);
-        const ap2 = ap ?? accessPath(n);
-        if (ap2 && ap2.root === "this" && ap2.path.length >= 1 && (!inCtor || viaContainer || ap2.path.length > 1 || n !== unwrap(t2))) out.add(ap2.path[0]);
-      }, "markThis");
       if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) markThis(node.left, false);
       else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) markThis(node.operand, false);
       else if (ts.isDeleteExpression(node)) markThis(node.expression, true);
@@ -655,10 +655,17 @@ function collectBodyEffects(ctx, scope, root2, locals, className, effects, calls
     }
     ts.forEachChild(node, visit);
   }, "visit");
-  if (includeRoot) visit(root2);
-  else ts.forEachChild(root2, visit);
+  const roots = isNodeList(root2) ? root2 : [root2];
+  for (const r of roots) {
+    if (includeRoot) visit(r);
+    else ts.forEachChild(r, visit);
+  }
 }
 __name(collectBodyEffects, "collectBodyEffects");
+function isNodeList(x) {
+  return Array.isArray(x);
+}
+__name(isNodeList, "isNodeList");
 function awaitsSkipped(e, roots) {
   if (!roots) return false;
   const u = unwrap(e);
@@ -1323,7 +1330,7 @@ function buildViewModel({ ctx, scope, view, changesetFactories, errors }) {
   }, "assignObject");
   const walk = /* @__PURE__ */ __name((nodes, env, acc, withEffects = true) => {
     const socketNames = new Set([...env.roles].filter(([, r]) => r.role === "socket").map(([n]) => n));
-    if (withEffects) for (const n of nodes) collectBodyEffects(ctx, scope, n, env.locals, viewClassName, acc.effects, acc.calls, true, socketNames);
+    if (withEffects) collectBodyEffects(ctx, scope, nodes, env.locals, viewClassName, acc.effects, acc.calls, true, socketNames);
     const visit = /* @__PURE__ */ __name((node, inTimer, fnDepth) => {
       if (ts.isCallExpression(node)) {
         const callee = unwrap(node.expression);
