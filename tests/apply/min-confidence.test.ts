@@ -11,7 +11,7 @@ const scratch: string[] = [];
 afterAll(() => scratch.forEach(removeScratch));
 
 async function applyWith(config: object | null): Promise<{ root: string; code: number; view: string }> {
-  const root = scratchRepo(join(PACKAGE_ROOT, "fixtures", "override-cases", "min-confidence"), "min-confidence", false);
+  const root = scratchRepo(join(PACKAGE_ROOT, "fixtures", "config-cases", "min-confidence"), "min-confidence", false);
   scratch.push(root);
   if (config) writeFileSync(join(root, "migrate.config.json"), JSON.stringify(config));
   const { code } = await runCli(["apply", root, "--no-report", "--no-type-check", "--no-bundle-check"]);

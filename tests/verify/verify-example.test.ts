@@ -1,9 +1,9 @@
 // `migrate verify` on the example app: apply migrates a temp copy, then every migrated view is run
-// next to its original in explore mode at depth 3. Then the migrated counter is broken on purpose
-// (an assign dropped, two events swapped, the template changed) and verify must catch each.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// next to its original in explore mode at depth 3 (the list comes from apply's journal). Then the
+// migrated counter is broken on purpose (an assign dropped, two events swapped, the template changed)
+// and verify must catch each.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runApply } from "../../src/cli/commands/apply.ts";
 import { runVerify } from "../../src/cli/commands/verify.ts";
@@ -21,9 +21,13 @@ function quietIo(cwd: string) {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "lvm-verify-app-"));
+  // inside the checkout (tmp/ is gitignored) so apply's type and bundle checks resolve the app's packages
+  const scratch = resolve(import.meta.dirname, "../../tmp");
+  mkdirSync(scratch, { recursive: true });
+  dir = mkdtempSync(join(scratch, "verify-example-"));
   cpSync(EXAMPLE_APP, dir, { recursive: true });
-  await runApply(dir, { typeCheck: false, bundleCheck: false, report: false }, quietIo(dir).io as never);
+  // as `migrate apply` runs: its type and bundle checks keep a view that would not build unmigrated
+  await runApply(dir, { report: false }, quietIo(dir).io as never);
 }, 60_000);
 
 afterAll(() => {
@@ -46,17 +50,32 @@ async function verifyMutated(mutate: (source: string) => string): Promise<Verify
   }
 }
 
+/** The views apply migrated, from its journal: each run's new `<name>.component.ts` belongs to the view it migrated. */
+function viewsApplyMigrated(root: string): string[] {
+  const journal = JSON.parse(readFileSync(join(root, ".migrate/journal.json"), "utf8")) as { runs: Array<{ entries: Array<{ file: string; before: string | null; view: string }> }> };
+  const views = journal.runs.flatMap((run) => run.entries.filter((e) => e.before === null && /\.component\.[jt]s$/.test(e.file)).map((e) => e.view));
+  return [...new Set(views)].sort();
+}
+
+/** Paths per view in the example-app run: every level in full while this allows, then a sample, with a path for every level down to 3. */
+const MAX_PATHS = 10;
+
 describe("verify on the example app", () => {
-  it("every view apply migrated is equivalent in explore mode at depth 3 (none diverges)", async () => {
-    // every level in full while the budget allows, then a sample, with at least one path per level down to 3
-    const report = await verifyProject(dir, { mode: "explore", depth: 3, maxPaths: 16 });
-    const byView = Object.fromEntries(report.views.map((v) => [v.view, v]));
-    // apply migrates these today; a view that stops being migrated must not silently drop out of verification
-    for (const id of ["src/views/counter.ts#counterLiveView", "src/views/faq.ts#faqView", "src/views/slides.ts#slideDeckView", "src/views/releaseNotes.ts#releaseNotesView", "src/views/cityAutocomplete.ts#cityAutocompleteView"]) {
-      expect(byView[id]?.status, `${id}: ${JSON.stringify(byView[id]?.reason ?? byView[id]?.divergence?.diff)}`).toBe("equivalent");
-      expect(byView[id]!.depth).toBe(3);
+  it(`every view apply migrated is equivalent in explore mode at depth 3 (at most ${MAX_PATHS} paths per view; none diverges)`, async () => {
+    const migrated = viewsApplyMigrated(dir);
+    expect(migrated.length).toBeGreaterThan(0);
+    const report = await verifyProject(dir, { mode: "explore", depth: 3, maxPaths: MAX_PATHS });
+    const byFile = new Map(report.views.map((v) => [v.view.split("#")[0]!, v]));
+    // verify finds exactly the views apply migrated, no more and no fewer
+    expect([...byFile.keys()].sort()).toEqual(migrated);
+    for (const file of migrated) {
+      const v = byFile.get(file)!;
+      expect(v.status, `${file}: ${JSON.stringify(v.reason ?? v.divergence?.diff)}`).toBe("equivalent");
+      expect(v.depth, file).toBe(3);
+      expect(v.paths, file).toBeLessThanOrEqual(MAX_PATHS);
     }
     expect(report.views.filter((v) => v.status === "diverged").map((v) => `${v.view}\n${v.divergence!.path.join("\n")}\n${v.divergence!.diff}`)).toEqual([]);
+    expect(report.summary).toEqual({ equivalent: migrated.length, diverged: 0, "not-verifiable": 0 });
   }, 120_000);
 
   it("catches a dropped assign (increment no longer updates parity)", async () => {
@@ -90,6 +109,31 @@ describe("verify on the example app", () => {
       expect(output()).toMatch(/^\+<p class="count" data-parity="even">Total: <strong id="count">0<\/strong> \(even\)<\/p>$/m);
     } finally {
       writeFileSync(file, original);
+    }
+  }, 60_000);
+
+  it("preferences: both sides save on the same fixed clock, so the \"Saved at\" time matches", async () => {
+    const report = await verifyProject(dir, { mode: "script", only: ["views/preferences."], scripts: { "/preferences": [{ kind: "click", index: 3, label: "save" }] } });
+    expect(report.views).toEqual([expect.objectContaining({ status: "equivalent", steps: 1 })]);
+  }, 60_000);
+
+  it("activity feed: a post reaches the second client through the app's bridgePubSub wiring; without that wiring it diverges", async () => {
+    const post = { "/activity": [{ kind: "form" as const, binding: "submit" as const, index: 0, values: { text: "Van loaded" } }] };
+    const wired = await verifyProject(dir, { mode: "script", only: ["views/activityFeed."], scripts: post });
+    expect(wired.views).toEqual([expect.objectContaining({ status: "equivalent", clients: 2, steps: 1 })]);
+    // the app as if apply had found no pubSub to bridge: broadcasts never reach the migrated clients
+    const server = join(dir, "src/server.ts");
+    const text = readFileSync(server, "utf8");
+    const unwired = text.replace(/^.*void bridgePubSub\(.*$/m, "");
+    expect(unwired).not.toBe(text);
+    writeFileSync(server, unwired);
+    try {
+      const report = await verifyProject(dir, { mode: "script", only: ["views/activityFeed."], scripts: post });
+      expect(report.views[0]!.status).toBe("diverged");
+      expect(report.views[0]!.divergence!.original).toContain("Van loaded");
+      expect(report.views[0]!.divergence!.migrated).not.toContain("Van loaded");
+    } finally {
+      writeFileSync(server, text);
     }
   }, 60_000);
 });
