@@ -72,6 +72,7 @@ export const TOOL_ROOT = toolRoot;
 
 /** Injected into original-side bundles: timers the verifier advances by hand (views with setInterval). */
 const CLOCK_MODULE = `
+import { __verifyWallClock } from "lvm-verify:date";
 const timers = new Map(); let now = 0; let nextId = 1;
 export const __verifyClock = {
   get now() { return now; },
@@ -92,6 +93,7 @@ export const __verifyClock = {
       due.fn(...due.args);
       await flush();
     }
+    __verifyWallClock.advance(ms);
     now = end;
   },
   clear() { timers.clear(); },
@@ -102,6 +104,47 @@ export function setInterval(fn, ms, ...args) { return add(fn, ms, args, true); }
 export function clearTimeout(id) { timers.delete(id); }
 export function clearInterval(id) { timers.delete(id); }
 `;
+
+/** 2026-01-01T09:30:00Z: the wall clock both sides start from (see DATE_MODULE). */
+export const VERIFY_EPOCH = Date.UTC(2026, 0, 1, 9, 30, 0);
+
+/**
+ * The app's Date on both sides: the same fixed instant, advanced only by the verifier (a tick
+ * step), so "saved at" times and other wall-clock readings render the same on both sides and from
+ * one run to the next. Only the app's own files see it (the runtime and liveviewjs keep the real one).
+ */
+const DATE_MODULE = `
+const RealDate = globalThis.Date;
+let offset = 0;
+export const __verifyWallClock = { get now() { return ${VERIFY_EPOCH} + offset; }, advance(ms) { offset += Math.max(0, Number(ms) || 0); } };
+function VerifyDate(...args) {
+  if (!new.target) return new RealDate(__verifyWallClock.now).toString();
+  return Reflect.construct(RealDate, args.length ? args : [__verifyWallClock.now], new.target);
+}
+VerifyDate.prototype = RealDate.prototype;
+VerifyDate.now = () => __verifyWallClock.now;
+VerifyDate.parse = RealDate.parse;
+VerifyDate.UTC = RealDate.UTC;
+export { VerifyDate as Date };
+`;
+
+/** Files of the app (under root, outside node_modules) that mention Date import the verifier's one. */
+function fixedDateForApp(root: string): Plugin {
+  const prefix = resolve(root) + "/";
+  const loaders: Record<string, "ts" | "tsx" | "js" | "jsx"> = { ".ts": "ts", ".mts": "ts", ".cts": "ts", ".tsx": "tsx", ".js": "js", ".mjs": "js", ".cjs": "js", ".jsx": "jsx" };
+  return {
+    name: "lvm-verify-fixed-date",
+    setup(b) {
+      b.onLoad({ filter: /\.(m|c)?[jt]sx?$/ }, (args) => {
+        if (!args.path.startsWith(prefix) || args.path.includes("/node_modules/")) return undefined;
+        const text = readFileSync(args.path, "utf8");
+        if (!/\bDate\b/.test(text)) return undefined;
+        const ext = /\.[a-z]+$/.exec(args.path)![0];
+        return { contents: `import { Date } from "lvm-verify:date";\n${text}`, loader: loaders[ext] ?? "js", resolveDir: dirname(args.path) };
+      });
+    },
+  };
+}
 
 function virtualModules(files: Record<string, string>): Plugin {
   return {
@@ -141,10 +184,12 @@ export interface BundleRequest {
   original?: boolean;
   /** Replace timers with a hand-driven clock (exported by the entry as __verifyClock). */
   clock?: boolean;
+  /** The app's root: its files get the verifier's fixed Date (the same instant on every side). */
+  appRoot?: string;
 }
 
 export async function bundle(request: BundleRequest): Promise<string> {
-  const files: Record<string, string> = { "lvm-verify:entry": request.entry, "lvm-verify:clock": CLOCK_MODULE };
+  const files: Record<string, string> = { "lvm-verify:entry": request.entry, "lvm-verify:clock": CLOCK_MODULE, "lvm-verify:date": DATE_MODULE };
   const result = await build({
     entryPoints: ["lvm-verify:entry"],
     bundle: true,
@@ -160,7 +205,7 @@ export async function bundle(request: BundleRequest): Promise<string> {
     // an app copied outside a checkout (tests, CI) still finds zod and friends in the tool's node_modules
     nodePaths: [join(toolRoot, "node_modules")],
     inject: request.clock ? ["lvm-verify:clock"] : [],
-    plugins: [virtualModules(files), ...(request.original ? [externalLiveviewjs()] : []), ...(request.platform === "node" ? [externalServerOnlyPackages()] : [])],
+    plugins: [virtualModules(files), ...(request.appRoot ? [fixedDateForApp(request.appRoot)] : []), ...(request.original ? [externalLiveviewjs()] : []), ...(request.platform === "node" ? [externalServerOnlyPackages()] : [])],
   });
   mkdirSync(dirname(request.outFile), { recursive: true });
   writeFileSync(request.outFile, result.outputFiles[0]!.text);

@@ -101,7 +101,7 @@ export async function runPath(loaded: Loaded, path: ClientStep[], css?: string):
       css,
     });
     migrated = await startMigratedSession({
-      server: { ...serverModule, component, commands: serverModule.__commands?.default ?? serverModule.__commands },
+      server: { ...serverModule, component, commands: serverModule.__commands?.default ?? serverModule.__commands, wiring: serverModule.__wiring, pubSub: serverModule.__appPubSub },
       clientCode: loaded.bundles.clientCode,
       route: loaded.route,
       path: loaded.path,
@@ -236,7 +236,9 @@ export async function verifyView(loaded: Loaded, viewId: string, options: Verify
       seen.add(key);
       for (const step of stepsOf(result.finalHtml!)) next.push([...path, step]);
     }
-    if (!next.length && fallback.length && sampled) next.push(...fallback);
+    // Every page of this level was seen before (the view's pages close up before depth K, or the sample
+    // missed the new ones): go on from a seen page, so paths of length K still run and are compared.
+    if (!next.length && fallback.length) next.push(...fallback);
     frontier = next;
   }
   const reason = sampled ? { code: "SAMPLED", message: `${paths} paths, sampled where a level had more than its share of ${maxPaths}` } : undefined;

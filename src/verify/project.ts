@@ -2,7 +2,7 @@
 // the original), the app's router, and each view's route. Builds the three bundles a view needs.
 
 import { existsSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import fg from "fast-glob";
 import { bundle, importFresh } from "./bundle.ts";
 
@@ -66,14 +66,45 @@ async function labelled<T>(side: BundleError["side"], work: Promise<T>): Promise
   }
 }
 
+/**
+ * The server wiring apply generated: `<router>.migrated.ts` (migratedRoutes, bridgePubSub) and the
+ * pubsub the app's server file hands to `bridgePubSub(<pubSub>, sync)`, as an import (name, file).
+ */
+export interface GeneratedWiring {
+  migratedFile: string;
+  pubSub?: { name: string; file: string };
+}
+
+export async function findGeneratedWiring(root: string, routerFile: string): Promise<GeneratedWiring | undefined> {
+  const migratedFile = [".ts", ".js"].map((ext) => routerFile.replace(/\.(m?[jt]sx?)$/, "") + ".migrated" + ext).find((f) => existsSync(join(root, f)));
+  if (!migratedFile) return undefined;
+  const files = await fg("**/*.{ts,js,mts,mjs}", { cwd: root, ignore: ["**/node_modules/**", ".migrate/**", "**/*.migrated.*", "**/*.component.*", "**/*.commands.*"] });
+  for (const file of files.sort()) {
+    const text = readFileSync(join(root, file), "utf8");
+    const call = /\bbridgePubSub\(\s*([A-Za-z_$][\w$]*)\s*,/.exec(text);
+    if (!call) continue;
+    const local = call[1]!;
+    for (const m of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*["'](\.[^"']+)["']/g)) {
+      for (const part of m[1]!.split(",")) {
+        const [imported, alias] = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/);
+        if ((alias ?? imported) === local && imported) return { migratedFile, pubSub: { name: imported, file: join(dirname(file), m[2]!) } };
+      }
+    }
+  }
+  return { migratedFile };
+}
+
 export async function bundleView(root: string, routerFile: string, view: MigratedView, outDir: string): Promise<ViewBundles> {
   const id = view.file.replace(/[^A-Za-z0-9]/g, "_");
+  // the migrated side is served the way the generated app serves it: its routes and its pubsub bridge
+  const wiring = await findGeneratedWiring(root, routerFile);
   const original = await labelled("original", bundle({
     entry: `export * from ${abs(root, routerFile)};\nexport * as __view from ${abs(root, view.file)};\nexport { __verifyClock } from "lvm-verify:clock";\n`,
     outFile: join(outDir, `${id}.original.mjs`),
     platform: "node",
     original: true,
     clock: true,
+    appRoot: root,
   }));
   const server = await labelled("server", bundle({
     entry:
@@ -81,14 +112,18 @@ export async function bundleView(root: string, routerFile: string, view: Migrate
       `export { renderFirstPaint } from ${JSON.stringify(join(toolSrc(), "runtime/server/first-paint.ts"))};\n` +
       `export { sessionKeys, newSession, encodeSessionCookie } from ${JSON.stringify(join(toolSrc(), "runtime/server/session.ts"))};\n` +
       `export * as __component from ${abs(root, view.componentFile)};\n` +
-      (view.commandsFile ? `export * as __commands from ${abs(root, view.commandsFile)};\n` : `export const __commands = undefined;\n`),
+      (view.commandsFile ? `export * as __commands from ${abs(root, view.commandsFile)};\n` : `export const __commands = undefined;\n`) +
+      (wiring ? `export * as __wiring from ${abs(root, wiring.migratedFile)};\n` : `export const __wiring = undefined;\n`) +
+      (wiring?.pubSub ? `export { ${wiring.pubSub.name} as __appPubSub } from ${abs(root, wiring.pubSub.file)};\n` : `export const __appPubSub = undefined;\n`),
     outFile: join(outDir, `${id}.server.mjs`),
     platform: "node",
+    appRoot: root,
   }));
   const client = await labelled("client", bundle({
     entry: `import { mount } from "liveview-migrate/runtime";\nimport * as mod from ${abs(root, view.componentFile)};\nglobalThis.__lvmVerify = { mount, module: mod };\n`,
     outFile: join(outDir, `${id}.client.js`),
     platform: "browser",
+    appRoot: root,
   }));
   return { original, server, clientCode: readFileSync(client, "utf8") };
 }

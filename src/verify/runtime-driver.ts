@@ -22,6 +22,10 @@ export interface MigratedServerModule {
   encodeSessionCookie: typeof import("../runtime/server/session.ts").encodeSessionCookie;
   component: any;
   commands?: any;
+  /** The generated `<router>.migrated.ts` (migratedRoutes, bridgePubSub), when apply wrote one. */
+  wiring?: { migratedRoutes?: Array<{ path: string; component: unknown; commands?: unknown }>; bridgePubSub?: (pubSub: unknown, sync: unknown) => Promise<unknown> };
+  /** The app's pubsub, the one its server file bridges (data modules broadcast on it). */
+  pubSub?: unknown;
 }
 
 export interface MigratedSessionOptions {
@@ -62,8 +66,12 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
   const { server } = options;
   const component = server.component;
   const log = server.createMemorySyncLog();
+  // Served as the generated app serves it: the view's entry of migratedRoutes, and the app's pubsub
+  // bridged into the sync log (what data modules broadcast reaches the migrated clients).
+  const generated = server.wiring?.migratedRoutes?.find((r) => r.component === component);
+  if (server.wiring?.bridgePubSub && server.pubSub) await server.wiring.bridgePubSub(server.pubSub, log);
   const handler = server.createRequestHandler({
-    routes: [{ path: options.route, component, commands: server.commands, clientModule: "/dev/null" }],
+    routes: [{ ...(generated ?? { component, commands: server.commands }), path: options.route, clientModule: "/dev/null" } as never],
     secret: SECRET,
     sync: log,
     heartbeatMs: 60_000,
