@@ -417,8 +417,18 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
         markers.push({ code: "DYNAMIC_EVENT", message: `events dispatched through \`${textOf(ctx, node, 60)}\`: each event's handler cannot be located`, at: locOf(ctx, node), span: spanOf(ctx, node) });
       }
       const nextDepth = isFunctionExpr(node) || ts.isFunctionDeclaration(node) ? fnDepth + 1 : fnDepth;
-      ts.forEachChild(node, (c) => visit(c, inTimer, nextDepth));
+      // Children read their context from curTimer/curDepth: one shared callback instead of a closure per node.
+      const savedTimer = curTimer;
+      const savedDepth = curDepth;
+      curTimer = inTimer;
+      curDepth = nextDepth;
+      ts.forEachChild(node, visitChild);
+      curTimer = savedTimer;
+      curDepth = savedDepth;
     };
+    let curTimer = false;
+    let curDepth = 0;
+    const visitChild = (c: ts.Node): void => visit(c, curTimer, curDepth);
     for (const n of nodes) visit(n, false, 0);
   };
 
