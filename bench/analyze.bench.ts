@@ -1,9 +1,9 @@
-// `npm run bench`: analyze speed and memory on generated corpora of 1,000, 5,000 and 10,000 views.
+// `npm run bench:analyze` (part of `npm run bench`): analyze speed and memory on generated corpora of 1,000, 5,000 and 10,000 views.
 // Each run is a separate `node bin/migrate.js analyze --no-report` process, so wall time and peak RSS
 // are what a user sees (start-up included; the HTML report is left out: it measures the analysis). Writes bench/results-analyze.md and prints the same table.
 //
-//   npm run bench                                   all sizes, all modes
-//   npm run bench -- --sizes 1000 --modes w1,w2     a quick look
+//   npm run bench:analyze                               all sizes, all modes
+//   npm run bench:analyze -- --sizes 1000 --modes w1,w2     a quick look
 //   --shard-sizes 1000,10000                         where to run the s4 mode (default: the largest size)
 //
 // Modes: w1 = --workers 1, w2 = --workers 2, s4 = four `--shard K/4` runs one after another (what a
@@ -225,7 +225,7 @@ async function main(): Promise<void> {
     "# analyze benchmark",
     "",
     ...machine(),
-    `- command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\` (bench/analyze.bench.ts; corpora from bench/generate-corpus.ts, seed 1)`,
+    `- command: \`npm run bench:analyze${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\` (bench/analyze.bench.ts; corpora from bench/generate-corpus.ts, seed 1)`,
     "",
     table(rows),
     "",

@@ -45,10 +45,10 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /**
  * Threads cost a fixed ~4–5 s of CPU (each worker loads the TypeScript compiler and warms its JIT
  * again; results are copied back), against ~4–7 ms of CPU per file. On the shared 2-core machine of
- * bench/results-analyze.md, 2 workers were slower than 1 even at 10,000 views (61 s vs 49 s), so the
- * default is one thread; `--workers N` opts in where cores are free.
+ * bench/results-analyze.md (2026-11-24, load ~2), 2 workers lost at 1,000 views (8.2 s vs 6.8 s) and
+ * won at 10,000 (32.6 s vs 38.0 s): threads by default only from 5,000 files; `--workers N` decides.
  */
-export const MIN_FILES_FOR_WORKERS = Number.POSITIVE_INFINITY;
+export const MIN_FILES_FOR_WORKERS = 5000;
 export const MAX_DEFAULT_WORKERS = 2;
 
 export function defaultWorkerCount(files: number, cores = availableParallelism()): number {

@@ -44,7 +44,7 @@ export function register(program: Command, io: CliIo): void {
     .option("--include <glob...>", "analyze only files matching these globs (.gitignore syntax, relative to <dir>)")
     .option("--exclude <glob...>", "skip files and folders matching these globs (.gitignore syntax)")
     .option("--max-file-size <size>", "report files larger than this as TOO_LARGE instead of parsing them (bytes, or 512k, 2M)", parseSize, DEFAULT_MAX_FILE_BYTES)
-    .option("--workers <n>", "worker threads for the per-file analysis (default 1: on a shared 2-core machine threads did not pay; see bench/results-analyze.md)", parseWorkers)
+    .option("--workers <n>", "worker threads for the per-file analysis (default: 1 below 5,000 files, else up to 2 — where threads paid in bench/results-analyze.md)", parseWorkers)
     .option("--shard <K/N>", "analyze only shard K of N (CI matrices); --out gets a part for `migrate merge`", parseShard)
     .option("--file-timeout <seconds>", "with worker threads, report a file still being analyzed after this long as TIMEOUT", parseSeconds, 30)
     .option("--no-progress", "never show a progress bar (it only appears on a terminal, for runs over a second)")
