@@ -6,6 +6,7 @@ import { posix } from "node:path";
 import { ts } from "ts-morph";
 import type { FunctionEffects, ViewPlan } from "../plan/types.ts";
 import type { NewFile, TextEdit } from "../apply/edits.ts";
+import { commandsPathFor, componentPathFor } from "./output-paths.ts";
 import { collectDependencies, identifiersIn, RUNTIME_CLIENT, RUNTIME_SERVER, RUNTIME_TEMPLATE } from "./dependencies.ts";
 import { locateView, parseSource, type FunctionPart, type LocatedView } from "./locate-view.ts";
 import { markerEdits, type MarkerRow } from "./insert-markers.ts";
@@ -42,13 +43,7 @@ export interface MigrateViewInput {
   functions?: FunctionEffects[];
 }
 
-export function componentPathFor(viewFile: string): string {
-  return viewFile.replace(/\.(m?[jt]sx?)$/, "") + ".component.ts";
-}
-
-export function commandsPathFor(viewFile: string): string {
-  return viewFile.replace(/\.(m?[jt]sx?)$/, "") + ".commands.ts";
-}
+export { commandsPathFor, componentPathFor };
 
 const HANDLED_PARTS = new Set(["mount", "handleParams", "handleEvent", "handleInfo", "render"]);
 

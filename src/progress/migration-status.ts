@@ -5,13 +5,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ViewPlan } from "../plan/types.ts";
+import { JOURNAL_FILE, type ViewStatusRecord } from "../apply/journal.ts";
+import { componentPathFor } from "../codemods/output-paths.ts";
 
 interface JournalViews {
-  views?: Record<string, { status: "migrated" | "blocked"; component?: string; markers?: { code: string; at: string }[] }>;
-}
-
-export function componentPathFor(viewFile: string): string {
-  return viewFile.replace(/\.(m?[jt]sx?)$/, "") + ".component.ts";
+  views?: Record<string, ViewStatusRecord>;
 }
 
 /** Returns the views with migration.status set from the journal or the generated component. */
@@ -36,7 +34,7 @@ function looksMigrated(path: string): boolean {
 
 function readJournalViews(root: string): JournalViews {
   try {
-    return JSON.parse(readFileSync(join(root, ".migrate/journal.json"), "utf8")) as JournalViews;
+    return JSON.parse(readFileSync(join(root, JOURNAL_FILE), "utf8")) as JournalViews;
   } catch {
     return {};
   }

@@ -10,6 +10,7 @@ import { parseShardSpec, selectShard, type ShardSpec } from "../../pipeline/shar
 import { serializePlan } from "../../plan/serialize.ts";
 import type { PlanPart } from "../../plan/merge.ts";
 import type { Plan } from "../../plan/types.ts";
+import type { AnalyzeProgress } from "../../pipeline/analyze.ts";
 import { defaultReportPath, formatTerminalSummary, renderHtmlReport, writeHtmlReport } from "../../reports/index.ts";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
 import { colorsFor, type CliIo } from "../io.ts";
@@ -78,13 +79,9 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions, io
   let plan: Plan;
   try {
     ({ plan } = await analyzeProject(root, {
-      discovery,
+      ...perFileOptions(options, discovery, progress),
       overrides: fromConfig.overrides,
       configHash: fromConfig.configHash,
-      maxFileBytes: options.maxFileSize,
-      workers: options.workers,
-      fileTimeoutMs: options.fileTimeout * 1000,
-      onProgress: (event) => progress.update(event),
     }));
   } finally {
     progress.stop();
@@ -129,14 +126,7 @@ async function runAnalyzeShard(root: string, shard: ShardSpec, discovery: Discov
   const progress = createProgressDisplay(io, options.progress !== false);
   let part: PlanPart;
   try {
-    part = await analyzeShard(root, shard, {
-      discovery,
-      configHash,
-      maxFileBytes: options.maxFileSize,
-      workers: options.workers,
-      fileTimeoutMs: options.fileTimeout * 1000,
-      onProgress: (event) => progress.update(event),
-    });
+    part = await analyzeShard(root, shard, { ...perFileOptions(options, discovery, progress), configHash });
   } finally {
     progress.stop();
   }
@@ -159,6 +149,17 @@ function parseWorkers(text: string): number {
   const workers = Number(text);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new InvalidArgumentError(`--workers expects a whole number from 1 to 64, got "${text}"`);
   return workers;
+}
+
+/** The per-file phase's options, the same for a whole run and for one shard. */
+function perFileOptions(options: AnalyzeCommandOptions, discovery: Discovery, progress: ReturnType<typeof createProgressDisplay>) {
+  return {
+    discovery,
+    maxFileBytes: options.maxFileSize,
+    workers: options.workers,
+    fileTimeoutMs: options.fileTimeout * 1000,
+    onProgress: (event: AnalyzeProgress) => progress.update(event),
+  };
 }
 
 /** Commander parser for --shard K/N (analyze and apply). */
