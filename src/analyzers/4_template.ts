@@ -138,6 +138,24 @@ export function buildTemplateFacts(ctx: FileContext, scope: ModuleScope, render:
   };
 
   visit(render);
+  // live components rendered by module-level helpers render calls (a row renderer given meta): components only
+  const followed = new Set<ts.Node>();
+  const follow = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const fn = ts.isIdentifier(node.expression) ? scope.functions.get(node.expression.text) : undefined;
+      if (fn && fn !== render && !followed.has(fn)) {
+        followed.add(fn);
+        follow(fn);
+      }
+      const c = node.arguments[0];
+      // render's own calls were found by visit() above
+      if (c && helperName(node.expression) === "live_component" && !components.some((x) => x.at === locOf(ctx, node) && x.name === textOf(ctx, c, 80))) {
+        components.push({ name: textOf(ctx, c, 80), at: locOf(ctx, node) });
+      }
+    }
+    ts.forEachChild(node, follow);
+  };
+  follow(render);
   for (const f of formForCalls) forms.push({ event: f.event, changeEvent: f.changeEvent, fields: uniqSorted(fieldHelperFields), at: f.at });
   void isMeta;
   return {

@@ -87,7 +87,8 @@ export function classifyKeys(c: ClassifyContext): KeyDecision[] {
   const view = c.view;
   const keys = new Set<string>(view.writes.map((w) => w.key));
   const readOnly = new Set<string>();
-  if (view.kind === "view") for (const r of view.reads) if (!keys.has(r.key)) readOnly.add(r.key);
+  // a component's keys it reads but never assigns are its props (the parent's live_component call sets them)
+  for (const r of view.reads) if (!keys.has(r.key)) readOnly.add(r.key);
   const base = new Map<string, Evidence[]>();
   const deps = new Map<string, { dep: string; at: string; handler: string }[]>();
   for (const key of keys) {
@@ -105,7 +106,9 @@ export function classifyKeys(c: ClassifyContext): KeyDecision[] {
     base.set(key, [
       view.dynamicKeys
         ? { code: "DYNAMIC_KEYS", message: `read by the view but only assigned through keys the analysis cannot read`, at: view.reads.find((r) => r.key === key)!.at }
-        : { code: "NEVER_WRITTEN_STATICALLY", message: `read in ${view.reads.find((r) => r.key === key)!.in} but never assigned where the analysis can see it`, at: view.reads.find((r) => r.key === key)!.at },
+        : view.kind === "component"
+          ? { code: "COMPONENT_PROP", message: `a prop: read in ${view.reads.find((r) => r.key === key)!.in}, set by the parent's live_component(...) call`, at: view.reads.find((r) => r.key === key)!.at }
+          : { code: "NEVER_WRITTEN_STATICALLY", message: `read in ${view.reads.find((r) => r.key === key)!.in} but never assigned where the analysis can see it`, at: view.reads.find((r) => r.key === key)!.at },
     ]);
     deps.set(key, []);
   }

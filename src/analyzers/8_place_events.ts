@@ -46,6 +46,8 @@ export function placeEvents(path: string, view: ViewFacts, keys: KeyDecision[], 
 
   const decide = (ev: EventFact): EventDecision => {
     const part = serverPartOf(ev, new Set());
+    // uploaded files are server temp files: reading them is server work whatever the callback does
+    for (const op of ev.socketOps) if (op === "consumeUploadedEntries" || op === "uploadedEntries") part.effects.push({ code: "EVENT_SERVER_EFFECT", message: `socket.${op}: the uploaded files are on the server`, at: ev.at });
     const sharedWrites = ev.writes.filter((k) => classOf.get(k) === "shared");
     const clientWrites = ev.writes.filter((k) => classOf.get(k) === "ui" || classOf.get(k) === "form");
     const reasons: Reason[] = [...part.effects, ...part.unknown];

@@ -29,6 +29,7 @@ export const REASONS = {
   DERIVED_FROM_FORM: { rank: 67, class: "form", short: "derived from form state", long: "Computed from another key that is form data." },
   ROUTE_PARAM: { rank: 40, class: "ui", short: "from route or query params", long: "Derived from the URL: route params or query params; the client can read them itself." },
   EVENT_PARAM: { rank: 38, class: "ui", short: "from event params", long: "Written from the params of a client event (click, key) in this tab." },
+  COMPONENT_PROP: { rank: 37, class: "ui", short: "a component prop", long: "Read by a live component but never assigned by it: a prop its parent passes to live_component(...), which the parent's render holds (in the browser once the parent is migrated)." },
   PURE_CALL: { rank: 36, class: "ui", short: "from a pure function", long: "Computed by functions without server effects from ui values." },
   DERIVED_FROM_UI: { rank: 35, class: "ui", short: "derived from ui state", long: "Computed from other keys of this view that are ui state." },
   SELF_INFO: { rank: 34, class: "ui", short: "written by a message the view sends itself", long: "Written in handleInfo for a message the view sends itself with sendInfo; the value itself has no server effect." },

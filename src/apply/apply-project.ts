@@ -8,6 +8,7 @@ import type { FileRecord, FunctionEffects, Plan, ViewPlan } from "../plan/types.
 import fg from "fast-glob";
 import { commandsPathFor, componentPathFor, GENERATED_HEADER, migrateView, type ViewMigration } from "../codemods/migrate-view.ts";
 import { wireServer, type WiringResult } from "../codemods/server-wiring.ts";
+import { componentsRenderedBy, uniqueComponentName, type ChildOutcome } from "../codemods/child-components.ts";
 import { applyEdits, detectEol, withEol, type FileChange, type TextEdit } from "./edits.ts";
 import { commitAllOrNothing, type FailureInjection, type RenameCounter } from "./atomic-write.ts";
 import { decode, encode, readText } from "./file-text.ts";
@@ -18,6 +19,7 @@ import { backupOriginal, readJournal, writeJournal, type JournalEntry, type View
 import { unifiedPatch } from "./patch.ts";
 import { checkBundles, type BundleFinding } from "./checks/bundle-check.ts";
 import { createTypeCheck, type TypeErrorRow } from "./checks/type-check.ts";
+import { importFromDeclaringModules } from "./barrel-imports.ts";
 
 export interface ApplyInput {
   views: ViewPlan[];
@@ -110,29 +112,52 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   // Existing generated files must be known before migrating (idempotence).
   for (const view of views) {
     await read(view.file);
-    for (const suffix of [".component.ts", ".commands.ts"]) await read(view.file.replace(/\.(m?[jt]sx?)$/, "") + suffix);
+    for (const file of [componentPathFor(view.file), commandsPathFor(view.file)]) await read(file);
   }
+  // Live components the chosen views render are migrated first: a view imports the migrated ones, or
+  // keeps a LIVE_COMPONENT marker naming the one that could not be. The component modules stay as they are.
+  const componentPlans = options.plan.views.filter((v) => v.kind === "component" && v.migration.status !== "ignored");
+  for (const component of componentPlans) await read(component.file);
+  const childPlans = componentsRenderedBy(views, componentPlans, (file) => texts.get(file) ?? null);
+  for (const child of childPlans) {
+    for (const file of [componentPathFor(child.file), commandsPathFor(child.file)]) await read(file);
+  }
+  const childOutcome = new Map<string, ChildOutcome>();
+  const children = { plans: componentPlans, outcome: (id: string) => childOutcome.get(id) };
   const existing = (file: string) => texts.get(file) ?? null;
 
   const typeCheck = options.typeCheck !== false ? createTypeCheck(root) : undefined;
 
   const reports: ViewReport[] = [];
-  // 1. Migrate every view and format its new files.
-  for (const plan of views) {
+  const recordChild = (report: ViewReport) => {
+    // a component that stays on LiveViewJS is left untouched (views still on LiveViewJS render it)
+    if (report.outcome === "blocked") report.edits = [];
+    childOutcome.set(report.viewId, report.outcome !== "blocked" && report.component ? { ok: true, componentFile: report.component.file, exportName: report.component.exportName } : { ok: false, reason: report.markers.map((m) => `${m.code} at ${m.file}:${m.line}: ${m.message}`).join("; ") || "it could not be migrated" });
+  };
+  // 1. Migrate every rendered component, then every view, and format their new files.
+  for (const plan of [...childPlans, ...views]) {
     const text = texts.get(plan.file);
     if (text == null) {
       warnings.push(`${plan.file}: not found, view ${plan.id} skipped`);
       continue;
     }
     const unsure = belowMinConfidence(plan, options.plan.minConfidence);
-    let migration = migrateView({ plan, text, existing, functions: options.plan.functions ?? [], forceBlock: unsure });
+    const isChild = plan.kind === "component";
+    const sharesModule = isChild && options.plan.views.some((v) => v.file === plan.file && v.id !== plan.id);
+    if (sharesModule) unsure.push({ code: "LIVE_COMPONENT", message: "the module defines several views or components (one generated file per module): move the component to a module of its own" });
+    let migration = migrateView({ plan, text, existing, functions: options.plan.functions ?? [], forceBlock: unsure, children, ...(isChild ? { componentName: uniqueComponentName(plan, options.plan.views) } : {}) });
     if (migration.outcome === "migrated") {
       const formatted = await formatNewFiles(root, migration, text);
       if ("error" in formatted) migration = migrateView({ plan, text, existing, functions: options.plan.functions ?? [], forceBlock: [{ code: "GENERATION_FAILED", message: `the generated code does not parse (${formatted.error}): migrate by hand and report it` }] });
       else migration = { ...migration, newFiles: formatted.files };
     }
     reports.push({ ...migration, plan, typeErrors: [], bundleFindings: [] });
+    if (isChild) recordChild(reports[reports.length - 1]!);
   }
+
+  // A component importing helpers through a barrel that re-exports server modules imports them from
+  // where they are declared (barrel-imports.ts); the bundle check below still judges the result.
+  if (options.bundleCheck !== false) await importFromDeclaringModules(root, reports.flatMap((r) => (r.outcome === "migrated" ? r.newFiles.filter((f) => f.file === r.component?.file) : [])), options.plan.functions ?? []);
 
   // 2. Check every migrated view's output in one batch (the generated files do not import each other):
   //    one type-check program, one esbuild run. A view that fails goes back to markers.
@@ -142,8 +167,17 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   const bundleFindings = options.bundleCheck !== false && migratedNow.length > 0
     ? await checkBundles({ root, entries: migratedNow.flatMap((r) => (r.component ? [r.component.file] : [])), overlay, functions: options.plan.functions ?? [] })
     : [];
+  let childFailed = false;
   for (const [index, report] of reports.entries()) {
     if (report.outcome !== "migrated") continue;
+    if (childFailed && report.plan.kind === "view" && texts.get(report.plan.file)?.includes("live_component")) {
+      // a component it renders failed its checks (components come first): the view keeps the marker naming it
+      const again = migrateView({ plan: report.plan, text: texts.get(report.plan.file)!, existing, functions: options.plan.functions ?? [], children });
+      if (again.outcome === "blocked") {
+        reports[index] = { ...again, plan: report.plan, typeErrors: [], bundleFindings: [] };
+        continue;
+      }
+    }
     const files = new Set(report.newFiles.map((f) => f.file));
     const ownErrors = typeErrors.filter((e) => files.has(e.file));
     const ownFindings = bundleFindings.filter((f) => files.has(f.entry));
@@ -154,10 +188,14 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
     if (force.length === 0) continue;
     const blocked = migrateView({ plan: report.plan, text: texts.get(report.plan.file)!, existing, functions: options.plan.functions ?? [], forceBlock: force });
     reports[index] = { ...blocked, plan: report.plan, typeErrors: ownErrors, bundleFindings: ownFindings };
+    if (report.plan.kind === "component") {
+      recordChild(reports[index]!);
+      childFailed = true;
+    }
   }
 
   // Server wiring: the router and server setup learn about every migrated component (new or earlier).
-  const wiring = options.wire === false ? undefined : await wire(root, reports, options.plan.views.filter((v) => v.kind === "view" && !views.includes(v)), read);
+  const wiring = options.wire === false ? undefined : await wire(root, reports, options.plan.views.filter((v) => (v.kind === "view" && !views.includes(v)) || (v.kind === "component" && !childPlans.includes(v))), read);
   warnings.push(...(wiring?.warnings ?? []));
 
   // File changes: one pass of edits per file, new files as generated; unchanged bytes are not written.
@@ -242,16 +280,16 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
 async function wire(root: string, reports: ViewReport[], notApplied: ViewPlan[], read: (file: string) => Promise<string | null>): Promise<WiringResult> {
   const migrated = reports
     .filter((r) => (r.outcome === "migrated" || r.outcome === "already-migrated") && r.component)
-    .map((r) => ({ viewFile: r.plan.file, viewName: r.plan.name, componentFile: r.component!.file, exportName: r.component!.exportName, commandsFile: r.component!.commandsFile }));
+    .map((r) => ({ viewFile: r.plan.file, viewName: r.plan.name, componentFile: r.component!.file, exportName: r.component!.exportName, commandsFile: r.component!.commandsFile, child: r.plan.kind === "component" }));
   // views outside this run (--only) that an earlier apply migrated keep their routes
   for (const plan of notApplied) {
     const componentFile = componentPathFor(plan.file);
     if (!(await read(componentFile))?.startsWith(GENERATED_HEADER)) continue;
     const commandsFile = commandsPathFor(plan.file);
-    migrated.push({ viewFile: plan.file, viewName: plan.name, componentFile, exportName: plan.name === "default" ? "default" : plan.name, commandsFile: (await read(commandsFile)) !== null ? commandsFile : undefined });
+    migrated.push({ viewFile: plan.file, viewName: plan.name, componentFile, exportName: plan.name === "default" ? "default" : plan.name, commandsFile: (await read(commandsFile)) !== null ? commandsFile : undefined, child: plan.kind === "component" });
   }
   if (migrated.length === 0) return { newFiles: [], edits: [], notes: [], warnings: [], files: [] };
-  const candidates = await fg(["**/*.{ts,js,mts,mjs}"], { cwd: root, ignore: ["**/node_modules/**", "**/.migrate/**", "**/*.component.ts", "**/*.commands.ts", "**/*.migrated.ts"] });
+  const candidates = await fg(["**/*.{ts,js,mts,mjs}"], { cwd: root, ignore: ["**/node_modules/**", "**/.migrate/**", "**/*.component.{ts,js,mjs}", "**/*.commands.{ts,js,mjs}", "**/*.migrated.ts"] });
   const files = new Map<string, string>();
   for (const file of candidates.sort()) {
     const text = await read(file);

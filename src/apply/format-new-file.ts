@@ -3,9 +3,11 @@
 
 import { basename } from "node:path";
 import * as prettier from "prettier";
+import { isJavaScriptFile, stripTypes } from "./strip-types.ts";
 
 export async function formatNewFile(absolutePath: string, text: string): Promise<string> {
   const config = (await prettier.resolveConfig(absolutePath, { editorconfig: true })) ?? {};
+  if (isJavaScriptFile(absolutePath)) text = stripTypes(text);
   // Templates move unchanged: prettier must not reformat the html inside `html\`...\`` (whitespace is rendered).
   return prettier.format(text, { ...config, filepath: basename(absolutePath), embeddedLanguageFormatting: "off" });
 }

@@ -18,7 +18,7 @@ const TEMPLATE_ONLY = new Set(["newChangesetFactory"]);
 
 /** liveviewjs names with a runtime equivalent (value imports keep their name). */
 const RUNTIME_VALUES = new Set(["html", "safe", "join", "escapehtml", "form_for", "text_input", "telephone_input", "error_tag", "submit", "options_for_select", "live_patch", "live_title_tag", "live_file_input", "live_img_preview", "JS", "newChangesetFactory", "HtmlSafeString"]);
-const RUNTIME_TYPES: Record<string, string> = { LiveViewMeta: "RenderMeta", LiveViewChangeset: "LiveViewChangeset", LiveViewChangesetFactory: "LiveViewChangesetFactory", HtmlSafeString: "HtmlSafeString" };
+const RUNTIME_TYPES: Record<string, string> = { LiveViewMeta: "RenderMeta", LiveComponentMeta: "RenderMeta", LiveViewChangeset: "LiveViewChangeset", LiveViewChangesetFactory: "LiveViewChangesetFactory", HtmlSafeString: "HtmlSafeString", UploadEntry: "UploadEntry", UploadConfig: "UploadConfig", UploadConfigOptions: "UploadOptions" };
 
 export interface Dependencies {
   /** Import statements to write (text), liveviewjs ones already switched. */
@@ -63,7 +63,8 @@ function declaredNames(statement: ts.Statement): string[] {
  * `ranges` is the code being moved; `exclude` the statements that must not be copied (the view itself).
  * `runtimeModule` is where liveviewjs's template API comes from in the new file.
  */
-export function collectDependencies(sf: ts.SourceFile, generatedCode: string, exclude: readonly ts.Statement[], runtimeModule: string, runtimeTypeNames: readonly string[] = []): Dependencies {
+/** `redirects`: local name → the import statement that replaces its binding (a migrated child component). */
+export function collectDependencies(sf: ts.SourceFile, generatedCode: string, exclude: readonly ts.Statement[], runtimeModule: string, runtimeTypeNames: readonly string[] = [], redirects: ReadonlyMap<string, string> = new Map()): Dependencies {
   const needed = namesInCode(generatedCode);
   const topLevel = sf.statements.filter((s) => !ts.isImportDeclaration(s) && !exclude.includes(s) && declaredNames(s).length > 0);
   const chosen = new Set<ts.Statement>();
@@ -105,10 +106,13 @@ export function collectDependencies(sf: ts.SourceFile, generatedCode: string, ex
       continue;
     }
     const parts: string[] = [];
-    if (clause.name && needed.has(clause.name.text)) parts.push(clause.name.text);
+    for (const local of [clause.name?.text, ...(bindings && ts.isNamedImports(bindings) ? bindings.elements.map((e) => e.name.text) : [])]) {
+      if (local && needed.has(local) && redirects.has(local)) imports.push(redirects.get(local)!);
+    }
+    if (clause.name && needed.has(clause.name.text) && !redirects.has(clause.name.text)) parts.push(clause.name.text);
     if (bindings && ts.isNamespaceImport(bindings) && needed.has(bindings.name.text)) parts.push(`* as ${bindings.name.text}`);
     if (bindings && ts.isNamedImports(bindings)) {
-      const kept = bindings.elements.filter((e) => needed.has(e.name.text));
+      const kept = bindings.elements.filter((e) => needed.has(e.name.text) && !redirects.has(e.name.text));
       // only types left: `import type`, so no bundler keeps the module for its side effects
       const onlyTypes = !typeOnly && parts.length === 0 && kept.length > 0 && kept.every((e) => e.isTypeOnly);
       if (onlyTypes) {

@@ -53,7 +53,11 @@ function createLiveViewNames(sf: ts.SourceFile): Set<string> {
   return names;
 }
 
-export function locateView(sf: ts.SourceFile, viewName: string): LocateResult {
+/**
+ * `factoryResolved`: the analyzer already resolved the callee to liveviewjs's factory (a live component
+ * imported through a namespace, an alias or a project re-export): any call given an object literal is it.
+ */
+export function locateView(sf: ts.SourceFile, viewName: string, factoryResolved = false): LocateResult {
   const factories = createLiveViewNames(sf);
   for (const statement of sf.statements) {
     let call: ts.Expression | undefined;
@@ -70,7 +74,7 @@ export function locateView(sf: ts.SourceFile, viewName: string): LocateResult {
       return locateClassView(sf, statement);
     }
     if (!call) continue;
-    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || !(factories.has(call.expression.text) || call.expression.text === "createLiveView")) {
+    if (!ts.isCallExpression(call) || (!factoryResolved && (!ts.isIdentifier(call.expression) || !(factories.has(call.expression.text) || call.expression.text === "createLiveView")))) {
       return { ok: false, code: "UNRECOGNISED_VIEW", message: "the view is not a direct createLiveView({...}) call: migrate it by hand", pos: statement.getStart(sf) };
     }
     const arg = call.arguments[0];

@@ -26,15 +26,16 @@ export const RETURN_PLACEHOLDER = "__LVM_COMMAND_RESULT__";
 /** What a command can ask the browser to do after it answers. */
 export const CLIENT_EFFECTS = new Set(["putFlash", "pageTitle", "pushPatch", "pushRedirect", "pushEvent"]);
 
-const SAME_ON_CTX = new Set(["assign", "pageTitle", "putFlash", "pushPatch", "pushRedirect", "pushEvent", "connected", "url"]);
+const SAME_ON_CTX = new Set(["assign", "pageTitle", "putFlash", "pushPatch", "pushRedirect", "pushEvent", "connected", "url", "cancelUpload"]);
+/** In a command, the files the calling action uploaded (src/codemods/uploads.ts). */
+const UPLOADS_IN_COMMAND = new Set(["consumeUploadedEntries", "uploadedEntries"]);
 
 const BLOCKED: Record<string, { code: string; message: string }> = {
   subscribe: { code: "PUBSUB", message: "pubsub subscription: declare a `sync` topic in the component and publish from commands" },
   tempAssign: { code: "TEMP_ASSIGN", message: "temporary assign: keep the list in client state and append or prepend in an action" },
-  allowUpload: { code: "UPLOAD", message: "uploads: use a client file input and an upload command" },
-  cancelUpload: { code: "UPLOAD", message: "uploads: use a client file input and an upload command" },
-  consumeUploadedEntries: { code: "UPLOAD", message: "uploads: use a client file input and an upload command" },
-  uploadedEntries: { code: "UPLOAD", message: "uploads: use a client file input and an upload command" },
+  allowUpload: { code: "UPLOAD", message: "allowUpload outside mount's top level, or with a computed name or options from mount's locals: declare `uploads: { name: options }` in the component by hand" },
+  consumeUploadedEntries: { code: "UPLOAD", message: "uploaded files are read in browser code: move this into the command (ctx.consumeUploadedEntries) its action calls with { uploads: [name] }" },
+  uploadedEntries: { code: "UPLOAD", message: "uploaded files are read in browser code: move this into the command (ctx.uploadedEntries) its action calls with { uploads: [name] }" },
   id: { code: "SOCKET_ID", message: "the socket id has no equivalent in the runtime" },
 };
 
@@ -88,6 +89,15 @@ export function rewriteSocketUses(sf: ts.SourceFile, start: number, end: number,
       }
       if (member === "connected") {
         edits.push({ start: from, end: node.end, text: "true" });
+        return;
+      }
+      // a literal name: the calling action must know which files to upload first
+      if (UPLOADS_IN_COMMAND.has(member) && call?.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) {
+        edits.push({ start: from, end: node.expression.end, text: "ctx" });
+        return;
+      }
+      if (UPLOADS_IN_COMMAND.has(member)) {
+        blockers.push({ code: "UPLOAD", message: "uploads read under a computed name: write the upload's name as a string literal, so the action knows which files to upload first", pos: from });
         return;
       }
       // sendInfo to self from server code: the browser runs that message's action after the answer

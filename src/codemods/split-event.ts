@@ -78,7 +78,8 @@ export function doesServerWork(node: ts.Node, input: Omit<CutInput, "statements"
       found = true;
       return;
     }
-    if (ts.isAwaitExpression(n) && !isSocketCall(n.expression, socketName)) {
+    // uploaded files are server temp files (consumeUploadedEntries / uploadedEntries)
+    if ((ts.isAwaitExpression(n) && !isSocketCall(n.expression, socketName)) || (socketName && ts.isCallExpression(n) && (isSocketMember(n.expression, socketName, "consumeUploadedEntries") || isSocketMember(n.expression, socketName, "uploadedEntries")))) {
       found = true;
       return;
     }

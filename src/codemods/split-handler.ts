@@ -1,5 +1,6 @@
 // Splits a `handleEvent` (or `handleInfo`) into one branch per event name: a `switch (event.type)`
-// with case clauses, or an `if (event.type === "x") … else if …` chain. Statements before the
+// with case clauses, or an `if (event.type === "x") … else if …` chain (a test may go on with
+// `&& rest`: the branch becomes `if (rest) {…}`). Statements before the
 // dispatch (e.g. `const { count } = socket.context;`) are kept as a preamble each branch repeats.
 
 import { ts } from "ts-morph";
@@ -15,6 +16,8 @@ export interface Branch {
   edits: RangeEdit[];
   /** The branch's top-level statements (a split event moves a leading part of them to the browser). */
   statements: readonly ts.Statement[];
+  /** Its text is `if (rest) {…}`, from `if (event.type === "x" && rest) {…}`. */
+  guarded?: boolean;
 }
 
 export interface SplitHandler {
@@ -51,10 +54,16 @@ export function splitHandler(part: FunctionPart, sf: ts.SourceFile): SplitResult
   } else {
     let current: ts.Statement | undefined = dispatch;
     while (current && ts.isIfStatement(current)) {
-      const names = typeTests(current.expression, eventName);
-      if (!names) return { ok: false, message: "an else-if branch does not test event.type", pos: current.getStart(sf) };
-      const body = ts.isBlock(current.thenStatement) ? current.thenStatement.statements : ts.factory.createNodeArray([current.thenStatement]);
-      branches.push(branchOf(names, body, dispatch, sf));
+      const test = guardedTest(current.expression, eventName, sf);
+      if (!test) return { ok: false, message: "an else-if branch does not test event.type", pos: current.getStart(sf) };
+      // `type === "x" && rest`: a later branch for "x" would run when rest is false (one action per type)
+      const again = test.names.find((n) => branches.some((b) => b.names.includes(n) && (test.guard || b.guarded)));
+      if (again) return { ok: false, message: `two branches handle "${again}" (one with an extra condition): merge them by hand`, pos: current.getStart(sf) };
+      if (test.guard) branches.push(guardedBranch(test.names, current, test.guard, sf));
+      else {
+        const body = ts.isBlock(current.thenStatement) ? current.thenStatement.statements : ts.factory.createNodeArray([current.thenStatement]);
+        branches.push(branchOf(test.names, body, dispatch, sf));
+      }
       current = current.elseStatement;
     }
     if (current) return { ok: false, message: "a final else handles unknown events: decide which actions it becomes", pos: current.getStart(sf) };
@@ -92,7 +101,30 @@ function isTypeSwitch(statement: ts.Statement, eventName: string): statement is 
 }
 
 function isTypeIfChain(statement: ts.Statement, eventName: string): boolean {
-  return ts.isIfStatement(statement) && typeTests(statement.expression, eventName) !== undefined;
+  return ts.isIfStatement(statement) && guardedTest(statement.expression, eventName, statement.getSourceFile()) !== undefined;
+}
+
+/**
+ * A branch test: `event.type === "x"`, or `event.type === "x" && rest` (the type test first, so
+ * `rest` is evaluated for that type only, as in the original). `guard` is the range to drop.
+ */
+function guardedTest(expression: ts.Expression, eventName: string, sf: ts.SourceFile): { names: string[]; guard?: { start: number; end: number } } | undefined {
+  const names = typeTests(expression, eventName);
+  if (names) return { names };
+  // `a && b && c` is `(a && b) && c`: the first operand is at the bottom of the left spine
+  let and: ts.BinaryExpression | undefined;
+  for (let e = expression; ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken; e = e.left) and = e;
+  const first = and && typeTests(and.left, eventName);
+  return first ? { names: first, guard: { start: and!.left.getStart(sf), end: and!.right.getStart(sf) } } : undefined;
+}
+
+/**
+ * `if (event.type === "x" && rest) {…}` → the branch `if (rest) {…}` (the if without its else chain).
+ * Its one statement is the whole if: checks for server work then see the else chain too, which only
+ * makes them keep more on the server (the text comes from start/end, never from the statement).
+ */
+function guardedBranch(names: string[], statement: ts.IfStatement, guard: { start: number; end: number }, sf: ts.SourceFile): Branch {
+  return { names, start: statement.getStart(sf), end: statement.thenStatement.end, edits: [{ ...guard, text: "" }], statements: [statement], guarded: true };
 }
 
 /** `event.type === "a"` or `event.type === "a" || event.type === "b"` → ["a", "b"]. */

@@ -5,7 +5,7 @@
 //
 // This file holds types and protocol constants only: it is imported by both runtimes and by codemods.
 
-import type { HtmlSafeString } from "./template/index.ts";
+import type { HtmlSafeString, UploadConfig, UploadEntry, UploadOptions } from "./template/index.ts";
 
 /** The event object an action receives: exactly what a LiveViewJS handleEvent receives. */
 export type ClientEvent = { type: string } & Record<string, string | undefined>;
@@ -22,7 +22,8 @@ export interface ActionContext<S extends State = State> {
    * `onResult` / `onError` name actions that receive `{ type, result }` / `{ type, error: { code, message } }`.
    */
   command(name: string, params?: Record<string, unknown>, options?: CommandOptions): Promise<unknown>;
-  /** Schedule an action (replaces setInterval + sendInfo polling). Returns a cancel function. */
+  /** Schedule an action (replaces setInterval + sendInfo polling). Returns a cancel function.
+   *  One pending timer per action: scheduling the same action again replaces the earlier timer. */
   after(ms: number, action: string, params?: Record<string, unknown>): () => void;
   /** Run an action on the next tick (replaces `socket.sendInfo` to self). */
   send(action: string, params?: Record<string, unknown>): void;
@@ -35,6 +36,8 @@ export interface ActionContext<S extends State = State> {
   readonly url: URL;
   /** Always true in the browser, false during server-side first paint. */
   readonly connected: boolean;
+  /** Removes a selected file (`socket.cancelUpload`); the entry leaves `meta.uploads.<name>.entries`. */
+  cancelUpload(name: string, ref: string): void;
 }
 
 export interface CommandOptions {
@@ -44,6 +47,8 @@ export interface CommandOptions {
   pendingKey?: string;
   /** Retry on network failure (also true when the state script lists the command as idempotent). */
   idempotent?: boolean;
+  /** Upload these configs' valid entries first; the command consumes them (`ctx.consumeUploadedEntries`). */
+  uploads?: string[];
 }
 
 export interface RenderMeta {
@@ -53,6 +58,8 @@ export interface RenderMeta {
   myself?: string | number;
   /** Flash messages (`ctx.putFlash`); cleared by a click on `phx-click="lv:clear-flash" phx-value-key="<kind>"`. */
   flash?: Record<string, string>;
+  /** The root component's upload configs with their selected entries (`uploads` in its definition). */
+  uploads: Record<string, UploadConfig>;
   /** Renders a child component; async to match LiveViewJS's `await meta.live_component(...)`. */
   live_component(component: ComponentDefinition<any>, props: { id?: string | number } & Record<string, unknown>): Promise<HtmlSafeString>;
 }
@@ -69,15 +76,28 @@ export interface ComponentDefinition<S extends State = State> {
   /** Server-owned keys and the command that loads each (run at first paint and after a sync reset).
    *  The loader is called with params `{}` and its result becomes the key's value. */
   shared?: Partial<Record<keyof S & string, string>>;
+  /**
+   * The server parts of mount and handleParams, as commands of this component (the session is
+   * ctx.session on the server, never sent by the browser). `mount` is called with `{ params }` (the
+   * route params mount got): at first paint right after mount, in-process, and after a sync reset.
+   * `params` is called with `{ url }` (an href): at first paint after handleParams, and in the browser
+   * after handleParams on every navigation (an answer for a URL left since is dropped) and after a
+   * sync reset. Each answer goes to the `onResult` action, or is assigned when it is an object.
+   */
+  load?: { mount?: string; params?: string; onResult?: string };
   /** Sync topics this component follows, and the action each message runs (receives `{ type, ...message }`). */
   sync?: Record<string, string>;
   actions: Record<string, Action<S>>;
   /** Fallback for events with no action (a moved `handleEvent` switch). */
   handleEvent?: Action<S>;
   render(state: S, meta: RenderMeta): HtmlSafeString | Promise<HtmlSafeString>;
+  /** File uploads (`socket.allowUpload(name, options)` in mount): limits checked in the browser and on the server. */
+  uploads?: Record<string, UploadOptions>;
   /** Keep state across reloads of the tab (sessionStorage). */
   persist?: "session";
-  /** Child components: `update(props, ctx)` runs when the parent renders it with new props. */
+  /** Child components (LiveViewJS live components): state starts as the props (without `id`), then
+   *  mount; `update(props, ctx)` runs after mount and on every render by the parent, not on the child's
+   *  own events. With an `id` the child is stateful (kept, even while not rendered); without, fresh each render. */
   update?(props: Record<string, unknown>, ctx: ActionContext<S>): void;
 }
 
@@ -89,6 +109,18 @@ export interface CommandContext {
   url?: URL;
   /** Aborted when the command's time limit passes (the response is already a COMMAND_TIMEOUT). */
   signal?: AbortSignal;
+  /** Runs `fn` for each file the calling action uploaded (CommandOptions.uploads); temp files are removed afterwards. */
+  consumeUploadedEntries<T>(name: string, fn: (meta: UploadMeta, entry: UploadEntry) => T | Promise<T>): Promise<T[]>;
+  /** The uploaded entries, not consumed (all of them are done: the upload finished before the command ran). */
+  uploadedEntries(name: string): Promise<{ completed: UploadEntry[]; inProgress: UploadEntry[] }>;
+}
+
+/** `consumeUploadedEntries`'s first argument: where the uploaded file is (a temp file under os.tmpdir()). */
+export interface UploadMeta {
+  path: string;
+  name: string;
+  size: number;
+  type: string;
 }
 
 export interface CommandDefinition<P = any, R = any> {
@@ -119,6 +151,9 @@ export const PROTOCOL = {
   commandPath: "/command",
   /** GET {base}/sync?topics=a,b (Server-Sent Events; resume with Last-Event-ID). */
   syncPath: "/sync",
+  /** POST {base}/upload/<component>/<upload name>: raw file body, its name in the header below; answers a CommandResponse whose result is an UploadReceipt. */
+  uploadPath: "/upload",
+  uploadNameHeader: "x-lvm-file-name",
   /** GET {base}/client/<hash>.js */
   clientPath: "/client",
   csrfHeader: "x-csrf-token",
@@ -145,6 +180,16 @@ export const CLIENT_ERROR = {
 export interface CommandRequest {
   params: Record<string, unknown>;
   url?: string;
+  /** Receipt tokens of the files uploaded for this command, by upload name. */
+  uploads?: Record<string, string[]>;
+}
+
+/** Result of an upload: `token` (signed, names the temp file) goes with the command that consumes it. */
+export interface UploadReceipt {
+  token: string;
+  name: string;
+  size: number;
+  type: string;
 }
 
 /** Error codes the server answers with (HTTP status in brackets); commands may add their own via `fail()`. */
@@ -160,6 +205,8 @@ export type CommandErrorCode =
   | "INVALID_PARAMS" // 422: the command's schema rejected params
   | "COMMAND_FAILED" // 500: the handler threw (message is generic, never a stack)
   | "COMMAND_TIMEOUT" // 504
+  | "UNKNOWN_UPLOAD" // 404: the component declares no such upload
+  | "UPLOAD_INVALID" // 400: an upload token that is forged, expired or for another session; more files than max_entries
   | "UNKNOWN_TOPIC" // 404 (sync)
   | "SYNC_UNAVAILABLE" // 503 (sync log down)
   | "NOT_FOUND" // 404: an unknown runtime path or client file

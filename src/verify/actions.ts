@@ -96,7 +96,8 @@ export interface ExploreLimits {
 /** Every binding the rendered page offers, as steps (explore mode). */
 export function enumerateSteps(root: ParentNode, limits: ExploreLimits = {}): Step[] {
   const steps: Step[] = [];
-  root.querySelectorAll(SELECTORS.click).forEach((el, index) => steps.push({ kind: "click", index, label: labelOf(el) }));
+  // a disabled button cannot be clicked (its index still counts: positions are among all [phx-click])
+  root.querySelectorAll(SELECTORS.click).forEach((el, index) => (el as HTMLButtonElement).disabled !== true && steps.push({ kind: "click", index, label: labelOf(el) }));
   root.querySelectorAll<HTMLAnchorElement>(SELECTORS.patch).forEach((el) => {
     const href = el.getAttribute("href");
     if (href) steps.push({ kind: "patch", href, label: href });

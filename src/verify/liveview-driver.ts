@@ -84,9 +84,22 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
   }
   let traffic = 0;
 
+  /** The first render's mount may await simulated latency (a timeout on the verifier's clock): fire them until it is done. */
+  async function firingTimeouts<T>(work: Promise<T>): Promise<T> {
+    let done = false;
+    const result = work.finally(() => (done = true));
+    for (let quiet = 0; !done; ) {
+      await turn();
+      if (++quiet < 6 || done) continue;
+      if (!clock?.fireNextTimeout()) break;
+      quiet = 0;
+    }
+    return result;
+  }
+
   async function openTab(): Promise<Tab> {
     const session: Record<string, unknown> = structuredClone(options.session ?? {});
-    const page = await lv.handleHttpLiveView(
+    const page = await firingTimeouts(lv.handleHttpLiveView(
       () => `phx-${randomUUID().replace(/-/g, "")}`,
       () => randomUUID(),
       view,
@@ -99,7 +112,7 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
       } as any,
       (_title: unknown, _csrf: unknown, content: unknown) => content,
       pathParams.params ?? {},
-    );
+    ));
     if (page === undefined) throw new StepError("NOT_SUPPORTED", "the view redirects on first render");
     const window = new Window({ url: url.href });
     window.document.head.innerHTML = `<style>${options.css ?? DEFAULT_VERIFY_CSS}</style>`;
@@ -274,6 +287,8 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
       case "click": {
         const el = element(tab, SELECTORS.click, step.index);
         const binding = el.getAttribute("phx-click");
+        // a browser fires no click on a disabled control: nothing reaches the Phoenix client
+        if ((el as HTMLButtonElement).disabled === true) break;
         // The Phoenix client first runs phx-click-away of every visible element the click landed outside of.
         const away = Array.from(tab.window.document.querySelectorAll("[phx-click-away]")) as unknown as Element[];
         for (const other of away) {

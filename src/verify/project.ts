@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import fg from "fast-glob";
 import { bundle, importFresh } from "./bundle.ts";
+import { CHILD_COMPONENT_NOTE } from "../codemods/child-components.ts";
 
 export interface MigratedView {
   /** POSIX path of the original, relative to the app root. */
@@ -21,6 +22,8 @@ export async function findMigratedViews(root: string): Promise<MigratedView[]> {
     const stem = componentFile.replace(/\.component\.(ts|js)$/, "");
     const file = [".ts", ".js", ".tsx", ".mjs"].map((ext) => stem + ext).find((f) => existsSync(join(root, f)));
     if (!file) continue;
+    // a migrated live component has no route: it is verified through the views that render it
+    if (readFileSync(join(root, componentFile), "utf8").split("\n", 1)[0]!.includes(CHILD_COMPONENT_NOTE)) continue;
     const commandsFile = [".commands.ts", ".commands.js"].map((ext) => stem + ext).find((f) => existsSync(join(root, f)));
     views.push({ file, componentFile, commandsFile });
   }

@@ -23,7 +23,7 @@ export interface MigratedServerModule {
   component: any;
   commands?: any;
   /** The generated `<router>.migrated.ts` (migratedRoutes, bridgePubSub), when apply wrote one. */
-  wiring?: { migratedRoutes?: Array<{ path: string; component: unknown; commands?: unknown }>; bridgePubSub?: (pubSub: unknown, sync: unknown) => Promise<unknown> };
+  wiring?: { migratedRoutes?: Array<{ path: string; component: unknown; commands?: unknown }>; migratedComponents?: Array<{ component: unknown; commands?: unknown }>; bridgePubSub?: (pubSub: unknown, sync: unknown) => Promise<unknown> };
   /** The app's pubsub, the one its server file bridges (data modules broadcast on it). */
   pubSub?: unknown;
 }
@@ -72,6 +72,8 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
   if (server.wiring?.bridgePubSub && server.pubSub) await server.wiring.bridgePubSub(server.pubSub, log);
   const handler = server.createRequestHandler({
     routes: [{ ...(generated ?? { component, commands: server.commands }), path: options.route, clientModule: "/dev/null" } as never],
+    // child components with commands (live components the view renders), as the generated app registers them
+    components: (server.wiring?.migratedComponents ?? []) as never,
     secret: SECRET,
     sync: log,
     heartbeatMs: 60_000,

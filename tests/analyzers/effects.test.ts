@@ -164,3 +164,18 @@ describe("pubsub from the adaptor packages", () => {
     expect(placement(merged, "view.ts#v", "go")).toBe("split");
   });
 });
+
+describe("uploads", () => {
+  it("consuming uploaded files is server work even when the callback is pure (the files are server temp files)", () => {
+    const { merged } = analyzeSources({
+      "view.ts": viewWith("", "1", `const names = await socket.consumeUploadedEntries("docs", async (_meta, entry) => entry.name); socket.assign({ value: names.join() });`),
+    });
+    expect(placement(merged, "view.ts#v", "go")).toBe("split");
+    expect(view(merged, "view.ts#v").events[0]!.reasons.map((r) => r.message)).toContain("socket.consumeUploadedEntries: the uploaded files are on the server");
+  });
+
+  it("cancelUpload alone stays in the browser", () => {
+    const { merged } = analyzeSources({ "view.ts": viewWith("", "1", `socket.cancelUpload("docs", event.ref);`) });
+    expect(placement(merged, "view.ts#v", "go")).toBe("client");
+  });
+});

@@ -49,6 +49,16 @@ describe.skipIf(!hasApp)("example app classification equals labels.json", () => 
     }
   }
 
+  it("classifies a component's props (read, never assigned by it) as ui keys", () => {
+    for (const [id, label] of Object.entries(labels.views)) {
+      for (const prop of (label as { props?: string[] }).props ?? []) {
+        const decision = byId.get(id)?.state.find((k) => k.key === prop);
+        expect(decision?.class, `${id} prop ${prop}`).toBe("ui");
+        expect(decision?.reasons[0]?.code, `${id} prop ${prop}`).toBe("COMPONENT_PROP");
+      }
+    }
+  });
+
   it("marks the view whose assigns cannot be read, and only that one", () => {
     for (const [id, label] of Object.entries(labels.views)) {
       const view = byId.get(id)!;

@@ -209,6 +209,25 @@ export const v = createLiveView({
     expect(b).toEqual(expect.arrayContaining(["phx-window-keydown=key", "phx-key=Escape", "phx-click=literal", "phx-hook=${ctx.hook} (dynamic)", "phx-change=validate", "phx-submit=save"]));
     expect(keyClass(merged, "v.ts#v", "changeset")).toBe("form");
     expect(view(merged, "card.ts#Card").kind).toBe("component");
+    // a key the component reads but never assigns is a prop: ui (the parent passes it)
+    expect(keyClass(merged, "card.ts#Card", "label")).toBe("ui");
+    expect(view(merged, "card.ts#Card").state.find((k) => k.key === "label")!.reasons[0]!.code).toBe("COMPONENT_PROP");
+  });
+
+  it("live components rendered by a module-level helper the render calls (a row renderer given meta)", () => {
+    const { merged } = analyzeSources({
+      "badge.ts": `import { createLiveComponent, html } from "liveviewjs";\nexport const Badge = createLiveComponent({ render: (c) => html\`<i>\${c.label}</i>\` });`,
+      "list.ts": `import { createLiveView, html } from "liveviewjs";
+import { Badge } from "./badge";
+async function row(label, meta) {
+  return html\`<li>\${await meta.live_component(Badge, { label })}</li>\`;
+}
+export const list = createLiveView({
+  mount: (socket) => socket.assign({ labels: ["a"] }),
+  render: async (ctx, meta) => html\`<ul>\${await Promise.all(ctx.labels.map((l) => row(l, meta)))}</ul>\`,
+});`,
+    });
+    expect(view(merged, "list.ts#list").template.components).toEqual([{ name: "Badge", file: "badge.ts", at: "list.ts:4" }]);
   });
 });
 

@@ -19,7 +19,8 @@ describe("the example app", () => {
     const { plan } = await analyzeProject(root, {});
     const result = await applyProject({ root, plan });
     expect(result.problem).toBeUndefined();
-    const views = plan.views.filter((v) => v.kind === "view");
+    // every view, and the live components views render (migrated first, before the views that import them)
+    const views = plan.views.filter((v) => v.kind === "view" || v.file.startsWith("src/components/"));
     expect(result.views.map((v) => v.viewId).sort()).toEqual(views.map((v) => v.id).sort());
     for (const view of result.views) {
       if (view.outcome === "migrated") {
@@ -41,6 +42,11 @@ describe("the example app", () => {
     // the app's pubsub feeds the runtime's sync log (activity feed, volunteers, ... broadcast from data modules)
     expect(readFileSync(join(root, "src/server.ts"), "utf8")).toContain("bridgePubSub(pubSub, migratedSync)");
 
+    // pantry's helpers come through a barrel that re-exports server modules: imported from where they are declared
+    expect(migrated).toEqual(expect.arrayContaining(["src/views/pantry.ts#pantryShelfView", "src/views/report.js#reportView"]));
+    expect(readFileSync(join(root, "src/views/pantry.component.ts"), "utf8")).toContain(`import { formatQuantity, pluralize } from "../data/format.ts";`);
+    // report.js: plain JS in, plain JS out; `event.type === "set-range" && …` dispatches to its action
+    expect(readFileSync(join(root, "src/views/report.commands.js"), "utf8")).toContain("if (RANGES.includes(event.range)) {");
     // split events, temporary assigns, class views and state read by commands (labels.json explains each view)
     expect(migrated).toEqual(expect.arrayContaining(["src/views/cityAutocomplete.ts#cityAutocompleteView", "src/views/activityFeed.ts#activityFeedView", "src/views/preferences.ts#PreferencesLiveView", "src/views/volunteerSignup.ts#volunteerSignupView"]));
     const city = readFileSync(join(root, "src/views/cityAutocomplete.component.ts"), "utf8");
@@ -54,6 +60,24 @@ describe("the example app", () => {
     const feed = readFileSync(join(root, "src/views/activityFeed.component.ts"), "utf8");
     expect(feed).toContain("ctx.assign({ entries: [info.entry, ...ctx.state.entries] })");
     expect(readFileSync(join(root, "src/views/activityFeed.commands.ts"), "utf8")).toContain("postActivity(userFromSession(ctx.session).name, text)");
+    // server parts of mount / handleParams: `load` commands; the ui part of handleParams stays in the browser
+    expect(migrated).toEqual(expect.arrayContaining(["src/views/account.ts#accountView", "src/views/inventory.ts#inventoryPageView"]));
+    const account = readFileSync(join(root, "src/views/account.commands.ts"), "utf8");
+    expect(account).toContain("const currentUser = userFromSession(session);");
+    // authorization in `delete` recomputes the user from the session, following mount's local
+    expect(account).toContain("if (!canManage(userFromSession(ctx.session))) {");
+    const inventory = readFileSync(join(root, "src/views/inventory.component.ts"), "utf8");
+    expect(inventory).toMatch(/load: \{\s*mount: "mount",\s*params: "handleParams"/);
+    expect(inventory).toContain("ctx.assign({ page, perPage, sortBy, sortDir });");
+    expect(readFileSync(join(root, "src/views/inventory.commands.ts"), "utf8")).toContain("await listInventory({");
+
+    // live components: migrated next to their modules; the views import them instead of the LiveViewJS ones
+    expect(migrated).toEqual(expect.arrayContaining(["src/components/statusBadge.ts#statusBadge", "src/components/shiftPicker.ts#shiftPicker", "src/views/volunteers.ts#volunteersLiveView"]));
+    expect(readFileSync(join(root, "src/views/volunteers.component.ts"), "utf8")).toContain(`import { statusBadge } from "../components/statusBadge.component.ts";`);
+    expect(readFileSync(join(root, "src/components/shiftPicker.commands.ts"), "utf8")).toContain("await updateShift(volunteerId, choice)");
+    expect(readFileSync(join(root, "src/components/shiftPicker.ts"), "utf8")).toBe(readFileSync(join(PACKAGE_ROOT, "fixtures/example-app/src/components/shiftPicker.ts"), "utf8"));
+    expect(result.views.find((v) => v.viewId === "src/views/volunteerDetail.ts#volunteerDetailView")!.markers.map((m) => m.code)).not.toContain("LIVE_COMPONENT");
+    expect(readFileSync(join(root, "src/server.ts"), "utf8")).toContain("components: migratedComponents,");
 
     const after = readTree(root);
     const { plan: again } = await analyzeProject(root, {});

@@ -12,6 +12,8 @@ export interface HandView {
   infos?: Record<string, { origin: string; writes: string[] }>;
   route?: string;
   markers?: { code: string; message: string; line: number }[];
+  /** "component" for a createLiveComponent definition (default "view"). */
+  kind?: "view" | "component";
 }
 
 export function handPlan(view: HandView): ViewPlan {
@@ -20,8 +22,8 @@ export function handPlan(view: HandView): ViewPlan {
     id: `${view.file}#${view.name}`,
     file: view.file,
     name: view.name,
-    kind: "view",
-    api: "createLiveView",
+    kind: view.kind ?? "view",
+    api: view.kind === "component" ? "createLiveComponent" : "createLiveView",
     at,
     route: view.route,
     state: Object.entries(view.keys ?? {}).map(([key, value]) => {

@@ -112,6 +112,11 @@ describe("partial apply of the example app, served by one Express app", () => {
     expect(await page.locator("#preferences h1").innerText()).toBe("Preferences for alice");
     expect(await page.locator("[data-lvm-root=preferences]").count()).toBe(1); // served by the runtime, not LiveViewJS
     expect(load.sockets).toEqual([]); // no LiveViewJS socket (or any other) for a migrated view
+    // the app's own page shell (layout.ts: page + wrapper templates) around the migrated page, as LiveViewJS renders it
+    expect(await page.locator("header.topbar .user").innerText()).toBe("alice");
+    expect(await page.locator("main [data-lvm-root=preferences]").count()).toBe(1);
+    expect(await page.title()).toBe("Harbor · Harbor");
+    expect(await page.locator("header.topbar").evaluate((el) => getComputedStyle(el).display)).toBe("flex"); // /app.css applied
 
     const during = watchNetwork(page);
     await page.locator("button[phx-value-theme=dark]").click();

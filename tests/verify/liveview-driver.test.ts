@@ -94,7 +94,7 @@ describe("original-side driver (liveviewjs in-process)", () => {
     const first = dom(session);
     expect(first.text("p.muted")).toMatch(/^Page 1 of (\d+) · (\d+) items$/);
     const firstRows = first.all("#inventory tbody tr");
-    const next = first.attr('a[data-phx-link="patch"]', "href")!;
+    const next = first.attr('nav.pages a[data-phx-link="patch"]', "href")!;
     expect(next).toContain("page=2");
     await session.perform({ kind: "patch", href: next });
     const second = dom(session);
@@ -102,6 +102,10 @@ describe("original-side driver (liveviewjs in-process)", () => {
     expect(second.all("#inventory tbody tr")).not.toEqual(firstRows);
     await session.perform({ kind: "patch", href: "/inventory?page=1&perPage=5&sortBy=name&sortDir=asc" });
     expect(dom(session).all("#inventory tbody tr")).toHaveLength(5);
+    // sorting is a live_patch link in the header: following it re-sorts and flips the arrow
+    const sortByQuantity = dom(session).attr('th a[href*="sortBy=quantity"]', "href")!;
+    await session.perform({ kind: "patch", href: sortByQuantity });
+    expect(dom(session).text("thead")).toContain("quantity ▲");
   });
 
   it("volunteers (live components through WsMessageRouter): a check-in by one client re-renders the badge on both", async () => {

@@ -7,6 +7,7 @@ import { builtinModules } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { build, type Metafile, type Plugin } from "esbuild";
 import type { FunctionEffects } from "../../plan/types.ts";
+import { runtimePackageFiles } from "./runtime-package.ts";
 
 export interface BundleFinding {
   /** Root-relative path of the component entry. */
@@ -30,6 +31,9 @@ export interface BundleCheckInput {
 const SERVER_EFFECTS = new Set(["io", "node-builtin", "env", "timer", "pubsub", "module-state-read", "module-state-write", "session"]);
 const SERVER_PACKAGES = new Set(["liveviewjs", "@liveviewjs/express", "liveview-migrate/server", "redis", "express", "express-session", "ws"]);
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+const PROBE = Symbol("resolve probe");
+
+const isBare = (path: string) => !path.startsWith(".") && !isAbsolute(path);
 
 /** Modules the plan says have server effects (by root-relative file). */
 export function serverModulesFromPlan(functions: FunctionEffects[]): Map<string, string> {
@@ -50,16 +54,29 @@ export async function checkBundles(input: BundleCheckInput): Promise<BundleFindi
   const plugin: Plugin = {
     name: "lvm-overlay",
     setup(b) {
-      b.onResolve({ filter: /.*/ }, (args) => {
+      b.onResolve({ filter: /.*/ }, async (args) => {
         // generated files are not on disk yet: resolve them from the overlay
         if (args.kind === "entry-point" && input.overlay.has(rel(input.root, args.path))) return { path: args.path };
+        // …and so are the files they import from each other (a view's migrated child components)
+        if (args.path.startsWith(".") && args.importer) {
+          const target = join(dirname(args.importer), args.path);
+          const hit = [target, target.replace(/\.js$/, ".ts"), `${target}.ts`].find((p) => input.overlay.has(rel(input.root, p)));
+          if (hit) return { path: hit };
+        }
         // the browser runtime is client-safe by construction (its own tests hold it to that)
         if (args.path === "liveview-migrate/runtime" || args.path === "liveview-migrate/template") return { path: args.path, external: true };
         if (BUILTINS.has(args.path) || SERVER_PACKAGES.has(args.path)) {
           external.set(args.path, rel(input.root, args.importer));
           return { path: args.path, external: true };
         }
-        return undefined;
+        // any other liveview-migrate/* name is this package's own file, wherever the project is
+        const own = runtimePackageFiles().get(args.path);
+        if (own) return { path: own };
+        if (args.pluginData === PROBE || !isBare(args.path)) return undefined;
+        // a package the project imports but that is not installed where it sits (e.g. a copy outside
+        // its repo): not known server-only, so it stays out of the bundle like a CDN import would
+        const found = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: PROBE });
+        return found.errors.length > 0 ? { path: args.path, external: true } : { path: found.path, namespace: found.namespace, external: found.external, sideEffects: found.sideEffects };
       });
       b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         const key = rel(input.root, args.path);

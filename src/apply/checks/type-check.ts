@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Project, ts } from "ts-morph";
+import { runtimePackageFiles } from "./runtime-package.ts";
 
 export interface TypeErrorRow {
   file: string;
@@ -43,9 +44,19 @@ const FALLBACK_OPTIONS: ts.CompilerOptions = {
   allowImportingTsExtensions: true,
 };
 
+/** Options and global errors (e.g. missing `types`) are the project's, not a file's. A package the
+ * project's imports name but that is not installed where it sits is its environment too: generated
+ * code only imports packages the original code imported (liveview-migrate/* always resolves, to this package). */
+function missingPackage(d: ts.Diagnostic): boolean {
+  if (d.code !== 2307 && d.code !== 2792 && d.code !== 7016) return false;
+  const name = /'([^']+)'/.exec(ts.flattenDiagnosticMessageText(d.messageText, "\n"))?.[1];
+  return name !== undefined && !name.startsWith(".") && !name.startsWith("/") && !runtimePackageFiles().has(name);
+}
+
 /** The ts-morph project is made on first use: an apply that migrates nothing pays nothing. */
 export function createTypeCheck(root: string): TypeCheckSession {
   let project: Project | undefined;
+  let mapped = false;
   const baselines = new Map<string, Set<string>>();
   const abs = (file: string) => join(root, file);
   const projectOf = (): Project => {
@@ -53,12 +64,19 @@ export function createTypeCheck(root: string): TypeCheckSession {
     project ??= existsSync(tsconfig)
       ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: { noEmit: true } })
       : new Project({ compilerOptions: FALLBACK_OPTIONS });
+    if (!mapped) {
+      // generated code imports liveview-migrate/*: resolve it to this package wherever the project is
+      mapped = true;
+      const paths = { ...project.getCompilerOptions().paths };
+      for (const [name, file] of runtimePackageFiles()) paths[name] = [file];
+      project.compilerOptions.set({ paths });
+    }
     return project;
   };
   const diagnosticsOf = (file: string): { key: string; row: TypeErrorRow }[] => {
     const sf = projectOf().getSourceFile(abs(file));
     if (!sf) return [];
-    return sf.getPreEmitDiagnostics().filter((d) => d.getCategory() === ts.DiagnosticCategory.Error).map((d) => {
+    return sf.getPreEmitDiagnostics().filter((d) => d.getCategory() === ts.DiagnosticCategory.Error && d.getSourceFile()?.getFilePath() === sf.getFilePath() && !missingPackage(d.compilerObject)).map((d) => {
       const text = ts.flattenDiagnosticMessageText(d.compilerObject.messageText, "\n");
       return { key: `${d.getCode()}:${text}`, row: { file, line: d.getLineNumber() ?? 0, message: `TS${d.getCode()}: ${text.split("\n")[0]}` } };
     });

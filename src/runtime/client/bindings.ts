@@ -163,6 +163,8 @@ function onKeyOrFocus(e: KeyboardEvent & FocusEvent) {
 function onInput(e: Event) {
   const input = e.target as HTMLInputElement;
   if (!input.getAttribute) return;
+  // a live_file_input: its files become upload entries before the change event runs
+  if (input.type == "file") viewOf(input)?.uploads.select(input);
   const own = input.getAttribute("phx-change");
   const form = input.form;
   const phxEvent = own || form?.getAttribute("phx-change");

@@ -11,6 +11,7 @@ export async function callCommand(
   csrfToken: string,
   idempotent: boolean,
   fetchImpl: typeof fetch,
+  uploads?: Record<string, string[]>,
 ): Promise<CommandResponse> {
   const url = `${PROTOCOL.base}${PROTOCOL.commandPath}/${encodeURIComponent(component)}/${encodeURIComponent(name)}`;
   for (let attempt = 0; ; attempt++) {
@@ -21,7 +22,7 @@ export async function callCommand(
         method: "POST",
         credentials: "same-origin",
         headers: { "content-type": "application/json", [PROTOCOL.csrfHeader]: csrfToken },
-        body: JSON.stringify({ params, url: location.href } satisfies CommandRequest),
+        body: JSON.stringify({ params, url: location.href, uploads } satisfies CommandRequest),
       });
     } catch (error) {
       failure = error;

@@ -4,6 +4,7 @@
 import { PROTOCOL, type ComponentDefinition, type StatePayload } from "../contract.ts";
 import { installBindings, views } from "./bindings.ts";
 import { createView, type HookDefinition } from "./view.ts";
+import type { UploadSupport } from "./uploads-static.ts";
 
 export interface MountOptions {
   /** phx-hook implementations by name (like Phoenix's LiveSocket `hooks`). */
@@ -14,6 +15,8 @@ export interface MountOptions {
   fetch?: typeof fetch;
   EventSource?: typeof EventSource;
   storage?: Storage;
+  /** File uploads: `createUploads` from `liveview-migrate/runtime/uploads` (the server's page bundle passes it for components with `uploads`). */
+  uploads?: UploadSupport;
 }
 
 export interface MountedComponent {
@@ -49,6 +52,7 @@ export function mount(components: Definitions, options: MountOptions = {}): Moun
       fetch: options.fetch ?? ((...args) => fetch(...args)),
       storage,
       EventSource: options.EventSource,
+      uploads: options.uploads,
     });
     views.set(el, view);
     mounted.push(view);

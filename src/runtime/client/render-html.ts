@@ -18,7 +18,8 @@ export function renderHtml(value: unknown, cache: KeyedCache, inList = false): s
     for (let i = 1; i < statics.length; i++) out += renderHtml(dynamics[i - 1], cache) + statics[i];
     if (!inList) return out;
     const match = KEYED_ROOT.exec(out);
-    if (!match) return out;
+    // the stand-in replaces the whole item: only when the keyed element is all of it (a row followed by a details row is not)
+    if (!match || !singleRoot(out, match[1]!)) return out;
     const [, tag, key] = match;
     const unchanged = cache.last.get(key) === out && !cache.next.has(key);
     cache.next.set(key, out);
@@ -31,4 +32,12 @@ export function renderHtml(value: unknown, cache: KeyedCache, inList = false): s
     return out;
   }
   return escapehtml(value);
+}
+
+/** Is the keyed element all of the item? Counts only its own tag; a void element must stand alone. */
+function singleRoot(html: string, tag: string): boolean {
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi");
+  let depth = 0;
+  for (let m; (m = tags.exec(html)); ) if ((depth += m[1] ? -1 : 1) < 1) return !html.slice(tags.lastIndex).trim();
+  return depth == 1 && html.trim().lastIndexOf("<") == 0;
 }

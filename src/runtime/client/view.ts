@@ -10,6 +10,7 @@ import { toEvent, type EventObject } from "./event-payload.ts";
 import { patch } from "./patch.ts";
 import { renderHtml, type KeyedCache } from "./render-html.ts";
 import { followSync } from "./sync-stream.ts";
+import { noUploads, type UploadSupport } from "./uploads-static.ts";
 
 export interface HookInstance {
   el: HTMLElement;
@@ -26,6 +27,8 @@ export interface MountEnv {
   fetch: typeof fetch;
   storage?: Storage;
   EventSource?: typeof EventSource;
+  /** File upload machinery (`createUploads` from ./uploads.ts), given only where a component declares uploads. */
+  uploads?: UploadSupport;
 }
 
 /** The root component or a stateful child component: who an event or assign belongs to. */
@@ -60,13 +63,35 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   /** Promises of commands started by the action now running (phx-disable-with waits for them). */
   let collecting: Promise<unknown>[] | null = null;
   let destroyed = false;
+  /** True when only stateful children changed since the last render: as in LiveViewJS, a child's own
+   *  event re-renders it without running its update (update runs when the parent renders). */
+  let onlyChildren: boolean | undefined;
+  /** Navigations so far: a `load.params` answer for an older one is dropped. */
+  let navigations = 0;
   /** ui/form keys only: shared keys always come fresh from the server. */
   const own = (state: State) => Object.fromEntries(Object.entries(state).filter(([key]) => !def.shared?.[key]));
+  const uploads = (env.uploads ?? noUploads)(name, def.uploads, script.csrfToken, schedule);
 
   function makeCtx(target: Target): ActionContext<any> {
     const later = (ms: number, action: string, params?: Record<string, unknown>) => {
-      const timer = setTimeout(() => run(target, toEvent(action, params ?? {})), ms);
+      // the named action runs even when params carry a `type` (a message handed to an undispatched handleInfo)
+      const timer = setTimeout(() => run(target, toEvent(action, params ?? {}), action), ms);
       return () => clearTimeout(timer);
+    };
+    // One pending `after` per action: a polling action re-arms itself, and a second path that also
+    // runs it (a "refresh now" button) must not start a second chain.
+    const pending = new Map<string, ReturnType<typeof setTimeout>>();
+    const after = (ms: number, action: string, params?: Record<string, unknown>) => {
+      clearTimeout(pending.get(action));
+      const timer = setTimeout(() => {
+        pending.delete(action);
+        run(target, toEvent(action, params ?? {}), action);
+      }, ms);
+      pending.set(action, timer);
+      return () => {
+        clearTimeout(timer);
+        if (pending.get(action) === timer) pending.delete(action);
+      };
     };
     return {
       get state() {
@@ -74,14 +99,16 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       },
       assign(changes) {
         target.state = { ...target.state, ...changes };
-        if (!target.quiet) schedule();
+        if (target.quiet) return;
+        onlyChildren = target !== root && onlyChildren !== false;
+        schedule();
       },
       command(command, params = {}, options = {}) {
         const p = runCommand(target, command, params, options);
         collecting?.push(p);
         return p;
       },
-      after: later,
+      after,
       send(action, params) {
         later(0, action, params);
       },
@@ -107,6 +134,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
         return new URL(location.href);
       },
       connected: true,
+      cancelUpload: (name, ref) => uploads.cancel(name, ref),
     };
   }
 
@@ -126,12 +154,17 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     return url;
   }
 
-  async function runCommand(target: Target, command: string, params: Record<string, unknown>, options: CommandOptions) {
+  /** `current` false when the answer arrives: it is dropped (a `load.params` answer for a URL left since). */
+  async function runCommand(target: Target, command: string, params: Record<string, unknown>, options: CommandOptions, current?: () => boolean) {
     const pending = options.pendingKey;
     if (pending) target.ctx.assign({ [pending]: true });
     const retry = options.idempotent ?? !!script.idempotent?.includes(command);
-    const outcome = await callCommand(target.def.name, command, params, script.csrfToken, retry, env.fetch);
+    // files first (upload endpoint), then the command with their receipts
+    const sent = options.uploads && (await uploads.send(options.uploads));
+    const outcome = sent && "error" in sent ? { ok: false as const, error: sent.error } : await callCommand(target.def.name, command, params, script.csrfToken, retry, env.fetch, sent ? sent.tokens : undefined);
+    if (outcome.ok && options.uploads) uploads.consumed(options.uploads);
     if (pending) target.ctx.assign({ [pending]: false });
+    if (current && !current()) return undefined;
     if (outcome.ok) {
       const { result } = outcome;
       if (options.onResult) await run(target, { type: options.onResult, result });
@@ -149,8 +182,8 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
    * LiveViewJS's handleEvent switch), or the component's handleEvent. Resolves when the action and
    * the commands it started have finished.
    */
-  function run(target: Target, event: EventObject): Promise<unknown> {
-    const action = target.def.actions?.[event.type] ?? target.def.handleEvent;
+  function run(target: Target, event: EventObject, name = event.type): Promise<unknown> {
+    const action = target.def.actions?.[name] ?? target.def.handleEvent;
     if (event.type == "lv:clear-flash") {
       delete flash[event.key];
       schedule();
@@ -183,13 +216,13 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     scheduled = false;
     if (destroyed) return;
     const seen = new Set<string>();
+    const childEvent = onlyChildren === true;
+    onlyChildren = undefined;
     rendering = true;
     again = false;
+    // A stateful child the parent stops rendering keeps its state and number (LiveViewJS 0.8.1 never
+    // drops one): rendered again, it shows what it had.
     const apply = (markup: HtmlSafeString) => {
-      for (const [key, child] of children) if (!seen.has(key)) {
-        byCid.delete(child.cid!);
-        children.delete(key);
-      }
       keyed = { last: keyed.next, next: new Map() };
       if (!patch(el, renderHtml(markup, keyed))) {
         keyed = { last: new Map(), next: new Map() };
@@ -202,7 +235,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       if (again) schedule();
     };
     try {
-      const out = def.render(root.state, meta(seen));
+      const out = def.render(root.state, meta(seen, undefined, childEvent));
       if (out instanceof Promise) return void (settled = out.then(apply, report).finally(done));
       apply(out);
     } catch (error) {
@@ -211,16 +244,18 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     done();
   }
 
-  function meta(seen: Set<string>, myself?: number): RenderMeta {
+  function meta(seen: Set<string>, myself?: number, childEvent = false): RenderMeta {
     return {
       csrfToken: script.csrfToken,
       url: new URL(location.href),
+      uploads: uploads.meta(),
       flash,
       myself,
       async live_component(child, props) {
         const { id, ...rest } = props;
         const key = `${child.name}:${id}`;
         let target = id === undefined ? undefined : children.get(key);
+        const known = target !== undefined;
         if (!target) {
           // mount → update → render on first use; a child without an id is stateless (fresh every render).
           target = { def: child, state: rest, ctx: null as never, quiet: true };
@@ -234,11 +269,11 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
         seen.add(key);
         target.quiet = true;
         try {
-          await child.update?.(rest, target.ctx);
+          if (!(known && childEvent)) await child.update?.(rest, target.ctx);
         } finally {
           target.quiet = false;
         }
-        return child.render(target.state, meta(seen, target.cid));
+        return child.render(target.state, meta(seen, target.cid, childEvent));
       },
     };
   }
@@ -273,6 +308,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       hook.destroyed?.();
     }
     applyFeedback();
+    uploads.patched(el);
     if (def.persist) {
       try {
         env.storage?.setItem(storageKey, JSON.stringify(own(root.state)));
@@ -301,9 +337,19 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     if (!fromHistory) history[replace ? "replaceState" : "pushState"](null, "", url);
     const outer = collecting;
     collecting = null;
-    Promise.resolve(def.handleParams?.(url, root.ctx)).catch(report);
+    const seq = ++navigations;
+    // the ui part first (instant), then the server part of handleParams for this URL
+    Promise.resolve(def.handleParams?.(url, root.ctx))
+      .then(() => seq == navigations && loadParams(url, () => seq == navigations))
+      .catch(report);
     collecting = outer;
   }
+
+  /** Runs a `load` command; its answer goes to `load.onResult` (or is assigned). */
+  function load(command: string | undefined, params: Record<string, unknown>, current?: () => boolean) {
+    return command ? runCommand(root, command, params, { onResult: def.load?.onResult }, current) : undefined;
+  }
+  const loadParams = (url: URL, current?: () => boolean) => load(def.load?.params, { url: url.href }, current);
 
   const topics = Object.keys(def.sync ?? {});
   const sync =
@@ -312,11 +358,17 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       topics,
       script.offsets ?? {},
       {
-        message: (topic, message) => run(root, toEvent(def.sync![topic], message)),
-        // Reload every shared key through its loader command.
+        message: (topic, message) => run(root, toEvent(def.sync![topic], message), def.sync![topic]),
+        // Reload every shared key through its loader command, then the server parts of mount and handleParams.
         reset: () => {
-          for (const [key, loader] of Object.entries(def.shared ?? {}) as [string, string][])
-            root.ctx.command(loader, {}).then((result) => root.ctx.assign({ [key]: result }), report);
+          const shared = (Object.entries(def.shared ?? {}) as [string, string][]).map(([key, loader]) =>
+            root.ctx.command(loader, {}).then((result) => root.ctx.assign({ [key]: result }), report),
+          );
+          const seq = navigations;
+          Promise.all(shared)
+            .then(() => load(def.load?.mount, { params: script.params ?? {} }))
+            .then(() => seq == navigations && loadParams(new URL(location.href), () => seq == navigations))
+            .catch(report);
         },
       },
       env.EventSource,
@@ -330,6 +382,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     name,
     el,
     run,
+    uploads,
     targetFor,
     navigate,
     schedule,
@@ -352,6 +405,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       destroyed = true;
       views.delete(el);
       if (sync) sync.close();
+      uploads.destroy();
       for (const [hook] of hooks.values()) hook.destroyed?.();
       hooks.clear();
     },

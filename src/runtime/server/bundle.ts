@@ -29,6 +29,7 @@ export interface ClientBundle {
 
 const runtimeEntry = fileURLToPath(new URL("../client/index.ts", import.meta.url));
 const templateEntry = fileURLToPath(new URL("../template/index.ts", import.meta.url));
+const uploadsEntry = fileURLToPath(new URL("../client/uploads.ts", import.meta.url));
 const packageRoot = fileURLToPath(new URL("../../..", import.meta.url));
 
 export function modulePath(clientModule: string | URL): string {
@@ -47,11 +48,14 @@ export async function buildClientBundle(entries: ClientEntry[], options: { minif
     let id = name.replace(/[^A-Za-z0-9_-]/g, "_");
     if (sources.has(id)) id += `-${sources.size}`;
     componentOf.set(id, name);
+    // the upload machinery only in the pages of components that declare uploads
+    const uploads = Object.keys(entry.component.uploads ?? {}).length > 0;
     sources.set(
       id,
       `import { mount } from ${JSON.stringify(runtimeEntry)};\n` +
+        (uploads ? `import { createUploads } from ${JSON.stringify(uploadsEntry)};\n` : "") +
         `import { ${exportName} as component } from ${JSON.stringify(path)};\n` +
-        `mount(component);\n`,
+        `mount(component${uploads ? ", { uploads: createUploads }" : ""});\n`,
     );
   }
 

@@ -33,6 +33,13 @@ export function lookupCommand(commands: CommandsModule | undefined, name: string
   return undefined;
 }
 
+type Uploading = "consumeUploadedEntries" | "uploadedEntries";
+/** A command called without uploads consumes none (liveviewjs: a config with no entries). */
+const noUploads: Pick<CommandContext, Uploading> = {
+  consumeUploadedEntries: async () => [],
+  uploadedEntries: async () => ({ completed: [], inProgress: [] }),
+};
+
 export interface RunOptions {
   timeoutMs: number;
   /** Unexpected errors (bugs) go here, never to the client. */
@@ -42,7 +49,7 @@ export interface RunOptions {
 export async function runCommand(
   definition: CommandDefinition,
   rawParams: unknown,
-  context: Omit<CommandContext, "signal">,
+  context: Omit<CommandContext, "signal" | Uploading> & Partial<Pick<CommandContext, Uploading>>,
   options: RunOptions,
 ): Promise<CommandOutcome> {
   let params = rawParams;
@@ -62,7 +69,7 @@ export async function runCommand(
   });
   const run = (async (): Promise<CommandOutcome> => {
     try {
-      const result = await definition.handler(params, { ...context, signal: controller.signal });
+      const result = await definition.handler(params, { ...noUploads, ...context, signal: controller.signal });
       if (isFailure(result)) return { ok: false, error: httpError(result.status, result.code, result.message) };
       return { ok: true, result: result === undefined ? null : result };
     } catch (error) {

@@ -1,11 +1,12 @@
-// First paint (SSR): mount + shared loaders + handleParams on the server, rendered with the same
+// First paint (SSR): mount + shared loaders + `load` commands + handleParams on the server, rendered with the same
 // `render` the browser uses, followed by the state script the client adopts (no second fetch).
 
 import { PROTOCOL, type ComponentDefinition, type RenderMeta, type State, type StatePayload, type SyncOffsets } from "../contract.ts";
 import type { HtmlSafeString } from "../template/index.ts";
+import { uploadConfigs } from "../template/uploads.ts";
 import type { CommandOutcome } from "./commands.ts";
 import { escapeAttribute, jsonForScript } from "./json-script.ts";
-import { createServerTarget, type FirstPaintEffects } from "./server-context.ts";
+import { createServerTarget, type FirstPaintEffects, type ServerTarget } from "./server-context.ts";
 import type { HttpError } from "./responses.ts";
 
 export interface FirstPaintInput {
@@ -47,7 +48,14 @@ export async function renderFirstPaint(input: FirstPaintInput): Promise<FirstPai
     if (!outcome.ok) return { kind: "error", error: outcome.error, where: `loader ${loaders[i][1]} of ${component.name}` };
     root.ctx.assign({ [loaders[i][0]]: outcome.result });
   }
+  // the server parts of mount and handleParams run here, in-process: the first HTML has their data
+  const mountLoad = await runLoad(input, root, component.load?.mount, { params: input.params });
+  if (mountLoad) return mountLoad;
+  if (effects.redirect) return { kind: "redirect", location: effects.redirect };
   await component.handleParams?.(url, root.ctx);
+  if (effects.redirect) return { kind: "redirect", location: effects.redirect };
+  const paramsLoad = await runLoad(input, root, component.load?.params, { url: url.href });
+  if (paramsLoad) return paramsLoad;
   if (effects.redirect) return { kind: "redirect", location: effects.redirect };
 
   const markup = String(await component.render(root.state, renderMeta(input, effects, url)));
@@ -70,12 +78,26 @@ export async function renderFirstPaint(input: FirstPaintInput): Promise<FirstPai
   return { kind: "page", body, title: effects.title };
 }
 
+/** Runs a `load` command and applies its answer as the browser would (onResult action, or assign); an error ends the page. */
+async function runLoad(input: FirstPaintInput, root: ServerTarget, command: string | undefined, params: Record<string, unknown>): Promise<FirstPaintResult | undefined> {
+  if (!command) return undefined;
+  const { component } = input;
+  const outcome = await input.runCommand(component.name, command, params);
+  if (!outcome.ok) return { kind: "error", error: outcome.error, where: `load command ${command} of ${component.name}` };
+  const onResult = component.load?.onResult;
+  const action = onResult ? component.actions[onResult] : undefined;
+  if (action) await action({ type: onResult!, result: outcome.result } as never, root.ctx);
+  else if (typeof outcome.result === "object" && outcome.result !== null && !Array.isArray(outcome.result)) root.ctx.assign(outcome.result as State);
+  return undefined;
+}
+
 /** The same meta the browser passes to render, so child components get the same `myself` numbers. */
 function renderMeta(input: FirstPaintInput, effects: FirstPaintEffects, url: URL) {
   let cidCounter = 0;
   const meta = (myself?: number): RenderMeta & { flash: Record<string, string> } => ({
     csrfToken: input.csrfToken,
     url,
+    uploads: uploadConfigs(input.component.name, input.component.uploads),
     flash: effects.flash,
     myself,
     async live_component(child: ComponentDefinition<any>, props): Promise<HtmlSafeString> {

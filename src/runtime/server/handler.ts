@@ -9,12 +9,13 @@ import { buildClientBundle, type ClientBundle } from "./bundle.ts";
 import { lookupCommand, runCommand, type CommandOutcome } from "./commands.ts";
 import { renderFirstPaint } from "./first-paint.ts";
 import { escapeAttribute } from "./json-script.ts";
-import { httpError, sendError, sendJson } from "./responses.ts";
+import { httpError, sendError, sendJson, type HttpError } from "./responses.ts";
 import { compilePath, type CompiledPath } from "./routes.ts";
 import { encodeSessionCookie, newSession, readSession, safeEqual, sessionCookieHeader, sessionKeys, type Session } from "./session.ts";
 import type { SyncLog } from "./sync/log.ts";
 import { createMemorySyncLog } from "./sync/memory-log.ts";
 import { createSyncEndpoint } from "./sync/sse.ts";
+import { createUploadStore } from "./uploads.ts";
 
 export interface RouteDefinition {
   /** "/volunteers/:id" — `:name` segments become params, a trailing `*` matches the rest. */
@@ -30,6 +31,8 @@ export interface LayoutMeta {
   title?: string;
   url: URL;
   component: string;
+  /** The session as commands see it (with getSession's facts): a page shell may show the user. */
+  session: Session;
 }
 
 export interface RequestHandlerOptions {
@@ -41,7 +44,9 @@ export interface RequestHandlerOptions {
   /** Sync log (default: an in-memory log for this process). */
   sync?: SyncLog;
   /** Wraps a page's body (root element, state script, module script) into a document. */
-  layout?(body: string, meta: LayoutMeta): string;
+  layout?(body: string, meta: LayoutMeta): string | Promise<string>;
+  /** Where uploaded files wait for their command (default os.tmpdir()/lvm-uploads); share it between processes that share commands. */
+  uploadDir?: string;
   /** Largest command body in bytes (default 64 KiB). */
   bodyLimit?: number;
   /** Time limit of a command in ms unless it sets its own (default 10 s). */
@@ -87,6 +92,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
   const timeoutMs = options.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const onError = options.onError ?? ((error: unknown) => console.error("[liveview-migrate]", error));
   const cookieName = SYNC_PROTOCOL.sessionCookie;
+  const uploads = createUploadStore(options.secret, options.uploadDir);
 
   const routes: Array<RouteDefinition & { compiled: CompiledPath }> = options.routes.map((route) => ({ ...route, compiled: compilePath(route.path) }));
   const registry = new Map<string, Registered>();
@@ -114,6 +120,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
   const commandPrefix = `${base}${PROTOCOL.commandPath}/`;
   const syncPath = `${base}${PROTOCOL.syncPath}`;
   const clientPrefix = `${base}${PROTOCOL.clientPath}/`;
+  const uploadPrefix = `${base}${PROTOCOL.uploadPath}/`;
 
   async function sessionOf(req: IncomingMessage, session: Session): Promise<Session> {
     if (!options.getSession) return session;
@@ -163,8 +170,8 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
       res.writeHead(result.error.status >= 500 ? 500 : result.error.status, { ...headers, "content-type": "text/plain; charset=utf-8" });
       return void res.end(result.error.status >= 500 ? "Internal Server Error" : result.error.message);
     }
-    const meta: LayoutMeta = { title: result.title, url, component: route.component.name };
-    const page = (options.layout ?? defaultLayout)(result.body, meta);
+    const meta: LayoutMeta = { title: result.title, url, component: route.component.name, session: options.layout ? await sessionOf(req, session) : session };
+    const page = await (options.layout ?? defaultLayout)(result.body, meta);
     res.writeHead(200, { ...headers, "content-length": Buffer.byteLength(page) });
     res.end(page);
   }
@@ -197,7 +204,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     }
     const body = await readJsonBody(req, bodyLimit);
     if (!body.ok) return sendError(res, body.error, body.error.status === 413 ? { connection: "close" } : {});
-    const request = body.value as { params?: unknown; url?: unknown } | null;
+    const request = body.value as { params?: unknown; url?: unknown; uploads?: unknown } | null;
     if (request === null || typeof request !== "object" || Array.isArray(request)) {
       return sendError(res, httpError(400, "BAD_REQUEST", "Body must be a JSON object { params }"));
     }
@@ -211,12 +218,15 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
         pageUrl = new URL(request.url, url);
       } catch {}
     }
+    // files the calling action uploaded first: their receipts, checked, become consumeUploadedEntries
+    const files = uploads.forCommand(request.uploads, component, registry.get(component)!.component.uploads, session.id);
+    if (!files.ok) return sendError(res, files.error);
     const outcome = await runCommand(
       definition,
       params,
-      { session: await sessionOf(req, session), publish: async (topic, message) => void (await log.append(topic, message)), url: pageUrl },
+      { session: await sessionOf(req, session), publish: async (topic, message) => void (await log.append(topic, message)), url: pageUrl, ...files.value.context },
       { timeoutMs, onError },
-    );
+    ).finally(files.value.cleanup);
     if (!outcome.ok) return sendError(res, outcome.error);
     let text: string;
     try {
@@ -227,6 +237,29 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     }
     res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), "cache-control": "no-store" });
     res.end(text);
+  }
+
+  /** POST {base}/upload/<component>/<name>: session and CSRF as for commands, then the store's limits. */
+  async function serveUpload(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const refuse = (error: HttpError, headers?: Record<string, string>) => {
+      req.resume();
+      sendError(res, error, headers);
+    };
+    if (req.method !== "POST") return refuse(httpError(405, "METHOD_NOT_ALLOWED", "Use POST"), { allow: "POST" });
+    let [component = "", name = "", extra] = url.pathname.slice(uploadPrefix.length).split("/");
+    try {
+      [component, name] = [decodeURIComponent(component), decodeURIComponent(name)];
+    } catch {}
+    const declared = registry.get(component)?.component.uploads;
+    const config = extra === undefined && declared && Object.prototype.hasOwnProperty.call(declared, name) ? declared[name] : undefined;
+    if (!config) return refuse(httpError(404, "UNKNOWN_UPLOAD", "Unknown upload"));
+    const session = readSession(keys, req, cookieName);
+    if (!session) return refuse(httpError(403, "SESSION_INVALID", "Missing or invalid session; reload the page"));
+    const token = req.headers[PROTOCOL.csrfHeader];
+    if (typeof token !== "string" || !safeEqual(token, keys.csrfToken(session.id))) return refuse(httpError(403, "CSRF_INVALID", "Missing or invalid CSRF token"));
+    const received = await uploads.receive(req, { component, name, options: config, sessionId: session.id });
+    if (!received.ok) return sendError(res, received.error, received.error.status === 413 ? { connection: "close" } : {});
+    sendJson(res, 200, { ok: true, result: received.receipt });
   }
 
   async function serveClient(req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -262,6 +295,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     const path = url.pathname;
     if (path.startsWith(commandPrefix)) return serveCommand(req, res, url);
     if (path === syncPath) return serveSync(req, res, url);
+    if (path.startsWith(uploadPrefix)) return serveUpload(req, res, url);
     if (path.startsWith(clientPrefix)) return serveClient(req, res, url);
     if (path === base || path.startsWith(`${base}/`)) return sendError(res, httpError(404, "NOT_FOUND", "Not found"));
     for (const route of routes) {

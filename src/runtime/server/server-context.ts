@@ -67,6 +67,7 @@ export function createServerTarget(
     },
     url,
     connected: false,
+    cancelUpload: () => {},
   };
   return target;
 }

@@ -29,6 +29,7 @@ export type {
   SubmitOptions,
 } from "./helpers.ts";
 export { JS } from "./js.ts";
+export type { UploadConfig, UploadEntry, UploadOptions } from "./uploads.ts";
 export type { Transition, JSCommand } from "./js.ts";
 export { newChangesetFactory } from "./changeset.ts";
 export type { LiveViewChangesetFactory } from "./changeset.ts";

@@ -285,4 +285,26 @@ describe("ctx.after", () => {
     expect(c.state.n).toBe(4);
     vi.useRealTimers();
   });
+
+  it("keeps one pending timer per action: a poll also run by hand does not start a second chain", async () => {
+    vi.useFakeTimers();
+    const poll = defineComponent<{ n: number }>({
+      name: "poll-twice",
+      actions: {
+        tick(_e, ctx) {
+          ctx.after(100, "tick");
+          ctx.assign({ n: ctx.state.n + 1 });
+        },
+      },
+      render: (s) => html`<b>${s.n}</b>`,
+    });
+    const c = await mountPage(poll, { n: 0 });
+    c.dispatch("tick"); // the poll starts
+    await vi.advanceTimersByTimeAsync(50);
+    c.dispatch("tick"); // "refresh now": runs it once more and re-arms the same chain
+    await vi.advanceTimersByTimeAsync(1000);
+    // 2 runs by hand + one every 100 ms from t=150 to t=1050 (two chains would give 22)
+    expect(c.state.n).toBe(12);
+    vi.useRealTimers();
+  });
 });

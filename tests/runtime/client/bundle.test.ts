@@ -27,7 +27,9 @@ describe("client bundle", async () => {
     expect(code).not.toMatch(/\beval\(|new Function\(|\bFunction\(/);
   });
 
-  it("stays within 10 KiB minified + gzip (bench/runtime-client.bench.ts reports the exact figure)", () => {
-    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(10 * 1024);
+  // The whole entry (every helper, child components, loaders, static upload configs): 10.5 KiB when
+  // uploads landed; a page's own bundle is tree-shaken and smaller. LiveViewJS's client is ~31 KiB.
+  it("stays within 11 KiB minified + gzip (bench/runtime-client.bench.ts reports the exact figure)", () => {
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(11 * 1024);
   });
 });

@@ -72,6 +72,25 @@ describe("keyed stand-ins", () => {
     expect($("#in-1")).toBe(first);
   });
 
+  it("an item that is a keyed element followed by siblings (a row and its details row) is written whole", async () => {
+    const table = defineComponent<{ open: number; n: number }>({
+      name: "rowsWithDetails",
+      actions: {
+        set(e, ctx) {
+          ctx.assign({ open: Number(e.open), n: Number(e.n) });
+        },
+      },
+      render: (s) => html`<table><tbody>${[1, 2, 3].map((i) => html`<tr id="r-${i}"><td>${i}</td></tr>${i === s.open ? html`<tr class="details"><td>about ${i}</td></tr>` : ""}`)}</tbody></table><p>${s.n}</p>`,
+    });
+    const c = await mountPage(table, { open: 0, n: 0 });
+    // the same rows twice in a row (only <p> changes): the details row must survive the unchanged item
+    for (const [open, n] of [[2, 0], [2, 1], [2, 2], [3, 3]]) {
+      c.dispatch("set", { open: String(open), n: String(n) });
+      await c.flushed();
+      expect($("[data-lvm-root]").innerHTML).toBe(String(table.render({ open, n }, {} as never)));
+    }
+  });
+
   it("falls back to a full patch when a stand-in's node is gone (changed behind the runtime's back)", async () => {
     const rows = [1, 2, 3].map((id) => ({ id, label: `r${id}`, n: id }));
     const c = await mountPage(list, { rows });

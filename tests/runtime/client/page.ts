@@ -3,6 +3,7 @@
 import { afterEach } from "vitest";
 import { mount, type MountOptions, type MountedComponent } from "../../../src/runtime/client/index.ts";
 import type { ComponentDefinition, StatePayload } from "../../../src/runtime/contract.ts";
+import { uploadConfigs } from "../../../src/runtime/template/uploads.ts";
 
 let mounted: MountedComponent[] = [];
 afterEach(() => {
@@ -13,7 +14,7 @@ afterEach(() => {
 
 /** Server HTML for `def` with `state`: the root holds render(state) as the server would paint it. */
 export async function serverPage(def: ComponentDefinition<any>, state: Record<string, unknown>, extra: Partial<StatePayload> = {}): Promise<string> {
-  const meta = { csrfToken: "csrf-1", url: new URL(location.href), flash: {}, live_component: async () => { throw new Error("no children in serverPage"); } };
+  const meta = { csrfToken: "csrf-1", url: new URL(location.href), flash: {}, uploads: uploadConfigs(def.name, def.uploads), live_component: async () => { throw new Error("no children in serverPage"); } };
   const body = String(await def.render(state as never, meta as never));
   const payload: StatePayload = { state, csrfToken: "csrf-1", offsets: {}, params: {}, url: location.href, ...extra };
   // Escape "<" so "</script>" inside state cannot end the script element (the server does the same).

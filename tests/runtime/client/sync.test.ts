@@ -3,26 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { defineComponent, html, PROTOCOL } from "../../../src/runtime/client/index.ts";
 import { SYNC_PROTOCOL } from "../../../src/runtime/contract.ts";
 import { mountPage } from "./page.ts";
-
-/** An EventSource stand-in the test drives by hand. */
-class FakeEventSource extends EventTarget {
-  static all: FakeEventSource[] = [];
-  readyState = 1;
-  constructor(public url: string) {
-    super();
-    FakeEventSource.all.push(this);
-  }
-  emit(type: string, data: unknown, id?: string) {
-    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data), lastEventId: id }));
-  }
-  fail() {
-    this.readyState = 2;
-    this.dispatchEvent(new Event("error"));
-  }
-  close() {
-    this.readyState = 2;
-  }
-}
+import { FakeEventSource } from "./fake-event-source.ts";
 
 const board = defineComponent<{ volunteers: string[]; notes: string[] }>({
   name: "board",
