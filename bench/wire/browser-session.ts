@@ -1,7 +1,8 @@
 // Drives one app through the scripted sessions in Chromium and counts what crosses the wire with the
 // DevTools protocol: HTTP bytes as received (encodedDataLength: compressed, headers included), WebSocket
-// frame payloads both ways, and round trips (HTTP requests, WebSocket handshakes, and WebSocket
-// messages sent with a Phoenix ref, which always get a reply). Click → DOM-updated time is measured in
+// frame payloads both ways, Server-Sent Events streams (the migrated sync views' one stream per tab:
+// response headers plus the body as it arrives), and round trips (HTTP requests, WebSocket handshakes,
+// and WebSocket messages sent with a Phoenix ref, which always get a reply). Click → DOM-updated time is measured in
 // the page: from dispatching the event to the first mutation that is not a loading marker.
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { interactions, type Step, type ViewSession } from "./sessions.ts";
@@ -12,11 +13,14 @@ export interface Traffic {
   roundTrips: number;
   requests: number;
   wsSent: number;
+  sseBytes: number; // of bytesIn: the SSE sync stream (headers, events, heartbeat comments)
+  sseMessages: number; // SSE events received (heartbeat comments are not events)
 }
 
 export interface StepResult extends Traffic {
   latencyMs: number | null; // null: no DOM change within the wait
-  event: string; // the phx-* binding the interaction triggers ("js" for JS commands, "" for none)
+  event: string; // the phx-* binding the interaction triggers ("js" for JS commands, "live_patch" for a patch link, "" for none)
+  targeted: boolean; // the binding has phx-target: the event goes to a child component
   debounced: boolean; // the element has phx-debounce/phx-throttle: the update waits on purpose
   what: string;
 }
@@ -25,22 +29,28 @@ interface InPageResult {
   ms: number | null;
   what: string; // the first counted mutation, for checking the timing counts the right thing
   event: string;
+  targeted: boolean;
   debounced: boolean;
 }
 
 export interface ViewResult {
   path: string;
   id: string;
+  components?: string[];
   load: Traffic & { ms: number };
   steps: StepResult[];
 }
 
-const empty = (): Traffic => ({ bytesIn: 0, bytesOut: 0, roundTrips: 0, requests: 0, wsSent: 0 });
+const empty = (): Traffic => ({ bytesIn: 0, bytesOut: 0, roundTrips: 0, requests: 0, wsSent: 0, sseBytes: 0, sseMessages: 0 });
 
 /** Counts CDP network events into whatever `phase.current` points at when they arrive. */
 async function countTraffic(cdp: CDPSession, phase: { current: Traffic; lastAt: number }): Promise<void> {
   const streamed = new Map<string, number>();
-  for (const event of ["Network.requestWillBeSent", "Network.dataReceived", "Network.webSocketFrameSent", "Network.webSocketFrameReceived"] as const) {
+  // SSE responses never finish while the page is open, and Chromium reports their encodedDataLength
+  // late (a chunk's size arrives with the next one): count their headers at responseReceived and
+  // the body as it arrives (dataLength: SSE is not compressed; chunked framing, a few bytes per event, is left out)
+  const eventStreams = new Set<string>();
+  for (const event of ["Network.requestWillBeSent", "Network.dataReceived", "Network.webSocketFrameSent", "Network.webSocketFrameReceived", "Network.eventSourceMessageReceived"] as const) {
     cdp.on(event, () => void (phase.lastAt = Date.now()));
   }
   cdp.on("Network.requestWillBeSent", (e) => {
@@ -49,11 +59,27 @@ async function countTraffic(cdp: CDPSession, phase: { current: Traffic; lastAt: 
     phase.current.roundTrips++;
     phase.current.bytesOut += (e.request.postData?.length ?? 0);
   });
+  cdp.on("Network.responseReceived", (e) => {
+    if (!/^text\/event-stream/.test(e.response.mimeType)) return;
+    eventStreams.add(e.requestId);
+    const headers = e.response.encodedDataLength;
+    phase.current.bytesIn += headers;
+    phase.current.sseBytes += headers;
+  });
+  cdp.on("Network.eventSourceMessageReceived", () => {
+    phase.current.sseMessages++;
+  });
   cdp.on("Network.dataReceived", (e) => {
+    if (eventStreams.has(e.requestId)) {
+      phase.current.bytesIn += e.dataLength;
+      phase.current.sseBytes += e.dataLength;
+      return;
+    }
     streamed.set(e.requestId, (streamed.get(e.requestId) ?? 0) + e.encodedDataLength);
     phase.current.bytesIn += e.encodedDataLength;
   });
   cdp.on("Network.loadingFinished", (e) => {
+    if (eventStreams.delete(e.requestId)) return;
     // encodedDataLength is the whole response as received; add what dataReceived did not report
     phase.current.bytesIn += Math.max(0, e.encodedDataLength - (streamed.get(e.requestId) ?? 0));
     streamed.delete(e.requestId);
@@ -104,21 +130,26 @@ function performInPage([step, waitMs]: [Step, number]): Promise<InPageResult> {
     return m.type !== "attributes" && !!el?.closest?.("[data-phx-disable-with-restore],[phx-disable-with].phx-submit-loading");
   };
   // which binding this interaction triggers, read before dispatching (the page may change after)
-  const bindingOf = (): { event: string; debounced: boolean } => {
+  const bindingOf = (): { event: string; targeted: boolean; debounced: boolean } => {
     const named = (v: string | null | undefined) => (!v ? "" : v.trim().startsWith("[") ? "js" : v);
     if ("click" in step) {
-      const el = pick(step.click, step.nth)?.closest("[phx-click]");
-      return { event: named(el?.getAttribute("phx-click")), debounced: !!el?.matches("[phx-debounce],[phx-throttle]") };
+      const target = pick(step.click, step.nth);
+      if (target?.closest("a[data-phx-link=patch]")) return { event: "live_patch", targeted: false, debounced: false };
+      const el = target?.closest("[phx-click]");
+      return { event: named(el?.getAttribute("phx-click")), targeted: !!el?.hasAttribute("phx-target"), debounced: !!el?.matches("[phx-debounce],[phx-throttle]") };
     }
     if ("key" in step) {
       const names = [...document.querySelectorAll("[phx-window-keydown],[phx-window-keyup]")]
         .filter((el) => !el.getAttribute("phx-key") || el.getAttribute("phx-key") === step.key)
         .map((el) => named(el.getAttribute("phx-window-keydown") ?? el.getAttribute("phx-window-keyup")));
-      return { event: names.join("+"), debounced: false };
+      return { event: names.join("+"), targeted: false, debounced: false };
     }
-    if ("submit" in step) return { event: named(pick(step.submit)?.getAttribute("phx-submit")), debounced: false };
+    if ("submit" in step) {
+      const form = pick(step.submit);
+      return { event: named(form?.getAttribute("phx-submit")), targeted: !!form?.hasAttribute("phx-target"), debounced: false };
+    }
     const el = pick("type" in step ? step.type : "clear" in step ? step.clear : step.select) as HTMLInputElement | undefined;
-    return { event: named(el?.form?.getAttribute("phx-change")), debounced: !!el?.matches("[phx-debounce],[phx-throttle]") };
+    return { event: named(el?.form?.getAttribute("phx-change")), targeted: !!el?.form?.hasAttribute("phx-target"), debounced: !!el?.matches("[phx-debounce],[phx-throttle]") };
   };
   const binding = bindingOf();
   let what = "";
@@ -207,12 +238,12 @@ export async function runSessions(browser: Browser, baseUrl: string, sessions: V
       for (const step of interactions(session.steps)) {
         const traffic = empty();
         phase.current = traffic;
-        const { ms: latencyMs, event, debounced, what } = await page.evaluate(performInPage, [step, options.waitMs] as [Step, number]);
+        const { ms: latencyMs, event, targeted, debounced, what } = await page.evaluate(performInPage, [step, options.waitMs] as [Step, number]);
         await page.waitForTimeout(options.settleMs);
         // a reply that comes after the first DOM change (e.g. results after a loading flag) belongs here
         const quietBy = Date.now() + 3000;
         while (Date.now() - phase.lastAt < options.quietMs && Date.now() < quietBy) await page.waitForTimeout(50);
-        steps.push({ ...traffic, latencyMs, event, debounced, what });
+        steps.push({ ...traffic, latencyMs, event, targeted, debounced, what });
       }
       // Let late replies land before closing: liveviewjs 0.8.1 crashes the whole server when a view
       // answers (e.g. a search's handleInfo) on a socket whose tab has just closed.
@@ -220,7 +251,7 @@ export async function runSessions(browser: Browser, baseUrl: string, sessions: V
       while (Date.now() - phase.lastAt < 700 && Date.now() < quietBy) await page.waitForTimeout(100);
       phase.current = empty();
       await page.close();
-      const result = { path: session.path, id: session.id, load: { ...load, ms }, steps };
+      const result = { path: session.path, id: session.id, components: session.components, load: { ...load, ms }, steps };
       results.push(result);
       onView?.(result);
     }

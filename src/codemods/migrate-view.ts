@@ -386,9 +386,9 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
           const commandParam = commandUsesEvent || cutState ? "params" : "_event";
           const commandCast = (commandUsesEvent ? castLine(eventName, typeArg, name, "params") : "") + (cutState ? `const state = (params as { __state: ${ctxType ? `Pick<${ctxType}, ${cutState.map((k) => JSON.stringify(k)).join(" | ")}>` : "any"} }).__state;\n` : "");
           const withEffects = commandEffects.size > 0;
-          commands.push(withEffects
-            ? `async ${key(name)}(${commandParam}, ctx) {\n${commandCast}const patch: Record<string, unknown> = {};\nconst effects: [string, ...unknown[]][] = [];\n${commandBody.replaceAll(RETURN_PLACEHOLDER, "{ patch, effects }")}\nreturn { patch, effects };\n},`
-            : `async ${key(name)}(${commandParam}, ctx) {\n${commandCast}const patch: Record<string, unknown> = {};\n${commandBody.replaceAll(RETURN_PLACEHOLDER, "patch")}\nreturn patch;\n},`);
+          commands.push(commandMember(name, commandParam, withEffects
+            ? `${commandCast}const patch: Record<string, unknown> = {};\nconst effects: [string, ...unknown[]][] = [];\n${commandBody.replaceAll(RETURN_PLACEHOLDER, "{ patch, effects }")}\nreturn { patch, effects };`
+            : `${commandCast}const patch: Record<string, unknown> = {};\n${commandBody.replaceAll(RETURN_PLACEHOLDER, "patch")}\nreturn patch;`, cutState));
           const actionParam = clientUsesEvent ? "rawEvent" : "event";
           const call = `await ctx.command(${JSON.stringify(name)}, { ...${actionParam}${cutState ? ", __state" : ""} }${commandOptions(withEffects ? RESULT_ACTION : undefined, consumedUploads(sf, [preamble, commandRange], socketName))});`;
           const snapshot = cutState ? `const __state = { ${cutState.map((k) => `${key(k)}: ctx.state${/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`).join(", ")} };\n` : "";
@@ -397,11 +397,11 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
         } else if (!serverSide) {
           actions.push(`${part.isAsync ? "async " : ""}${key(name)}(${paramName}, ctx) {\n${cast}${rearm(name)}${body}\n},`);
         } else if (branchEffects.size > 0) {
-          commands.push(`async ${key(name)}(${commandParamName}, ctx) {\n${cast}${stateLine}const patch: Record<string, unknown> = {};\nconst effects: [string, ...unknown[]][] = [];\n${body.replaceAll(RETURN_PLACEHOLDER, "{ patch, effects }")}\nreturn { patch, effects };\n},`);
+          commands.push(commandMember(name, commandParamName, `${cast}${stateLine}const patch: Record<string, unknown> = {};\nconst effects: [string, ...unknown[]][] = [];\n${body.replaceAll(RETURN_PLACEHOLDER, "{ patch, effects }")}\nreturn { patch, effects };`, passed?.keys));
           actions.push(`async ${key(name)}(event, ctx) {\n${rearm(name)}// server work runs in the ${JSON.stringify(name)} command; ${RESULT_ACTION} applies its answer\nawait ctx.command(${JSON.stringify(name)}, { ...event${stateArg} }${commandOptions(RESULT_ACTION, consumedUploads(sf, [preamble, branchRange], socketName))});\n},`);
           notes.push(`${kind} ${name}: client action calling command ${name} (flash/title/navigation replayed in the browser)`);
         } else {
-          commands.push(`async ${key(name)}(${commandParamName}, ctx) {\n${cast}${stateLine}const patch: Record<string, unknown> = {};\n${body.replaceAll(RETURN_PLACEHOLDER, "patch")}\nreturn patch;\n},`);
+          commands.push(commandMember(name, commandParamName, `${cast}${stateLine}const patch: Record<string, unknown> = {};\n${body.replaceAll(RETURN_PLACEHOLDER, "patch")}\nreturn patch;`, passed?.keys));
           actions.push(`async ${key(name)}(event, ctx) {\n${rearm(name)}// server work runs in the ${JSON.stringify(name)} command; its result is assigned to state\nawait ctx.command(${JSON.stringify(name)}, { ...event${stateArg} }${commandOptions(undefined, consumedUploads(sf, [preamble, branchRange], socketName))});\n},`);
           notes.push(`${kind} ${name}: client action calling command ${name}`);
         }
@@ -474,10 +474,10 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     if (blockers.length > 0) return undefined;
     const commandsText = [
       header("Runs on the server only: the view's server work, as the original wrote it."),
-      `import { defineCommands } from ${JSON.stringify(RUNTIME_SERVER)};`,
+      // load commands and commands reading browser state validate their input with zod, re-exported by the
+      // runtime so the project needs no zod of its own (unless its code already imports it)
+      `import { defineCommands${COMMAND_SCHEMA.test(commandsObject) && !commandDeps.imports.some((i) => /from ["']zod["']/.test(i) && /\bz\b/.test(i)) ? ", z" : ""} } from ${JSON.stringify(RUNTIME_SERVER)};`,
       ...commandDeps.imports,
-      // load commands validate their input with zod
-      ...(loads.length > 0 && !commandDeps.imports.some((i) => /from ["']zod["']/.test(i) && /\bz\b/.test(i)) ? ['import { z } from "zod";'] : []),
       "",
       commandDeps.declarations.join("\n\n"),
       "",
@@ -488,6 +488,17 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     notes.push(`server work in ${commandsFile}`);
   }
   return { files, notes };
+}
+
+/** A generated zod schema in a commands object (load commands, commands reading browser state). */
+const COMMAND_SCHEMA = /^params: z\.object\(/m;
+
+/** A command member. One that reads browser state (`__state`) declares it, so a request without it is a
+ *  422 with a message instead of a crash in the handler. The values are the browser's: validate them like input. */
+function commandMember(name: string, param: string, body: string, stateKeys?: string[]): string {
+  if (!stateKeys?.length) return `async ${key(name)}(${param}, ctx) {\n${body}\n},`;
+  const shape = stateKeys.map((k) => `${key(k)}: z.unknown()`).join(", ");
+  return `${key(name)}: {\nparams: z.object({ __state: z.object({ ${shape} }) }).passthrough(),\nasync handler(${param}, ctx) {\n${body}\n},\n},`;
 }
 
 function mergeRuntimeImport(imports: string[], defineImport: string): string[] {
