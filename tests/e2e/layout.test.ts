@@ -2,52 +2,25 @@
 // wrapper templates as the runtime's layout. A migrated page (release notes, with JS commands) and a page
 // still on LiveViewJS show the same header and stylesheet; the app's Phoenix client, loaded by the page
 // template, leaves the migrated page alone (each JS command runs once, no socket).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { rmSync } from "node:fs";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const COPY = join(REPO, "tmp", `e2e-layout-${process.pid}`);
+import { launchChromium, migratedCopy, startCopyServer, type CopyServer } from "./migrated-copy.ts";
 
 let browser: Browser;
-let server: ChildProcess | undefined;
+let server: CopyServer | undefined;
 let url: string;
-
-function startCopyServer(): Promise<string> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(REPO, "tests", "e2e", "partial-apply.serve.ts"), COPY], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
-  server = child;
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (d) => {
-      out += d;
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once("exit", (code) => reject(new Error(`copy's server exited (${code}) before listening:\n${stderr}`)));
-  });
-}
+let COPY: string;
 
 beforeAll(async () => {
-  rmSync(COPY, { recursive: true, force: true });
-  mkdirSync(join(REPO, "tmp"), { recursive: true });
-  cpSync(join(REPO, "fixtures", "example-app"), COPY, { recursive: true });
-  const applied = spawnSync(process.execPath, [join(REPO, "bin", "migrate.js"), "apply", COPY, "--allow-dirty", "--no-report", "--only", "releaseNotesView"], { cwd: REPO, encoding: "utf8" });
-  if (applied.status !== 0) throw new Error(`apply failed (${applied.status}):\n${applied.stdout}${applied.stderr}`);
-  [browser, url] = await Promise.all([chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] }), startCopyServer()]);
+  ({ copy: COPY } = migratedCopy("e2e-layout", ["releaseNotesView"]));
+  [browser, server] = await Promise.all([launchChromium(), startCopyServer(COPY)]);
+  url = server.url;
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close().catch(() => {});
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
-  }
+  await server?.stop();
   rmSync(COPY, { recursive: true, force: true });
 });
 

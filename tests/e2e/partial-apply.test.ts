@@ -2,23 +2,18 @@
 // (preferences, which reads the session user, and counter); the copy's own server then serves them
 // through the runtime and every other view through LiveViewJS, in one Express app with one session.
 // Real Chromium checks both sides, then `analyze` shows the progress.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE, launchChromium, migrate, migratedCopy, startCopyServer, type CopyServer } from "./migrated-copy.ts";
 
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const FIXTURE = join(REPO, "fixtures", "example-app");
-// inside the repo (tmp/ is gitignored) so `liveview-migrate/*`, liveviewjs, zod... resolve from the copy
-const COPY = join(REPO, "tmp", `e2e-partial-apply-${process.pid}`);
+let COPY: string;
 const MIGRATED = ["src/views/preferences.ts#PreferencesLiveView", "src/views/counter.ts#counterLiveView"];
 
 let browser: Browser;
 let context: BrowserContext;
-let server: ChildProcess | undefined;
+let server: CopyServer | undefined;
 let url: string;
 let applyOutput: string;
 
@@ -27,27 +22,6 @@ function filesUnder(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort();
-}
-
-function migrate(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync(process.execPath, [join(REPO, "bin", "migrate.js"), ...args], { cwd: REPO, encoding: "utf8" });
-}
-
-/** Starts the copy's src/server.ts `startServer(0)` in a child (fresh module graph); resolves with its URL. */
-function startCopyServer(): Promise<string> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(REPO, "tests", "e2e", "partial-apply.serve.ts"), COPY], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
-  server = child;
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d)); // liveviewjs logs its offline mime fetch failure here
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (d) => {
-      out += d;
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once("exit", (code) => reject(new Error(`copy's server exited (${code}) before listening:\n${stderr}`)));
-  });
 }
 
 /** Everything the page sends from now on: HTTP requests, WebSockets opened, frames sent on them. */
@@ -62,24 +36,16 @@ function watchNetwork(page: Page) {
 }
 
 beforeAll(async () => {
-  rmSync(COPY, { recursive: true, force: true });
-  mkdirSync(join(REPO, "tmp"), { recursive: true });
-  cpSync(FIXTURE, COPY, { recursive: true });
-  const applied = migrate("apply", COPY, "--allow-dirty", "--no-report", "--only", "PreferencesLiveView", "--only", "counterLiveView");
-  applyOutput = applied.stdout + applied.stderr;
-  if (applied.status !== 0) throw new Error(`apply failed (${applied.status}):\n${applyOutput}`);
-  [browser, url] = await Promise.all([chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS }), startCopyServer()]);
+  ({ copy: COPY, applyOutput } = migratedCopy("e2e-partial-apply", ["PreferencesLiveView", "counterLiveView"]));
+  [browser, server] = await Promise.all([launchChromium(), startCopyServer(COPY)]);
+  url = server.url;
   context = await browser.newContext();
 });
 
 afterAll(async () => {
   await context?.close().catch(() => {});
   await browser?.close().catch(() => {});
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
-  }
+  await server?.stop();
   rmSync(COPY, { recursive: true, force: true });
 });
 

@@ -3,18 +3,14 @@
 // real Chromium chooses files with setInputFiles. Validation shows without a request, the preview is
 // the chosen file, submit uploads the PNG to the upload endpoint and the `save` command stores it
 // with the original storePhoto(meta.path, ...): the gallery shows it and /uploads serves its bytes.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, migratedCopy, startCopyServer, type CopyServer } from "./migrated-copy.ts";
 
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const COPY = join(REPO, "tmp", `e2e-uploads-${process.pid}`);
 const TEMP_UPLOADS = join(tmpdir(), "lvm-uploads");
 
 /** A valid 2×2 red PNG (so the preview and the stored file are real images). */
@@ -44,43 +40,20 @@ function png(): Buffer {
 }
 
 let browser: Browser;
-let server: ChildProcess | undefined;
+let server: CopyServer | undefined;
 let url: string;
+let COPY: string;
 let applyOutput: string;
 
-function startCopyServer(): Promise<string> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(REPO, "tests", "e2e", "partial-apply.serve.ts"), COPY], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
-  server = child;
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (d) => {
-      out += d;
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once("exit", (code) => reject(new Error(`copy's server exited (${code}) before listening:\n${stderr}`)));
-  });
-}
-
 beforeAll(async () => {
-  rmSync(COPY, { recursive: true, force: true });
-  mkdirSync(join(REPO, "tmp"), { recursive: true });
-  cpSync(join(REPO, "fixtures", "example-app"), COPY, { recursive: true });
-  const applied = spawnSync(process.execPath, [join(REPO, "bin", "migrate.js"), "apply", COPY, "--allow-dirty", "--no-report", "--only", "photoGalleryView"], { cwd: REPO, encoding: "utf8" });
-  applyOutput = applied.stdout + applied.stderr;
-  if (applied.status !== 0) throw new Error(`apply failed (${applied.status}):\n${applyOutput}`);
-  [browser, url] = await Promise.all([chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS }), startCopyServer()]);
+  ({ copy: COPY, applyOutput } = migratedCopy("e2e-uploads", ["photoGalleryView"]));
+  [browser, server] = await Promise.all([launchChromium(), startCopyServer(COPY)]);
+  url = server.url;
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close().catch(() => {});
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
-  }
+  await server?.stop();
   rmSync(COPY, { recursive: true, force: true });
 });
 
