@@ -1,14 +1,15 @@
-// Uploads without the upload machinery (mount's `uploads` option not given): render still gets every
-// declared config, with no entries; a command that uploads sends none. The machinery (./uploads.ts,
-// ~1.6 KB gzip) is only in the bundles of pages whose component declares uploads.
+// What a component has without the upload machinery (./uploads.ts, ~1.6 KB gzip, only in the bundles
+// of pages whose component declares uploads): no configs, nothing to send. Kept tiny on purpose: it
+// is in every page's bundle.
 
-import { uploadConfigs, type UploadOptions } from "../template/uploads.ts";
 import type { createUploads } from "./uploads.ts";
 
 export type UploadSupport = typeof createUploads;
 
-export const noUploads: UploadSupport = (component: string, options?: Record<string, UploadOptions>) => {
-  const configs = uploadConfigs(component, options);
+export const noUploads: UploadSupport = (component, options) => {
+  if (options && Object.keys(options).length > 0) {
+    throw new Error(`component ${component} declares uploads: mount it with the uploads option (the server's page bundle does)`);
+  }
   const none = () => {};
-  return { meta: () => configs, select: none, cancel: none, send: async (names: string[]) => ({ tokens: Object.fromEntries(names.map((name) => [name, []])) }), consumed: none, patched: none, destroy: none };
+  return { meta: () => ({}), select: none, cancel: none, send: async () => ({ tokens: {} }), consumed: none, patched: none, destroy: none };
 };
