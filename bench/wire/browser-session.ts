@@ -15,6 +15,7 @@ export interface Traffic {
   wsSent: number;
   sseBytes: number; // of bytesIn: the SSE sync stream (headers, events, heartbeat comments)
   sseMessages: number; // SSE events received (heartbeat comments are not events)
+  paths?: string[]; // first load only: what the page fetched (path and query)
 }
 
 export interface StepResult extends Traffic {
@@ -57,6 +58,10 @@ async function countTraffic(cdp: CDPSession, phase: { current: Traffic; lastAt: 
     if (e.request.url.includes("/__bench/")) return;
     phase.current.requests++;
     phase.current.roundTrips++;
+    if (phase.current.paths) {
+      const url = new URL(e.request.url);
+      phase.current.paths.push(url.protocol.startsWith("http") ? url.pathname + url.search : url.protocol);
+    }
     phase.current.bytesOut += (e.request.postData?.length ?? 0);
   });
   cdp.on("Network.responseReceived", (e) => {
@@ -227,7 +232,7 @@ export async function runSessions(browser: Browser, baseUrl: string, sessions: V
       const cdp = await context.newCDPSession(page);
       const phase = { current: empty(), lastAt: Date.now() };
       await countTraffic(cdp, phase);
-      const load = empty();
+      const load: Traffic = { ...empty(), paths: [] };
       phase.current = load;
       const t0 = Date.now();
       await page.goto(baseUrl + session.path, { waitUntil: "load" });

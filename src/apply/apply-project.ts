@@ -19,7 +19,7 @@ import { backupOriginal, readJournal, writeJournal, type JournalEntry, type View
 import { unifiedPatch } from "./patch.ts";
 import { checkBundles, type BundleFinding } from "./checks/bundle-check.ts";
 import { createTypeCheck, type TypeErrorRow } from "./checks/type-check.ts";
-import { importFromDeclaringModules } from "./barrel-imports.ts";
+import { importFromDeclaringModules, withReExportedFunctions } from "./barrel-imports.ts";
 
 export interface ApplyInput {
   views: ViewPlan[];
@@ -127,6 +127,10 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   const existing = (file: string) => texts.get(file) ?? null;
 
   const typeCheck = options.typeCheck !== false ? createTypeCheck(root) : undefined;
+  const functions = await withReExportedFunctions(root, [...childPlans, ...views].flatMap((p) => {
+    const text = texts.get(p.file);
+    return text == null ? [] : [{ file: p.file, text }];
+  }), options.plan.functions ?? []);
 
   const reports: ViewReport[] = [];
   const recordChild = (report: ViewReport) => {
@@ -145,10 +149,10 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
     const isChild = plan.kind === "component";
     const sharesModule = isChild && options.plan.views.some((v) => v.file === plan.file && v.id !== plan.id);
     if (sharesModule) unsure.push({ code: "LIVE_COMPONENT", message: "the module defines several views or components (one generated file per module): move the component to a module of its own" });
-    let migration = migrateView({ plan, text, existing, functions: options.plan.functions ?? [], forceBlock: unsure, children, ...(isChild ? { componentName: uniqueComponentName(plan, options.plan.views) } : {}) });
+    let migration = migrateView({ plan, text, existing, functions, forceBlock: unsure, children, ...(isChild ? { componentName: uniqueComponentName(plan, options.plan.views) } : {}) });
     if (migration.outcome === "migrated") {
       const formatted = await formatNewFiles(root, migration, text);
-      if ("error" in formatted) migration = migrateView({ plan, text, existing, functions: options.plan.functions ?? [], forceBlock: [{ code: "GENERATION_FAILED", message: `the generated code does not parse (${formatted.error}): migrate by hand and report it` }] });
+      if ("error" in formatted) migration = migrateView({ plan, text, existing, functions, forceBlock: [{ code: "GENERATION_FAILED", message: `the generated code does not parse (${formatted.error}): migrate by hand and report it` }] });
       else migration = { ...migration, newFiles: formatted.files };
     }
     reports.push({ ...migration, plan, typeErrors: [], bundleFindings: [] });
@@ -172,7 +176,7 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
     if (report.outcome !== "migrated") continue;
     if (childFailed && report.plan.kind === "view" && texts.get(report.plan.file)?.includes("live_component")) {
       // a component it renders failed its checks (components come first): the view keeps the marker naming it
-      const again = migrateView({ plan: report.plan, text: texts.get(report.plan.file)!, existing, functions: options.plan.functions ?? [], children });
+      const again = migrateView({ plan: report.plan, text: texts.get(report.plan.file)!, existing, functions, children });
       if (again.outcome === "blocked") {
         reports[index] = { ...again, plan: report.plan, typeErrors: [], bundleFindings: [] };
         continue;
@@ -186,7 +190,7 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
       ...ownFindings.slice(0, 1).map((f) => ({ code: "SERVER_ONLY_IN_BUNDLE", message: `${f.module} would reach the browser (${f.chain.join(" → ")}): ${f.why}` })),
     ];
     if (force.length === 0) continue;
-    const blocked = migrateView({ plan: report.plan, text: texts.get(report.plan.file)!, existing, functions: options.plan.functions ?? [], forceBlock: force });
+    const blocked = migrateView({ plan: report.plan, text: texts.get(report.plan.file)!, existing, functions, forceBlock: force });
     reports[index] = { ...blocked, plan: report.plan, typeErrors: ownErrors, bundleFindings: ownFindings };
     if (report.plan.kind === "component") {
       recordChild(reports[index]!);

@@ -30,8 +30,8 @@ interface Redirect {
   rest: { text: string; type: boolean }[];
 }
 
-/** Rewrites, in place, the component files whose barrel imports would pull server-only code. */
-export async function importFromDeclaringModules(root: string, components: NewFile[], functions: FunctionEffects[]): Promise<void> {
+/** Follows exports to the module that declares them, reading modules under `root` as needed. */
+function createExportResolver(root: string) {
   const modules = new Map<string, { summary: ModuleSummary; scope: ModuleScope } | null>();
   const moduleOf = async (file: string) => {
     if (!modules.has(file)) {
@@ -68,7 +68,44 @@ export async function importFromDeclaringModules(root: string, components: NewFi
     }
     return undefined;
   };
+  return { resolveFrom, declaring };
+}
 
+/**
+ * The plan's function effects plus an alias for every function a view imports through a barrel
+ * (`import { createReview } from "../data"` → the effects of src/data/review.ts#createReview under
+ * src/data/index.ts#createReview). The codemods look effects up by import path: without the alias a
+ * data call through a barrel would look pure and stay in the browser.
+ */
+export async function withReExportedFunctions(root: string, views: { file: string; text: string }[], functions: FunctionEffects[]): Promise<FunctionEffects[]> {
+  const withoutExt = (path: string) => path.replace(/\.(m?[jt]sx?)$/, "");
+  const idOf = (file: string, name: string) => `${withoutExt(file)}#${name}`;
+  const byId = new Map(functions.map((f) => [idOf(f.id.split("#")[0]!, f.id.split("#")[1]!), f]));
+  const { resolveFrom, declaring } = createExportResolver(root);
+  const aliases = new Map<string, FunctionEffects>();
+  for (const view of views) {
+    const sf = parse(view.file, view.text);
+    for (const st of sf.statements) {
+      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !isRelativeSpecifier(st.moduleSpecifier.text)) continue;
+      const bindings = st.importClause?.namedBindings;
+      if (st.importClause?.isTypeOnly || !bindings || !ts.isNamedImports(bindings)) continue;
+      const barrel = await resolveFrom(view.file, st.moduleSpecifier.text);
+      if (!barrel) continue;
+      for (const el of bindings.elements) {
+        const imported = (el.propertyName ?? el.name).text;
+        if (el.isTypeOnly || byId.has(idOf(barrel, imported)) || aliases.has(idOf(barrel, imported))) continue;
+        const found = await declaring(barrel, imported);
+        const target = found && found.file !== barrel ? byId.get(idOf(found.file, found.name)) : undefined;
+        if (target) aliases.set(idOf(barrel, imported), { ...target, id: `${barrel}#${imported}` });
+      }
+    }
+  }
+  return aliases.size > 0 ? [...functions, ...aliases.values()] : functions;
+}
+
+/** Rewrites, in place, the component files whose barrel imports would pull server-only code. */
+export async function importFromDeclaringModules(root: string, components: NewFile[], functions: FunctionEffects[]): Promise<void> {
+  const { resolveFrom, declaring } = createExportResolver(root);
   const plans = new Map<NewFile, Redirect[]>();
   for (const component of components) {
     const sf = parse(component.file, component.text);

@@ -380,7 +380,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
           const cutExtra = [...commandExtra, ...(cutPassed?.edits ?? [])];
           const cutState = cutPassed?.keys.length ? cutPassed.keys : undefined;
           const commandEffects = new Set<string>();
-          const commandBody = (rangeText(sf, preamble.start, preamble.end, socketName, "command", blockers, cutExtra, commandEffects) + declarations.map((st) => rangeText(sf, st.getFullStart(), st.end, socketName, "command", blockers, cutExtra, commandEffects)).join("") + rangeText(sf, commandRange.start, commandRange.end, socketName, "command", blockers, [...branch.edits, ...cut.removals, ...cutExtra], commandEffects)).replace(/^\s*\n/, "");
+          const commandBody = (rangeText(sf, preamble.start, preamble.end, socketName, "command", blockers, cutExtra, commandEffects) + declarations.map((st) => rangeText(sf, st.getFullStart(), st.end, socketName, "command", blockers, [...branch.edits, ...cutExtra], commandEffects)).join("") + rangeText(sf, commandRange.start, commandRange.end, socketName, "command", blockers, [...branch.edits, ...cut.removals, ...cutExtra], commandEffects)).replace(/^\s*\n/, "");
           for (const effect of [...clientEffects, ...commandEffects]) effects.add(effect);
           const commandUsesEvent = identifiersIn(sf, [preamble, commandRange, ...declarations.map((st) => ({ start: st.getStart(sf), end: st.end }))]).has(eventName);
           const commandParam = commandUsesEvent || cutState ? "params" : "_event";

@@ -52,7 +52,8 @@ export interface RewriteResult {
  */
 export function rewriteSocketUses(sf: ts.SourceFile, start: number, end: number, socketName: string | undefined, mode: BodyMode, patchName = "patch", extra: RangeEdit[] = []): RewriteResult {
   const text = sf.text;
-  const edits: RangeEdit[] = [...extra];
+  // a `break` out of the dispatch became `return;` (split-handler): in a command it returns the patch too
+  const edits: RangeEdit[] = extra.map((e) => (mode === "command" && e.text === "return;" ? { ...e, text: `return ${RETURN_PLACEHOLDER};` } : e));
   const blockers: Blocker[] = [];
   const effectsUsed = new Set<string>();
   const removed = extra.filter((e) => e.end > e.start);
