@@ -14,7 +14,7 @@ import { startDelayProxy, type DelayProxy } from "./delay-proxy.ts";
 import { measureRtt, runSessions, type ViewResult } from "./browser-session.ts";
 import { SESSIONS, type ViewSession } from "./sessions.ts";
 import { liveViewTabs, pageLoadTabs, syncTabs, type MemoryResult } from "./memory.ts";
-import { renderResults, type RunFacts } from "./report.ts";
+import { renderReadmeRows, renderResults, type RunFacts } from "./report.ts";
 
 const repo = resolve(fileURLToPath(new URL("../../", import.meta.url)));
 const migratedDir = join(repo, "tmp", "bench-wire-app");
@@ -159,6 +159,7 @@ function writeReport(facts: RunFacts, originalResults: ViewResult[], migratedRes
   console.log("\n" + text);
   writeFileSync(join(repo, "bench", "results.md"), text + "\n");
   console.log("\nWritten to bench/results.md");
+  console.log("\nREADME per-view rows (README.md's wire table is written by hand):\n" + renderReadmeRows(originalResults, migratedResults));
 }
 
 if (argv.includes("--report-only")) {

@@ -64,6 +64,18 @@ export function sentNothing(s: StepResult): boolean {
   return s.roundTrips === 0 && s.bytesIn + s.bytesOut - idle === 0;
 }
 
+/** The per-view table of README's benchmark section (written by hand from a run): printed, not written. */
+export function renderReadmeRows(original: ViewResult[], migrated: ViewResult[]): string {
+  const rows = original.flatMap((o) => {
+    const m = migrated.find((x) => x.path === o.path);
+    if (!m) return [];
+    const sse = sseOf(m);
+    const medianOf = (v: ViewResult) => ms(median(latencies(v.steps)));
+    return [`| ${o.path} | ${kb(bytesOf(o))} → ${kb(bytesOf(m))} (${((bytesOf(m) / bytesOf(o)) * 100).toFixed(0)}%${sse ? `, SSE ${kb(sse)}` : ""}) | ${sum(o.steps.map((s) => s.roundTrips))} → ${sum(m.steps.map((s) => s.roundTrips))} | ${medianOf(o)} → ${medianOf(m)} |`];
+  });
+  return ["| view | bytes original → migrated | interaction round trips | click → DOM, median |", "|---|---|---|---|", ...rows].join("\n");
+}
+
 /** Whether a session path (/volunteers/1) is an instance of a route (/volunteers/:id). */
 export function matchesRoute(route: string, path: string): boolean {
   const a = route.split("/");
