@@ -44,6 +44,8 @@ export interface ApplyOptions {
   injection?: FailureInjection;
   /** Wire migrated routes into the server setup (default true). */
   wire?: boolean;
+  /** The config's `layout`: scripts of the app's page template that migrated pages drop. */
+  layout?: { dropScripts?: string[] };
 }
 
 export interface ApplyProblem {
@@ -199,7 +201,7 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   }
 
   // Server wiring: the router and server setup learn about every migrated component (new or earlier).
-  const wiring = options.wire === false ? undefined : await wire(root, reports, options.plan.views.filter((v) => (v.kind === "view" && !views.includes(v)) || (v.kind === "component" && !childPlans.includes(v))), read);
+  const wiring = options.wire === false ? undefined : await wire(root, reports, options.plan.views.filter((v) => (v.kind === "view" && !views.includes(v)) || (v.kind === "component" && !childPlans.includes(v))), read, options.layout);
   warnings.push(...(wiring?.warnings ?? []));
 
   // File changes: one pass of edits per file, new files as generated; unchanged bytes are not written.
@@ -281,7 +283,7 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
 }
 
 /** Reads the files that may hold the router or the server setup, and wires the migrated components. */
-async function wire(root: string, reports: ViewReport[], notApplied: ViewPlan[], read: (file: string) => Promise<string | null>): Promise<WiringResult> {
+async function wire(root: string, reports: ViewReport[], notApplied: ViewPlan[], read: (file: string) => Promise<string | null>, layout?: { dropScripts?: string[] }): Promise<WiringResult> {
   const migrated = reports
     .filter((r) => (r.outcome === "migrated" || r.outcome === "already-migrated") && r.component)
     .map((r) => ({ viewFile: r.plan.file, viewName: r.plan.name, componentFile: r.component!.file, exportName: r.component!.exportName, commandsFile: r.component!.commandsFile, child: r.plan.kind === "component" }));
@@ -299,7 +301,7 @@ async function wire(root: string, reports: ViewReport[], notApplied: ViewPlan[],
     const text = await read(file);
     if (text !== null && (text.includes("LiveViewRouter") || text.includes("NodeExpressLiveViewServer"))) files.set(file, text);
   }
-  return wireServer(files, migrated);
+  return wireServer(files, migrated, layout);
 }
 
 async function formatNewFiles(root: string, migration: ViewMigration, viewText: string): Promise<{ files: ViewMigration["newFiles"] } | { error: string }> {

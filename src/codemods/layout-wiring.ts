@@ -39,8 +39,9 @@ function isLiteral(node: ts.Expression): boolean {
 }
 
 /** The `layout` option of expressMiddleware. */
-export function layoutOption(templates: { page: string; title: string; wrapper?: string }): string {
-  return `liveViewLayout(${[templates.page, templates.title, ...(templates.wrapper ? [templates.wrapper] : [])].join(", ")})`;
+export function layoutOption(templates: { page: string; title: string; wrapper?: string }, dropScripts: string[] = []): string {
+  const options = dropScripts.length > 0 ? [`{ dropScripts: ${JSON.stringify(dropScripts)} }`] : [];
+  return `liveViewLayout(${[templates.page, templates.title, ...(templates.wrapper || options.length ? [templates.wrapper ?? "undefined"] : []), ...options].join(", ")})`;
 }
 
 /** With `LayoutMeta` added to the generated file's type import from liveview-migrate/server. */
@@ -52,10 +53,13 @@ export const LAYOUT_IMPORT = `import { safe, type LiveTitleOptions, type LiveVie
 // adopted, so the client stays idle while the app's other scripts still run.
 export const LAYOUT_SOURCE = `
 /** Migrated pages in the app's LiveViewJS page and wrapper templates (the session given to the wrapper is the one commands see). */
-export function liveViewLayout(pageTemplate: LiveViewHtmlPageTemplate, titleDefaults: LiveTitleOptions, wrapperTemplate?: LiveViewWrapperTemplate) {
+export function liveViewLayout(pageTemplate: LiveViewHtmlPageTemplate, titleDefaults: LiveTitleOptions, wrapperTemplate?: LiveViewWrapperTemplate, options: { dropScripts?: string[] } = {}) {
+  const drop = new Set(options.dropScripts ?? []);
   return async (body: string, meta: LayoutMeta): Promise<string> => {
     const content = wrapperTemplate ? await wrapperTemplate(meta.session, safe(body)) : safe(body);
-    const page = String(await pageTemplate({ ...titleDefaults, ...(meta.title ? { title: meta.title } : {}) }, "", content));
+    let page = String(await pageTemplate({ ...titleDefaults, ...(meta.title ? { title: meta.title } : {}) }, "", content));
+    // scripts the config's layout.dropScripts names (the app's LiveViewJS client): not needed here
+    if (drop.size > 0) page = page.replace(/<script\\b[^>]*\\bsrc=["']([^"']+)["'][^>]*>\\s*<\\/script>\\s*/gi, (tag, src: string) => (drop.has(src) ? "" : tag));
     // the app's LiveView client (loaded by the page template) must leave this page to the runtime
     return page.replace(/<body\\b/i, '<body data-phx-session="" data-phx-parent-id="liveview-migrate"');
   };

@@ -96,7 +96,7 @@ function findMiddlewareUse(sf: ts.SourceFile): ts.ExpressionStatement | undefine
   return found;
 }
 
-export function wireServer(files: Map<string, string>, migrated: MigratedComponent[]): WiringResult {
+export function wireServer(files: Map<string, string>, migrated: MigratedComponent[], layout: { dropScripts?: string[] } = {}): WiringResult {
   const result: WiringResult = { newFiles: [], edits: [], notes: [], warnings: [], files: [] };
   if (migrated.length === 0) return result;
   const routerFile = [...files.keys()].sort().find((f) => readRouter(f, files.get(f)!)?.routes.length);
@@ -176,7 +176,7 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
         `${indent}    routes: migratedRoutes,`,
         ...(children.length > 0 ? [`${indent}    components: migratedComponents,`] : []),
         `${indent}    sync: migratedSync,`,
-        ...(templates ? [`${indent}    // migrated pages in the app's own page shell (the templates LiveViewJS renders pages with)`, `${indent}    layout: ${layoutOption(templates)},`] : []),
+        ...(templates ? [`${indent}    // migrated pages in the app's own page shell (the templates LiveViewJS renders pages with)`, `${indent}    layout: ${layoutOption(templates, layout.dropScripts)},`] : []),
         `${indent}    secret: process.env.SESSION_SECRET ?? "liveview-migrate-dev-secret-change-me",`,
         `${indent}    // the express session (user, role) reaches commands as ctx.session`,
         `${indent}    getSession: (req) => ({ ...((req as unknown as { session?: Record<string, unknown> }).session ?? {}) }),`,

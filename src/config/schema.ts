@@ -23,6 +23,9 @@ export const migrateConfigSchema = z
     serverOnly: z.array(z.string()).optional(),
     clientSafe: z.array(z.string()).optional(),
     minConfidence: z.enum(["high", "medium", "low"]).optional(),
+    /** Migrated pages render in the app's page template: `dropScripts` lists script `src`s it loads that
+     *  migrated pages do not need (the app's LiveViewJS client bundle). */
+    layout: z.object({ dropScripts: z.array(z.string()).optional() }).strict().optional(),
   })
   .strict();
 

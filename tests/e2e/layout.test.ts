@@ -3,6 +3,7 @@
 // still on LiveViewJS show the same header and stylesheet; the app's Phoenix client, loaded by the page
 // template, leaves the migrated page alone (each JS command runs once, no socket).
 import { rmSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, migratedCopy, startCopyServer, type CopyServer } from "./migrated-copy.ts";
@@ -13,7 +14,9 @@ let url: string;
 let COPY: string;
 
 beforeAll(async () => {
-  ({ copy: COPY } = migratedCopy("e2e-layout", ["releaseNotesView"]));
+  // without the example's config (layout.dropScripts), the page template's LiveViewJS client loads
+  // on the migrated page too, and must leave it alone
+  ({ copy: COPY } = migratedCopy("e2e-layout", ["releaseNotesView"], (copy) => rmSync(join(copy, "migrate.config.json"))));
   [browser, server] = await Promise.all([launchChromium(), startCopyServer(COPY)]);
   url = server.url;
 }, 120_000);
@@ -39,6 +42,7 @@ describe("the layout of migrated pages", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${url}/release-notes`);
     expect(await page.locator("main > [data-lvm-root=releaseNotes]").count()).toBe(1); // served by the runtime
+    expect(await page.locator('script[src="/js/app.js"]').count()).toBe(1); // the app's client is on the page (no dropScripts)
     expect(await page.locator("header.topbar").evaluate((el) => el.outerHTML)).toBe(shell);
     expect(await page.title()).toBe(await original.title());
     expect(await page.locator("header.topbar").evaluate((el) => getComputedStyle(el).display)).toBe("flex"); // /app.css

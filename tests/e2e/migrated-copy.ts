@@ -21,11 +21,12 @@ export function migrate(...args: string[]): { status: number | null; stdout: str
 
 /** Copies the example app to tmp/<label>-<pid> (inside the repo, so `liveview-migrate/*`, liveviewjs,
  *  zod... resolve from it) and applies the chosen views; throws with apply's output if it fails. */
-export function migratedCopy(label: string, only: string[]): { copy: string; applyOutput: string } {
+export function migratedCopy(label: string, only: string[], prepare?: (copy: string) => void): { copy: string; applyOutput: string } {
   const copy = join(REPO, "tmp", `${label}-${process.pid}`);
   rmSync(copy, { recursive: true, force: true });
   mkdirSync(join(REPO, "tmp"), { recursive: true });
   cpSync(FIXTURE, copy, { recursive: true });
+  prepare?.(copy);
   const applied = migrate("apply", copy, "--allow-dirty", "--no-report", ...only.flatMap((view) => ["--only", view]));
   const applyOutput = applied.stdout + applied.stderr;
   if (applied.status !== 0) throw new Error(`apply failed (${applied.status}):\n${applyOutput}`);

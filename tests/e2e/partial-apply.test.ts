@@ -78,6 +78,9 @@ describe("partial apply of the example app, served by one Express app", () => {
     expect(await page.locator("#preferences h1").innerText()).toBe("Preferences for alice");
     expect(await page.locator("[data-lvm-root=preferences]").count()).toBe(1); // served by the runtime, not LiveViewJS
     expect(load.sockets).toEqual([]); // no LiveViewJS socket (or any other) for a migrated view
+    // the example app's migrate.config.json drops its LiveViewJS client bundle from migrated pages
+    expect(load.requests.filter((r) => r.endsWith("/js/app.js"))).toEqual([]);
+    expect(await page.locator('script[src="/js/app.js"]').count()).toBe(0);
     // the app's own page shell (layout.ts: page + wrapper templates) around the migrated page, as LiveViewJS renders it
     expect(await page.locator("header.topbar .user").innerText()).toBe("alice");
     expect(await page.locator("main [data-lvm-root=preferences]").count()).toBe(1);

@@ -59,6 +59,9 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
   const colors = colorsFor(io.stdout, io.env);
 
   if (options.shard && !options.plan) throw new UsageError("--shard needs --plan: every shard must apply the same plan", "SHARD_WITHOUT_PLAN");
+  // Same config rules as `migrate analyze`: overrides and minConfidence must hold without --plan too;
+  // its `layout` applies either way.
+  const config = await loadConfigOrThrow(root);
   let plan: ApplyInput;
   if (options.plan) {
     const planPath = resolve(io.cwd, options.plan);
@@ -71,8 +74,6 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
     if (!Array.isArray(parsed.views) || !Array.isArray(parsed.files)) throw new UsageError(`${options.plan} is not a plan written by \`migrate analyze --out\``, "BAD_PLAN");
     plan = parsed;
   } else {
-    // Same config rules as `migrate analyze`: overrides and minConfidence must hold without --plan too.
-    const config = await loadConfigOrThrow(root);
     const { analyzeProject } = await import("../../pipeline/analyze.ts");
     plan = (await analyzeProject(root, configAnalyzeOptions(config))).plan;
   }
@@ -89,6 +90,7 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
     typeCheck: options.typeCheck,
     bundleCheck: options.bundleCheck,
     injection: injectionFromEnv(io.env),
+    layout: config?.config.layout,
   });
 
   for (const warning of result.warnings) io.stderr.write(`${colors.yellow("warning:")} ${warning}\n`);
