@@ -62,6 +62,7 @@ export function loadLiveviewjs(): Promise<LiveviewjsModule> {
 export function runtimeAliases(): Record<string, string> {
   return {
     "liveview-migrate/runtime": join(toolRoot, "src/runtime/client/index.ts"),
+    "liveview-migrate/runtime/uploads": join(toolRoot, "src/runtime/client/uploads.ts"),
     "liveview-migrate/server": join(toolRoot, "src/runtime/server/index.ts"),
     "liveview-migrate/template": join(toolRoot, "src/runtime/template/index.ts"),
     "liveview-migrate": join(toolRoot, "src/index.ts"),

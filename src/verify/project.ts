@@ -123,7 +123,8 @@ export async function bundleView(root: string, routerFile: string, view: Migrate
     appRoot: root,
   }));
   const client = await labelled("client", bundle({
-    entry: `import { mount } from "liveview-migrate/runtime";\nimport * as mod from ${abs(root, view.componentFile)};\nglobalThis.__lvmVerify = { mount, module: mod };\n`,
+    // the upload machinery too, as the server's page bundle gives it to components that declare uploads
+    entry: `import { mount } from "liveview-migrate/runtime";\nimport { createUploads } from "liveview-migrate/runtime/uploads";\nimport * as mod from ${abs(root, view.componentFile)};\nglobalThis.__lvmVerify = { mount, createUploads, module: mod };\n`,
     outFile: join(outDir, `${id}.client.js`),
     platform: "browser",
     appRoot: root,

@@ -30,7 +30,7 @@ export interface MigratedServerModule {
 
 export interface MigratedSessionOptions {
   server: MigratedServerModule;
-  /** IIFE that sets globalThis.__lvmVerify = { mount, module } (module: the component file's exports) (the browser bundle). */
+  /** IIFE that sets globalThis.__lvmVerify = { mount, createUploads, module } (module: the component file's exports) (the browser bundle). */
   clientCode: string;
   /** Route pattern ("/volunteers/:id") and concrete path ("/volunteers/1?page=2"). */
   route: string;
@@ -199,7 +199,8 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
     window.eval(options.clientCode);
     const api = (window as any).__lvmVerify;
     const def = Object.values(api.module as Record<string, any>).find((v) => v && typeof v.render === "function" && v.name === component.name);
-    const [mounted] = api.mount(def, { fetch: ownFetch, EventSource: eventSourceFor(cookie, () => tab), storage: undefined });
+    const uploads = Object.keys(def?.uploads ?? {}).length > 0 ? { uploads: api.createUploads } : {};
+    const [mounted] = api.mount(def, { fetch: ownFetch, EventSource: eventSourceFor(cookie, () => tab), storage: undefined, ...uploads });
     if (!mounted) throw new StepError("SIDE_ERROR", `the client did not mount ${component.name}`);
     tab.mounted = mounted;
     return tab;
