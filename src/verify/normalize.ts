@@ -8,7 +8,8 @@ const CSRF_INPUT = /(<input\b[^>]*\bname="_csrf_token"[^>]*\bvalue=")[^"]*(")/gi
 const CSRF_INPUT_VALUE_FIRST = /(<input\b[^>]*\bvalue=")[^"]*("[^>]*\bname="_csrf_token")/gi;
 const CSRF_META = /(<meta\b[^>]*\bname="csrf-token"[^>]*\bcontent=")[^"]*(")/gi;
 /** Ids LiveViewJS generates: phx-<21 chars of nanoid>, and upload refs (phx-ref, data-phx-upload-ref, data-phx-entry-ref). */
-const GENERATED_ID = /\bphx-[A-Za-z0-9_-]{16,}\b/g;
+// nanoid's alphabet has "-": the end is "no further id character", not a word boundary (an id ending in "-")
+const GENERATED_ID = /\bphx-[A-Za-z0-9_-]{16,}(?![A-Za-z0-9_-])/g;
 const UPLOAD_REF = /(\b(?:data-phx-upload-ref|data-phx-entry-ref|data-phx-active-refs|data-phx-done-refs|data-phx-preflighted-refs)=")[^"]*(")/g;
 const BETWEEN_TAGS = />\s+</g;
 
