@@ -5,7 +5,7 @@
 // as `import type` (erased). The bundle check still runs on the result: it is the safety net.
 
 import { readFile } from "node:fs/promises";
-import { join, posix } from "node:path";
+import { join } from "node:path";
 import { ts } from "ts-morph";
 import { buildModuleSummary, type ModuleScope } from "../analyzers/1_module_summary.ts";
 import { parse } from "../analyzers/ast.ts";
@@ -15,6 +15,7 @@ import type { FunctionEffects } from "../plan/types.ts";
 import { checkBundles } from "./checks/bundle-check.ts";
 import type { NewFile } from "./edits.ts";
 import { formatNewFile } from "./format-new-file.ts";
+import { specifierInStyle, withoutExtension } from "../codemods/output-paths.ts";
 
 type Declared = { file: string; name: string } | undefined;
 
@@ -78,8 +79,7 @@ function createExportResolver(root: string) {
  * data call through a barrel would look pure and stay in the browser.
  */
 export async function withReExportedFunctions(root: string, views: { file: string; text: string }[], functions: FunctionEffects[]): Promise<FunctionEffects[]> {
-  const withoutExt = (path: string) => path.replace(/\.(m?[jt]sx?)$/, "");
-  const idOf = (file: string, name: string) => `${withoutExt(file)}#${name}`;
+  const idOf = (file: string, name: string) => `${withoutExtension(file)}#${name}`;
   const byId = new Map(functions.map((f) => [idOf(f.id.split("#")[0]!, f.id.split("#")[1]!), f]));
   const { resolveFrom, declaring } = createExportResolver(root);
   const aliases = new Map<string, FunctionEffects>();
@@ -138,7 +138,7 @@ export async function importFromDeclaringModules(root: string, components: NewFi
     for (const r of redirects.filter((r) => tainted.has(r.barrel)).sort((a, b) => b.start - a.start)) {
       const byFile = new Map<string, string[]>();
       for (const [, v] of r.values) byFile.set(v.file, [...(byFile.get(v.file) ?? []), v.name === v.local ? v.name : `${v.name} as ${v.local}`]);
-      const lines = [...byFile].map(([file, names]) => `import { ${names.join(", ")} } from ${JSON.stringify(specifierFor(component.file, file, r.specifier))};`);
+      const lines = [...byFile].map(([file, names]) => `import { ${names.join(", ")} } from ${JSON.stringify(specifierInStyle(component.file, file, r.specifier))};`);
       const values = r.rest.filter((x) => !x.type);
       if (values.length > 0) lines.unshift(`import { ${r.rest.map((x) => (x.type ? `type ${x.text}` : x.text)).join(", ")} } from ${JSON.stringify(r.specifier)};`);
       else if (r.rest.length > 0) lines.unshift(`import type { ${r.rest.map((x) => x.text).join(", ")} } from ${JSON.stringify(r.specifier)};`);
@@ -146,15 +146,4 @@ export async function importFromDeclaringModules(root: string, components: NewFi
     }
     if (text !== component.text) component.text = await formatNewFile(join(root, component.file), text);
   }
-}
-
-/** The import path of `target` from `from`, in the style the original specifier was written in. */
-function specifierFor(from: string, target: string, original: string): string {
-  let path = posix.relative(posix.dirname(from), target);
-  if (!path.startsWith(".")) path = `./${path}`;
-  const ext = posix.extname(target);
-  const written = posix.extname(original);
-  if (written === "") return path.slice(0, -ext.length);
-  if (written === ".js" && ext !== ".js") return path.slice(0, -ext.length) + ".js";
-  return path;
 }

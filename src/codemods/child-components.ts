@@ -6,7 +6,9 @@
 import { posix } from "node:path";
 import { ts } from "ts-morph";
 import type { ViewPlan } from "../plan/types.ts";
+import { candidatesFor } from "../analyzers/module_paths.ts";
 import { parseSource } from "./locate-view.ts";
+import { specifierInStyle, withoutExtension } from "./output-paths.ts";
 
 /** In a child component's generated header: verify and wiring tell it from a routed view's component. */
 export const CHILD_COMPONENT_NOTE = "A child component (rendered with meta.live_component).";
@@ -57,8 +59,6 @@ function importOf(sf: ts.SourceFile, local: string): { specifier: string; name: 
   return undefined;
 }
 
-const withoutExt = (file: string) => file.replace(/\.(m?[jt]sx?)$/, "");
-
 /**
  * Which component plan each `live_component(X, …)` renders: X's import resolved against the plan's
  * component files (TS resolution: extension or none, `.js` for `.ts`, index files), else the
@@ -72,9 +72,9 @@ export function resolveRendered(sf: ts.SourceFile, view: ViewPlan, components: r
     if (!imported) return { ...out, problem: components.some((c) => c.file === view.file) ? "it is defined in the view's own module: move it to a module of its own" : "it is not imported from a module of the project" };
     if (imported.namespace) return { ...out, problem: "it is used through a namespace import" };
     out.imported = imported;
-    const candidates = imported.specifier.startsWith(".") ? new Set([withoutExt(posix.normalize(posix.join(posix.dirname(view.file), imported.specifier))), posix.normalize(posix.join(posix.dirname(view.file), imported.specifier, "index"))]) : new Set<string>();
+    const candidates = new Set(candidatesFor(view.file, imported.specifier).map(withoutExtension));
     const analyzed = view.template.components.find((c) => c.name === call.local)?.file;
-    const inFile = components.filter((c) => c.kind === "component" && (candidates.has(withoutExt(c.file)) || c.file === analyzed));
+    const inFile = components.filter((c) => c.kind === "component" && (candidates.has(withoutExtension(c.file)) || c.file === analyzed));
     const plan = inFile.length === 1 ? inFile[0] : inFile.find((c) => c.name === imported.name);
     if (!plan) return { ...out, problem: inFile.length > 1 ? `${imported.specifier} defines several components` : `no live component found in ${imported.specifier}` };
     return { ...out, plan };
@@ -107,10 +107,7 @@ export function componentsRenderedBy(views: readonly ViewPlan[], allPlans: reado
 
 /** `import { shiftPicker } from "../components/shiftPicker.component.ts";` for the migrated child, in the original specifier's style. */
 export function childImport(viewFile: string, local: string, originalSpecifier: string, child: { componentFile: string; exportName: string }): string {
-  const ext = /\.(m?[jt]sx?)$/.exec(originalSpecifier)?.[1];
-  const target = ext === undefined ? withoutExt(child.componentFile) : ext === "ts" ? child.componentFile : `${withoutExt(child.componentFile)}.js`;
-  let rel = posix.relative(posix.dirname(viewFile), target);
-  if (!rel.startsWith(".")) rel = `./${rel}`;
+  const rel = specifierInStyle(viewFile, child.componentFile, originalSpecifier);
   const binding = child.exportName === "default" ? local : child.exportName === local ? `{ ${local} }` : `{ ${child.exportName} as ${local} }`;
   return `import ${binding} from ${JSON.stringify(rel)};`;
 }
@@ -122,7 +119,7 @@ export function childImport(viewFile: string, local: string, originalSpecifier: 
 export function uniqueComponentName(plan: ViewPlan, allPlans: readonly ViewPlan[]): string {
   const base = (file: string) => posix.basename(file).replace(/\.[^.]+$/, "").replace(/[^\w-]/g, "_");
   const clash = allPlans.some((p) => p.id !== plan.id && base(p.file) === base(plan.file));
-  return clash ? withoutExt(plan.file).replace(/[^\w-]/g, "_") : base(plan.file);
+  return clash ? withoutExtension(plan.file).replace(/[^\w-]/g, "_") : base(plan.file);
 }
 
 /**

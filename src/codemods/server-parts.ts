@@ -9,7 +9,7 @@ import { ts } from "ts-morph";
 import { identifiersIn } from "./dependencies.ts";
 import type { FunctionPart } from "./locate-view.ts";
 import type { RangeEdit } from "./socket-rewrite.ts";
-import { doesServerWork } from "./split-event.ts";
+import { doesServerWork, isSocketMember, propertyName } from "./split-event.ts";
 
 interface Range {
   start: number;
@@ -67,7 +67,7 @@ export function partitionServerPart(input: PartitionInput): Partition | undefine
     }
     const object = assignedObject(statement, socketName);
     if (object) {
-      const toCommand = (p: ts.ObjectLiteralElementLike) => !p.name || sharedKeys.has(propName(p, sf)) || work(p, new Set()) || readsServer([range(p)]);
+      const toCommand = (p: ts.ObjectLiteralElementLike) => !p.name || sharedKeys.has(propertyName(p, sf)) || work(p, new Set()) || readsServer([range(p)]);
       const commandProps = object.properties.filter(toCommand);
       const clientProps = object.properties.filter((p) => !toCommand(p));
       const side = commandProps.length === 0 ? "client" : clientProps.length === 0 ? "command" : "both";
@@ -139,7 +139,7 @@ export function mountNeedsCommand(sf: ts.SourceFile, part: FunctionPart, sharedK
     if (ts.isVariableDeclaration(node)) for (const n of identifiersIn(sf, [{ start: node.name.getStart(sf), end: node.name.end }])) locals.add(n);
     if (ts.isCallExpression(node) && socketName && isSocketMember(node.expression, socketName, "assign") && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0])) {
       for (const p of node.arguments[0].properties) {
-        if (!p.name || !sharedKeys.has(propName(p, sf))) continue;
+        if (!p.name || !sharedKeys.has(propertyName(p, sf))) continue;
         if (!ts.isPropertyAssignment(p)) needs = true;
         else loaderExpressions.push({ start: p.initializer.getStart(sf), end: p.initializer.end });
       }
@@ -261,15 +261,6 @@ function removeProperties(object: ts.ObjectLiteralExpression, removed: ts.Object
   });
   if (lastKept < props.length - 1) edits.push({ start: props[lastKept]!.end, end: props[props.length - 1]!.end, text: "" });
   return edits;
-}
-
-function isSocketMember(expression: ts.Expression, socketName: string, member: string): boolean {
-  return ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === socketName && expression.name.text === member;
-}
-
-function propName(property: ts.ObjectLiteralElementLike, sf: ts.SourceFile): string {
-  const name = property.name!;
-  return ts.isStringLiteral(name) || ts.isIdentifier(name) ? name.text : name.getText(sf);
 }
 
 function hasOwnReturn(node: ts.Node): boolean {

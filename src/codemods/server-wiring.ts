@@ -8,6 +8,7 @@ import { posix } from "node:path";
 import { ts } from "ts-morph";
 import type { NewFile, TextEdit } from "../apply/edits.ts";
 import { parseSource } from "./locate-view.ts";
+import { withoutExtension } from "./output-paths.ts";
 import { LAYOUT_IMPORT, LAYOUT_SOURCE, layoutOption, liveViewTemplates } from "./layout-wiring.ts";
 
 export interface MigratedComponent {
@@ -105,13 +106,13 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
     return result;
   }
   const router = readRouter(routerFile, files.get(routerFile)!)!;
-  const generatedFile = routerFile.replace(/\.(m?[jt]sx?)$/, "") + ".migrated.ts";
+  const generatedFile = withoutExtension(routerFile) + ".migrated.ts";
   const imports: string[] = [`import type { RouteDefinition, SyncLog } from "liveview-migrate/server";`];
   const entries: string[] = [];
-  const byView = new Map(migrated.map((m) => [`${m.viewFile.replace(/\.(m?[jt]sx?)$/, "")}#${m.viewName}`, m]));
+  const byView = new Map(migrated.map((m) => [`${withoutExtension(m.viewFile)}#${m.viewName}`, m]));
   let n = 0;
   for (const route of router.routes) {
-    const m = byView.get(`${route.viewFile.replace(/\.(m?[jt]sx?)$/, "")}#${route.viewName}`);
+    const m = byView.get(`${withoutExtension(route.viewFile)}#${route.viewName}`);
     if (!m) continue;
     n += 1;
     const local = `component${n}`;

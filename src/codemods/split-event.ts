@@ -9,15 +9,15 @@ import { posix } from "node:path";
 import { ts } from "ts-morph";
 import type { FunctionEffects } from "../plan/types.ts";
 import type { RangeEdit } from "./socket-rewrite.ts";
+import { withoutExtension } from "./output-paths.ts";
 
 /** Local names (imports and file-level functions) whose call does server work, per the plan's effects. */
 export function serverNames(sf: ts.SourceFile, viewFile: string, functions: FunctionEffects[]): Set<string> {
-  const withoutExt = (path: string) => path.replace(/\.(m?[jt]sx?)$/, "");
-  const effectsById = new Map(functions.map((f) => [`${withoutExt(f.id.split("#")[0]!)}#${f.id.split("#")[1]}`, f.effects]));
-  const moduleHasEffects = (module: string) => functions.some((f) => withoutExt(f.id.split("#")[0]!) === module && f.effects.length > 0);
+  const effectsById = new Map(functions.map((f) => [`${withoutExtension(f.id.split("#")[0]!)}#${f.id.split("#")[1]}`, f.effects]));
+  const moduleHasEffects = (module: string) => functions.some((f) => withoutExtension(f.id.split("#")[0]!) === module && f.effects.length > 0);
   const names = new Set<string>();
   for (const statement of sf.statements) {
-    if (ts.isFunctionDeclaration(statement) && statement.name && (effectsById.get(`${withoutExt(viewFile)}#${statement.name.text}`)?.length ?? 0) > 0) names.add(statement.name.text);
+    if (ts.isFunctionDeclaration(statement) && statement.name && (effectsById.get(`${withoutExtension(viewFile)}#${statement.name.text}`)?.length ?? 0) > 0) names.add(statement.name.text);
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const clause = statement.importClause;
     if (!clause || clause.isTypeOnly) continue;
@@ -28,7 +28,7 @@ export function serverNames(sf: ts.SourceFile, viewFile: string, functions: Func
       for (const name of importedLocals(clause)) names.add(name.local);
       continue;
     }
-    const module = withoutExt(posix.normalize(posix.join(posix.dirname(viewFile), specifier)));
+    const module = withoutExtension(posix.normalize(posix.join(posix.dirname(viewFile), specifier)));
     for (const name of importedLocals(clause)) {
       const effects = effectsById.get(`${module}#${name.imported}`);
       // a known function: its effects decide; anything else (an object like pubSub) from a module with effects is server work
@@ -132,7 +132,8 @@ function unwrapAwait(expression: ts.Expression): ts.Expression {
   return ts.isAwaitExpression(expression) ? expression.expression : expression;
 }
 
-function isSocketMember(expression: ts.Expression, socketName: string, member: string): boolean {
+/** `socket.<member>` for the handler's socket parameter. */
+export function isSocketMember(expression: ts.Expression, socketName: string, member: string): boolean {
   return ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === socketName && expression.name.text === member;
 }
 
@@ -140,7 +141,7 @@ function isSocketCall(expression: ts.Expression, socketName: string | undefined)
   return socketName !== undefined && ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression) && ts.isIdentifier(expression.expression.expression) && expression.expression.expression.text === socketName;
 }
 
-function propertyName(property: ts.ObjectLiteralElementLike, sf: ts.SourceFile): string {
+export function propertyName(property: ts.ObjectLiteralElementLike, sf: ts.SourceFile): string {
   const name = property.name!;
   return ts.isStringLiteral(name) || ts.isIdentifier(name) ? name.text : name.getText(sf);
 }

@@ -8,6 +8,7 @@
 import { ts } from "ts-morph";
 import { identifiersIn } from "./dependencies.ts";
 import type { RangeEdit } from "./socket-rewrite.ts";
+import { isSocketMember } from "./split-event.ts";
 
 const CONSUMING = new Set(["consumeUploadedEntries", "uploadedEntries"]);
 
@@ -60,10 +61,6 @@ export function consumedUploads(sf: ts.SourceFile, ranges: readonly { start: num
 export function commandOptions(onResult: string | undefined, uploads: readonly string[]): string {
   const parts = [...(onResult ? [`onResult: ${JSON.stringify(onResult)}`] : []), ...(uploads.length > 0 ? [`uploads: ${JSON.stringify(uploads)}`] : [])];
   return parts.length > 0 ? `, { ${parts.join(", ")} }` : "";
-}
-
-function isSocketMember(expression: ts.Expression, socketName: string, member: string): boolean {
-  return ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === socketName && expression.name.text === member;
 }
 
 function propertyKey(name: string): string {
