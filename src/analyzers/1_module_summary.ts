@@ -151,6 +151,18 @@ export function buildModuleSummary(ctx: FileContext): { summary: ModuleSummary; 
 
   for (const [name, node] of letNames) if (reassigned.has(name)) scope.state.set(name, { name, kind: "let", at: locOf(ctx, node) });
   for (const [name, c] of containers) if (mutated.has(name) || reassigned.has(name)) scope.state.set(name, { name, kind: c.kind, at: locOf(ctx, c.node) });
+  // Server data nothing writes (DESIGN.md "Server state never leaves the server"): rows queried
+  // through functions stand for a table; data made at load (random, time) differs per process.
+  for (const [name, c] of containers) {
+    if (scope.state.has(name)) continue;
+    const why = dataTableReason(ctx, scope, name, exports, c.node);
+    if (why) scope.state.set(name, { name, kind: "table", at: locOf(ctx, c.node), why });
+  }
+  for (const [name, init] of scope.consts) {
+    if (scope.state.has(name) || scope.functions.has(name)) continue;
+    const seed = seededAtLoad(init);
+    if (seed) scope.state.set(name, { name, kind: "seeded", at: locOf(ctx, init), why: `made at module load with ${seed}: each server process has its own` });
+  }
   for (const [name, cls] of scope.classes) scope.classFields.set(name, mutableFields(cls));
   for (const inst of scope.instances.values()) {
     const fields = scope.classFields.get(inst.classRef.local);
@@ -266,6 +278,70 @@ function elementRoot(e: ts.Expression): { root: string } | undefined {
 export function isFunctionExpr(e: ts.Node): e is ts.ArrowFunction | ts.FunctionExpression {
   const n = ts.isParenthesizedExpression(e) ? unwrap(e) : e;
   return ts.isArrowFunction(n) || ts.isFunctionExpression(n);
+}
+
+const QUERY_METHODS = new Set(["filter", "find", "findIndex", "findLast", "slice", "some", "every", "get", "has", "at", "indexOf", "includes", "map", "sort", "toSorted", "reduce", "flatMap", "length"]);
+
+/**
+ * A module-level collection of records that stands for a table: read through an exported function
+ * that takes arguments (a query: filtered, sliced, looked up), or too big to be a rendering constant.
+ * Small lookup tables of plain values (select options of strings, unit names) are not tables.
+ */
+function dataTableReason(ctx: FileContext, scope: ModuleScope, name: string, exports: ExportFact[], decl: ts.Node): string | undefined {
+  const init = scope.consts.get(name);
+  if (!init) return undefined;
+  const e = unwrap(init);
+  const rows = ts.isArrayLiteralExpression(e) ? e.elements : ts.isObjectLiteralExpression(e) ? e.properties.map((p) => (ts.isPropertyAssignment(p) ? p.initializer : p)) : undefined;
+  if (!rows) return undefined;
+  const records = rows.filter((r) => ts.isObjectLiteralExpression(unwrap(r as ts.Expression))).length;
+  if (records === 0) return undefined;
+  const size = e.end - e.getStart(ctx.sf);
+  if (records >= 20 || size > 3000) return `${records} records (${size} characters) of data: too big to be a rendering constant`;
+  const exported = new Set(exports.map((x) => x.local));
+  for (const [fname, fn] of scope.functions) {
+    if (!exported.has(fname)) continue;
+    const params = (fn as ts.SignatureDeclaration).parameters ?? [];
+    if (params.length === 0) continue;
+    if (readsAsQuery(fn, name)) return `rows read through the exported query ${fname}(): it stands for a table`;
+  }
+  void decl;
+  return undefined;
+}
+
+/** `name.filter(...)`, `name.find(...)`, `name[i]`, `name.slice(...)` inside fn. */
+function readsAsQuery(fn: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(n) && n.text === name) {
+      const p = n.parent;
+      if ((ts.isPropertyAccessExpression(p) && p.expression === n && QUERY_METHODS.has(p.name.text)) || (ts.isElementAccessExpression(p) && p.expression === n) || ts.isSpreadElement(p) || ts.isReturnStatement(p) || (ts.isForOfStatement(p) && p.expression === n)) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn, visit);
+  return found;
+}
+
+/** The first call that makes a value differ per process or per run (Math.random, Date.now, new Date()), anywhere in a const's initializer. */
+function seededAtLoad(init: ts.Expression): string | undefined {
+  let found: string | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "Date" && !n.arguments?.length) found = "new Date()";
+    else if (ts.isCallExpression(n)) {
+      const ap = accessPath(n.expression);
+      const last = ap?.path[ap.path.length - 1];
+      if (ap && last && NONDETERMINISTIC[ap.root]?.has(last)) found = `${ap.root}.${last}()`;
+      else if (ap && ap.path.length === 0 && ap.root === "randomUUID") found = "randomUUID()";
+    }
+    if (!found) ts.forEachChild(n, visit);
+  };
+  visit(init);
+  return found;
 }
 
 function containerKind(e: ts.Expression): string | undefined {
@@ -475,10 +551,17 @@ export function collectLocals(fn: ts.Node): Set<string> {
   return out;
 }
 
+/** "module state rows (Map)", "data table customers (rows read through …)": what a read or write of it touches. */
+export function stateLabel(s: ModuleStateFact): string {
+  if (s.kind === "table") return `data table ${s.name} (${s.why})`;
+  if (s.kind === "seeded") return `data ${s.name} (${s.why})`;
+  const label = s.kind === "let" || s.kind === "var" ? "variable" : s.kind === "map" ? "Map" : s.kind === "set" ? "Set" : s.kind;
+  return `module state ${s.name} (${label})`;
+}
+
 function stateDetail(scope: ModuleScope, name: string, write: boolean): string {
   const s = scope.state.get(name)!;
-  const label = s.kind === "let" || s.kind === "var" ? "variable" : s.kind === "map" ? "Map" : s.kind === "set" ? "Set" : s.kind;
-  return `${write ? "writes" : "reads"} module state ${name} (${label})`;
+  return `${write ? "writes" : "reads"} ${stateLabel(s)}`;
 }
 
 /** Walks a body and records effects/calls that reach beyond it. Shared with the view-model pass. */

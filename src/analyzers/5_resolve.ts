@@ -7,7 +7,7 @@ import { join, posix } from "node:path";
 import { ts } from "./ast.ts";
 import type { CalleeRef, FileFacts, FunctionFact } from "./facts.ts";
 import { candidatesFor, candidatesForBase, isRelativeSpecifier } from "./module_paths.ts";
-import { MUTATING_METHODS } from "./1_module_summary.ts";
+import { MUTATING_METHODS, stateLabel } from "./1_module_summary.ts";
 
 export type Target =
   | { kind: "function"; id: string }
@@ -84,8 +84,7 @@ export function buildProjectIndex(facts: FileFacts[], root: string): ProjectInde
     if (state && state.kind !== "instance") {
       const last = member[member.length - 1];
       const write = !read && !!last && MUTATING_METHODS.has(last);
-      const label = state.kind === "let" || state.kind === "var" ? "variable" : state.kind === "map" ? "Map" : state.kind === "set" ? "Set" : state.kind;
-      return { kind: "state", id: `${path}#${local}`, detail: `${write ? "writes" : "reads"} module state ${local} (${label}) in ${path}`, write };
+      return { kind: "state", id: `${path}#${local}`, detail: `${write ? "writes" : "reads"} ${stateLabel(state)} in ${path}`, write };
     }
     if (m.changesetFactories.includes(local)) return { kind: "changeset", id: `${path}#${local}` };
     if (m.classes.includes(local)) {

@@ -47,8 +47,11 @@ export interface ReExportFact extends ModuleRef {
 /** A module-level binding that holds mutable state. */
 export interface ModuleStateFact {
   name: string;
-  /** "let" / "var" (reassigned binding), "array", "map", "set", "object", "instance" (of a class with mutable fields). */
+  /** "let" / "var" (reassigned binding), "array", "map", "set", "object", "instance" (of a class with mutable fields),
+   *  "table" (records read through query functions: server data though nothing writes it), "seeded" (made at load with random/time). */
   kind: string;
+  /** Why a "table" or "seeded" binding is server data (for reports and explain). */
+  why?: string;
   at: Location;
 }
 

@@ -11,6 +11,9 @@ import { classifyKeys } from "./7_classify.ts";
 import { placeEvents } from "./8_place_events.ts";
 import { applyAnnotations, applyConfigEvents, applyConfigKeys, isConfigOverrides, moduleRulesFrom, unknownConfigNames, viewEntries, type ConfigOverrides } from "./9_overrides.ts";
 import { compareLoc, uniqSorted } from "./ast.ts";
+import { isServerEffect, packageEffect } from "./effects.ts";
+import type { EffectSet } from "./6_effects.ts";
+import { stateLabel } from "./1_module_summary.ts";
 
 const FACTORY_KIND: Record<string, ViewKind> = { createLiveView: "view", createLiveComponent: "component", BaseLiveView: "view", BaseLiveComponent: "component", BaseLiveViewComponent: "view" };
 
@@ -150,6 +153,10 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
   };
 
   const blocked = view.dynamicKeys || markers.some((m) => m.code === "DYNAMIC_EVENT");
+  // "When unsure, the server": an unknown effect places work on the server; it is not a marker by itself.
+  const kept = markers.filter((m) => m.code !== "UNKNOWN_EFFECT");
+  markers.length = 0;
+  markers.push(...kept);
   return {
     id: `${path}#${view.name}`,
     file: path,
@@ -164,6 +171,7 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
     template,
     markers: markers.sort((a, b) => compareLoc(a.at, b.at) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.message < b.message ? -1 : 1)),
     handlers: view.handlers,
+    serverBindings: serverBindingsOf(index, effects, file),
     migration: view.ignored
       ? { status: "ignored", reason: `@migrate-ignore at ${view.ignored}` }
       : configIgnore
@@ -172,4 +180,95 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
         ? { status: "blocked", reason: view.dynamicKeys ? "DYNAMIC_KEYS" : "DYNAMIC_EVENT" }
         : { status: "pending" },
   };
+}
+
+/**
+ * The first server effect of a set (unknown counts: when unsure, the server). A bare `await` does not:
+ * what is awaited has effects of its own (a render helper awaiting `meta.live_component` is browser code).
+ */
+function serverEffect(set: EffectSet | undefined): string | undefined {
+  for (const [kind, via] of set ?? []) if ((isServerEffect(kind) && kind !== "await") || kind === "unknown") return `${kind}: ${via.chain[via.chain.length - 1]}`;
+  return undefined;
+}
+
+/**
+ * Module-level bindings of the view's file whose use is server work (DESIGN.md "Server state never
+ * leaves the server"): the codemods never declare or import them in a browser component, and code
+ * that uses them runs in a command. Decided here, once, from the effect table.
+ */
+function serverBindingsOf(index: ProjectIndex, effects: EffectTable, file: FileFacts): { name: string; why: string }[] {
+  const m = file.module;
+  const out = new Map<string, string>();
+  const fnWhy = (id: string) => serverEffect(effects.byFunction.get(id));
+  const moduleWhy = (path: string): string | undefined => {
+    const f = index.files.get(path);
+    if (!f) return undefined;
+    const state = f.module.state[0];
+    if (state) return `${path} holds ${stateLabel(state)}`;
+    for (const fn of f.module.functions) {
+      const why = fnWhy(`${path}#${fn.name}`);
+      if (why) return `${path}#${fn.name}: ${why}`;
+    }
+    return undefined;
+  };
+  for (const s of m.state) out.set(s.name, stateLabel(s));
+  for (const fn of m.functions) {
+    if (fn.name.includes(".")) continue;
+    const why = fnWhy(`${file.path}#${fn.name}`);
+    if (why) out.set(fn.name, why);
+  }
+  for (const fn of m.functions) {
+    // an object or class with a method that does server work: the object is server work
+    const owner = fn.name.split(".")[0]!;
+    if (!fn.name.includes(".") || out.has(owner)) continue;
+    const why = fnWhy(`${file.path}#${fn.name}`);
+    if (why) out.set(owner, `${fn.name}: ${why}`);
+  }
+  const at = `${file.path}:1`;
+  for (const inst of m.instances) {
+    if (out.has(inst.local)) continue;
+    const t = index.resolveRef(file.path, inst.classRef);
+    if (t.kind === "liveviewjs" || (t.kind === "package" && (t.specifier.startsWith("@liveviewjs/") || packageEffect(t.specifier) !== "pure"))) out.set(inst.local, `an instance of ${[inst.classRef.local, ...inst.classRef.member].join(".")} (${t.kind === "package" ? t.specifier : "liveviewjs"}): a server object`);
+    else if (t.kind === "class" && out.has(t.name) && t.path === file.path) out.set(inst.local, `an instance of ${t.name}: ${out.get(t.name)}`);
+    else if (t.kind === "class" || (t.kind === "function" && t.id.endsWith(".constructor"))) {
+      const cls = t.kind === "class" ? `${t.path}#${t.name}` : t.id.slice(0, -".constructor".length);
+      const methods = [...index.functions.keys()].filter((id) => id.startsWith(`${cls}.`));
+      const why = methods.map((id) => fnWhy(id)).find(Boolean);
+      if (why) out.set(inst.local, `an instance of ${cls}: ${why}`);
+    }
+  }
+  for (const v of m.values) {
+    if (out.has(v.name) || v.kind !== "call" || !v.callee) continue;
+    const why = serverEffect(effects.ofCall(file.path, { ...v.callee, at }).effects);
+    const t = index.resolveRef(file.path, v.callee);
+    if (why) out.set(v.name, `built by a call with server effects (${why})`);
+    else if (t.kind === "package" && packageEffect(t.specifier) !== "pure") out.set(v.name, `built by ${t.specifier}, not known to be pure`);
+  }
+  for (const imp of m.imports) {
+    if (imp.typeOnly || out.has(imp.local) || imp.specifier === "liveviewjs") continue;
+    const target = index.resolveModule(file.path, imp.specifier);
+    if (!target) {
+      // a package: pure by the tool's list (or the config), otherwise server work
+      const e = packageEffect(imp.specifier);
+      const clientSafe = effects.ofCall(file.path, { local: imp.local, member: [], at }).effects.size === 0 && e === "pure";
+      if (!clientSafe) out.set(imp.local, e === "unknown" ? `${imp.specifier} is a package the tool does not know to be pure` : `${imp.specifier}: ${e}`);
+      continue;
+    }
+    if (imp.imported === "*") {
+      const why = moduleWhy(target);
+      if (why) out.set(imp.local, why);
+      continue;
+    }
+    const t = index.resolveRef(file.path, { local: imp.local, member: [] });
+    if (t.kind === "function") {
+      const why = fnWhy(t.id);
+      if (why) out.set(imp.local, why);
+    } else if (t.kind === "state") out.set(imp.local, t.detail);
+    else if (t.kind === "value" || t.kind === "unresolved" || t.kind === "class") {
+      // an object (a pubsub, a repository) from a module whose code does server work
+      const why = t.kind === "class" ? [...index.functions.keys()].filter((id) => id.startsWith(`${t.path}#${t.name}.`)).map((id) => fnWhy(id)).find(Boolean) : moduleWhy(target);
+      if (why) out.set(imp.local, why);
+    } else if (t.kind === "package" && packageEffect(t.specifier) !== "pure") out.set(imp.local, `${t.specifier} is not known to be pure`);
+  }
+  return [...out].map(([name, why]) => ({ name, why })).sort((a, b) => (a.name < b.name ? -1 : 1));
 }

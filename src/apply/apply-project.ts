@@ -169,6 +169,8 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   //    one type-check program, one esbuild run. A view that fails goes back to markers.
   const migratedNow = reports.filter((r) => r.outcome === "migrated");
   const overlay = new Map(migratedNow.flatMap((r) => r.newFiles.map((f) => [f.file, f.text] as const)));
+  // the originals as the migration edits them (an `export` the commands import through)
+  for (const r of migratedNow) if (r.edits.length > 0) overlay.set(r.plan.file, applyEdits(texts.get(r.plan.file)!, r.edits.map((e) => ({ ...e }))));
   const typeErrors = typeCheck && overlay.size > 0 ? typeCheck.newErrors(overlay) : [];
   const bundleFindings = options.bundleCheck !== false && migratedNow.length > 0
     ? await checkBundles({ root, entries: migratedNow.flatMap((r) => (r.component ? [r.component.file] : [])), overlay, functions: options.plan.functions ?? [] })

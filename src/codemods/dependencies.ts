@@ -27,6 +27,8 @@ export interface Dependencies {
   declarations: string[];
   /** liveviewjs names the code uses that the runtime does not have. */
   unsupported: { name: string; pos: number }[];
+  /** Server bindings of the view's file the code needs: never copied (one instance, on the server). */
+  serverBindings: { name: string; statement: ts.Statement; imported: boolean }[];
 }
 
 export function identifiersIn(sf: ts.SourceFile, ranges: readonly Range[]): Set<string> {
@@ -43,13 +45,53 @@ export function identifiersIn(sf: ts.SourceFile, ranges: readonly Range[]): Set<
   return names;
 }
 
-/** Identifiers the generated code mentions (property names excluded): what it must import or copy. */
+/**
+ * Names the generated code refers to but does not declare itself (property names excluded): what it
+ * must import or copy. A render's `({ messages }) =>` declares `messages`; it needs no module binding.
+ */
 export function namesInCode(code: string): Set<string> {
   const sf = ts.createSourceFile("generated.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  return identifiersIn(sf, [{ start: 0, end: code.length }]);
+  const names = new Set<string>();
+  // names declared by each function (parameters and everything declared in its body, blocks folded in)
+  const declared = new Map<ts.Node, Set<string>>();
+  const ownerOf = (node: ts.Node): ts.Node => {
+    for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n) || ts.isSourceFile(n)) return n;
+    return sf;
+  };
+  const declare = (name: ts.BindingName | ts.Identifier, owner: ts.Node) => {
+    const set = declared.get(owner) ?? new Set<string>();
+    declared.set(owner, set);
+    const visit = (n: ts.Node): void => {
+      if (ts.isIdentifier(n) && !(ts.isBindingElement(n.parent) && n.parent.propertyName === n)) set.add(n.text);
+      else if (!ts.isComputedPropertyName(n) && !(ts.isBindingElement(n) && n.initializer && false)) ts.forEachChild(n, (c) => (ts.isExpression(c) && !ts.isIdentifier(c) ? undefined : visit(c)));
+    };
+    visit(name);
+  };
+  const collect = (node: ts.Node): void => {
+    if (ts.isParameter(node)) declare(node.name, node.parent);
+    else if (ts.isVariableDeclaration(node) || ts.isBindingElement(node)) { if (ts.isVariableDeclaration(node)) declare(node.name, ownerOf(node)); }
+    else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) declare(node.name, ownerOf(node));
+    else if (ts.isCatchClause(node) && node.variableDeclaration) declare(node.variableDeclaration.name, ownerOf(node));
+    ts.forEachChild(node, collect);
+  };
+  collect(sf);
+  const isDeclaredAt = (id: ts.Identifier): boolean => {
+    for (let n: ts.Node | undefined = id.parent; n; n = n.parent) if ((ts.isFunctionLike(n) || ts.isSourceFile(n)) && n !== sf && declared.get(n)?.has(id.text)) return true;
+    return false;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const parent = node.parent;
+      const isName = (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node) || (ts.isBindingElement(parent) && parent.propertyName === node) || ((ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent)) && parent.name === node);
+      if (!isName && !isDeclaredAt(node)) names.add(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return names;
 }
 
-function declaredNames(statement: ts.Statement): string[] {
+export function declaredNames(statement: ts.Statement): string[] {
   if (ts.isVariableStatement(statement)) {
     return statement.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
   }
@@ -64,15 +106,23 @@ function declaredNames(statement: ts.Statement): string[] {
  * `runtimeModule` is where liveviewjs's template API comes from in the new file.
  */
 /** `redirects`: local name → the import statement that replaces its binding (a migrated child component). */
-export function collectDependencies(sf: ts.SourceFile, generatedCode: string, exclude: readonly ts.Statement[], runtimeModule: string, runtimeTypeNames: readonly string[] = [], redirects: ReadonlyMap<string, string> = new Map()): Dependencies {
+/** `serverOnly`: the plan's server bindings of the view's file (module state, data, server objects). */
+export function collectDependencies(sf: ts.SourceFile, generatedCode: string, exclude: readonly ts.Statement[], runtimeModule: string, runtimeTypeNames: readonly string[] = [], redirects: ReadonlyMap<string, string> = new Map(), serverOnly: ReadonlySet<string> = new Set()): Dependencies {
   const needed = namesInCode(generatedCode);
   const topLevel = sf.statements.filter((s) => !ts.isImportDeclaration(s) && !exclude.includes(s) && declaredNames(s).length > 0);
   const chosen = new Set<ts.Statement>();
+  const serverBindings: Dependencies["serverBindings"] = [];
   // Fixpoint: a copied helper may need another helper or an import.
   for (let changed = true; changed; ) {
     changed = false;
     for (const statement of topLevel) {
       if (chosen.has(statement) || !declaredNames(statement).some((n) => needed.has(n))) continue;
+      const server = declaredNames(statement).find((n) => needed.has(n) && serverOnly.has(n));
+      if (server) {
+        // a second copy would be a second instance of the state: the caller imports it (or refuses)
+        if (!serverBindings.some((b) => b.statement === statement)) serverBindings.push({ name: server, statement, imported: false });
+        continue;
+      }
       chosen.add(statement);
       changed = true;
       for (const name of identifiersIn(sf, [{ start: statement.getStart(sf), end: statement.end }])) needed.add(name);
@@ -106,8 +156,9 @@ export function collectDependencies(sf: ts.SourceFile, generatedCode: string, ex
       continue;
     }
     const parts: string[] = [];
-    for (const local of [clause.name?.text, ...(bindings && ts.isNamedImports(bindings) ? bindings.elements.map((e) => e.name.text) : [])]) {
+    for (const local of [clause.name?.text, ...(bindings && ts.isNamedImports(bindings) ? bindings.elements.map((e) => e.name.text) : []), bindings && ts.isNamespaceImport(bindings) ? bindings.name.text : undefined]) {
       if (local && needed.has(local) && redirects.has(local)) imports.push(redirects.get(local)!);
+      if (local && needed.has(local) && serverOnly.has(local) && !typeOnly) serverBindings.push({ name: local, statement, imported: true });
     }
     if (clause.name && needed.has(clause.name.text) && !redirects.has(clause.name.text)) parts.push(clause.name.text);
     if (bindings && ts.isNamespaceImport(bindings) && needed.has(bindings.name.text)) parts.push(`* as ${bindings.name.text}`);
@@ -132,6 +183,7 @@ export function collectDependencies(sf: ts.SourceFile, generatedCode: string, ex
     imports: [...runtimeImports, ...imports],
     declarations: sf.statements.filter((s) => chosen.has(s)).map((s) => withLeadingComments(s, sf)),
     unsupported,
+    serverBindings,
   };
 }
 

@@ -6,8 +6,8 @@ import { posix } from "node:path";
 import { ts } from "ts-morph";
 import type { FunctionEffects, ViewPlan } from "../plan/types.ts";
 import type { NewFile, TextEdit } from "../apply/edits.ts";
-import { commandsPathFor, componentPathFor } from "./output-paths.ts";
-import { collectDependencies, identifiersIn, RUNTIME_CLIENT, RUNTIME_SERVER, RUNTIME_TEMPLATE } from "./dependencies.ts";
+import { commandsPathFor, componentPathFor, specifierInStyle } from "./output-paths.ts";
+import { collectDependencies, declaredNames, identifiersIn, RUNTIME_CLIENT, RUNTIME_SERVER, RUNTIME_TEMPLATE } from "./dependencies.ts";
 import { locateView, parseSource, type FunctionPart, type LocatedView } from "./locate-view.ts";
 import { markerEdits, type MarkerRow } from "./insert-markers.ts";
 import { RETURN_PLACEHOLDER, rewriteSocketUses, type Blocker, type RangeEdit } from "./socket-rewrite.ts";
@@ -74,7 +74,7 @@ export function migrateView(input: MigrateViewInput): ViewMigration {
   if (input.forceBlock?.length) return blocked(base, plan, text, [...blockers, ...input.forceBlock.map((b) => ({ ...b, pos: view.statement.getStart(sf) }))]);
   const generated = generate(plan, view, sf, blockers, componentFile, commandsFile, input.functions ?? [], input);
   if (blockers.length > 0 || !generated) return blocked(base, plan, text, blockers);
-  return { ...base, newFiles: generated.files, notes: generated.notes, component: { file: componentFile, exportName: plan.name === "default" ? "default" : plan.name, commandsFile: generated.files.length > 1 ? commandsFile : undefined } };
+  return { ...base, edits: generated.edits, newFiles: generated.files, notes: generated.notes, component: { file: componentFile, exportName: plan.name === "default" ? "default" : plan.name, commandsFile: generated.files.length > 1 ? commandsFile : undefined } };
 }
 
 function blocked(base: ViewMigration, plan: ViewPlan, text: string, blockers: Blocker[]): ViewMigration {
@@ -99,6 +99,8 @@ function lineOffset(text: string, at: string): number {
 interface Generated {
   files: NewFile[];
   notes: string[];
+  /** `export` added to server bindings of the original file that the commands import. */
+  edits: TextEdit[];
 }
 
 /** Inner text of a function body after rewriting (block contents, or `expr;` for an arrow expression). */
@@ -144,7 +146,12 @@ function key(name: string): string {
 function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers: Blocker[], componentFile: string, commandsFile: string, functions: FunctionEffects[], input: Pick<MigrateViewInput, "componentName" | "children"> = {}): Generated | undefined {
   const isChild = plan.kind === "component";
   const notes: string[] = [];
-  const serverWork = serverNames(sf, plan.file, functions);
+  const exportEdits: TextEdit[] = [];
+  // the analysis decided which module-level bindings are server work (plan.serverBindings); hand-written plans predate it
+  const serverWork = plan.serverBindings ? new Set(plan.serverBindings.map((b) => b.name)) : serverNames(sf, plan.file, functions);
+  const serverWhy = new Map((plan.serverBindings ?? []).map((b) => [b.name, b.why]));
+  // what generated code must never declare or import in the browser: the analysis's decision only
+  const serverOnly: ReadonlySet<string> = plan.serverBindings ? serverWork : new Set();
   const tempKeys = new Set<string>();
   const serverValues = new Map<string, string>();
   const sharedKeys = new Set(plan.state.filter((k) => k.class === "shared").map((k) => k.key));
@@ -159,9 +166,13 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
   const infoSplitEarly = infoPartEarly ? splitHandler(infoPartEarly, sf) : undefined;
   const pollTarget = (type: string) => (infoSplitEarly && !infoSplitEarly.ok && infoSplitEarly.noDispatch ? "handleInfo" : type);
   const pollerFor = (action: string) => [...pollers.values()].find((p) => pollTarget(p.type) === action);
+  // `{ type }` goes along when the action is not named after the message (a handleInfo without dispatch)
+  const afterCall = (p: Poller) => `ctx.after(${p.ms}, ${JSON.stringify(pollTarget(p.type))}${pollTarget(p.type) !== p.type ? `, { type: ${JSON.stringify(p.type)} }` : ""});`;
+  // the original view, as the commands module imports it (a whole handler runs on the server)
+  const ORIGINAL_VIEW = view.isClass ? `new ${plan.name === "default" ? "OriginalView" : plan.name}()` : plan.name === "default" ? "originalView" : plan.name;
   const rearm = (name: string) => {
     const poller = pollerFor(name);
-    return poller ? `// polling: each run schedules the next (was setInterval)\nctx.after(${poller.ms}, ${JSON.stringify(name)});\n` : "";
+    return poller ? `// polling: each run schedules the next (was setInterval)\n${afterCall(poller)}\n` : "";
   };
   for (const [name, part] of view.parts) {
     if (name === "shutdown" && onlyClearsTimers(part, sf, new Set([...pollers.values()].flatMap((p) => (p.timer ? [p.timer] : []))))) {
@@ -170,7 +181,13 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     }
     if (!(isChild ? COMPONENT_PARTS : HANDLED_PARTS).has(name)) blockers.push({ code: name === "shutdown" ? "SHUTDOWN" : "UNSUPPORTED_HANDLER", message: name === "shutdown" ? "shutdown cleans up server resources (timers, subscriptions): replace timers with ctx.after in an action, then remove it" : `${name} has no runtime equivalent`, pos: part.property.getStart(sf) });
   }
-  for (const property of view.otherProperties) blockers.push({ code: "UNSUPPORTED_HANDLER", message: `property ${property.name?.getText(sf) ?? "(spread)"} is not a handler the tool can move`, pos: property.getStart(sf) });
+  // `handleEvent: onEvent` (a function given by reference): the original runs whole on the server
+  const referenced = new Set<string>();
+  for (const property of view.otherProperties) {
+    const propName = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+    if ((propName === "handleEvent" || propName === "handleInfo") && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property))) referenced.add(propName);
+    else blockers.push({ code: "UNSUPPORTED_HANDLER", message: `property ${property.name?.getText(sf) ?? "(spread)"} is not a handler the tool can move`, pos: property.getStart(sf) });
+  }
 
   const members: string[] = [`name: ${JSON.stringify(input.componentName ?? componentName(plan))},`];
   const actions: string[] = [];
@@ -200,7 +217,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     const uploadConfigs = mountUploads(mount.body, sf, socketName, localNames(mount, sf));
     removals.push(...uploadConfigs.removals);
     if (uploadConfigs.member) members.push(uploadConfigs.member);
-    for (const poller of pollers.values()) removals.push({ start: poller.statement.getStart(sf), end: poller.statement.end, text: `ctx.after(${poller.ms}, ${JSON.stringify(pollTarget(poller.type))});` });
+    for (const poller of pollers.values()) removals.push({ start: poller.statement.getStart(sf), end: poller.statement.end, text: afterCall(poller) });
     const walk = (node: ts.Node): void => {
       if (ts.isExpressionStatement(node) && [...pollers.values()].some((p) => p.statement === node)) return;
       if (ts.isExpressionStatement(node)) {
@@ -314,21 +331,73 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
   const commandExtra = serverValueEdits(sf, view, serverValues);
   const names = new Set<string>();
   const effects = new Set<string>();
-  const dispatchParts: { part: FunctionPart; typeArg?: string; kind: "event" | "info" }[] = [];
+  const dispatchParts: { part?: FunctionPart; typeArg?: string; kind: "event" | "info" }[] = [];
   const handleEvent = view.parts.get("handleEvent");
-  if (handleEvent) dispatchParts.push({ part: handleEvent, typeArg: eventsType, kind: "event" });
+  if (handleEvent || referenced.has("handleEvent")) dispatchParts.push({ part: handleEvent, typeArg: eventsType, kind: "event" });
   const handleInfo = view.parts.get("handleInfo");
-  if (handleInfo) dispatchParts.push({ part: handleInfo, typeArg: infosType, kind: "info" });
+  if (handleInfo || referenced.has("handleInfo")) dispatchParts.push({ part: handleInfo, typeArg: infosType, kind: "info" });
+  // Each handler takes the finest path that prints without a blocker: an action per event (or message),
+  // else the whole handler in the browser when every event is a client one, else the whole original
+  // handler in one server command (runLiveHandler). Its shape never blocks the view.
+  const serverHandlers: ("event" | "info")[] = [];
   for (const { part, typeArg, kind } of dispatchParts) {
+    const mark = { blockers: blockers.length, actions: actions.length, commands: commands.length, notes: notes.length, members: members.length, names: new Set(names), effects: new Set(effects) };
+    const rollback = () => {
+      blockers.length = mark.blockers;
+      actions.length = mark.actions;
+      commands.length = mark.commands;
+      notes.length = mark.notes;
+      members.length = mark.members;
+      names.clear();
+      for (const n of mark.names) names.add(n);
+      effects.clear();
+      for (const e of mark.effects) effects.add(e);
+    };
+    const ok = part && perType(part, typeArg, kind);
+    if (ok && blockers.length === mark.blockers) continue;
+    rollback();
+    if (part && wholeInBrowser(part, typeArg, kind) && blockers.length === mark.blockers) continue;
+    rollback();
+    serverHandlers.push(kind);
+  }
+  // uploaded files go up before the command that consumes them, and only an action that names them can
+  // send them: a handler running whole cannot (the per-event path's UPLOAD marker says why)
+  if (serverHandlers.length > 0 && /\b(consumeUploadedEntries|uploadedEntries)\b/.test(sf.text)) {
+    const at = sf.text.search(/\b(consumeUploadedEntries|uploadedEntries)\b/);
+    blockers.push({ code: "UPLOAD", message: "uploads read under a computed name: write the upload's name as a string literal, so the action knows which files to upload first", pos: at });
+  }
+  for (const kind of serverHandlers) wholeOnServer(kind);
+
+  function wholeInBrowser(part: FunctionPart, typeArg: string | undefined, kind: "event" | "info"): boolean {
+    const handlerName = kind === "event" ? "handleEvent" : "handleInfo";
+    const clientOnly = kind === "event" ? plan.events.every((e) => e.placement === "client") : !writesSharedIn(plan, plan.infos.map((i) => i.name), sharedKeys);
+    if (!clientOnly || doesServerWork(part.body, { sf, socketName: part.params[1], sharedKeys, server: serverWork })) return false;
+    const [eventName = "event", socketName] = part.params;
+    const body = bodyText(part, sf, socketName, "client", blockers, clientExtra);
+    const usesEvent = identifiersIn(sf, [{ start: part.body.getStart(sf), end: part.body.end }]).has(eventName);
+    members.push(`${part.isAsync ? "async " : ""}${handlerName}(${usesEvent ? "rawEvent" : "_event"}, ctx) {\n${usesEvent ? castLine(eventName, typeArg, handlerName, "rawEvent") : ""}${body}\n},`);
+    notes.push(`${handlerName}: moved whole to the browser (every ${kind === "event" ? "event" : "message"} it handles is client work)`);
+    return true;
+  }
+
+  function wholeOnServer(kind: "event" | "info"): void {
+    const handlerName = kind === "event" ? "handleEvent" : "handleInfo";
+    const clientKeys = plan.state.filter((k) => k.class !== "shared").map((k) => k.key).sort();
+    const snapshot = `{ ${clientKeys.map((k) => `${key(k)}: ctx.state${/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`).join(", ")} }`;
+    const rearmPolls = kind === "info" ? [...pollers.values()].map((p) => `if (message.type === ${JSON.stringify(p.type)}) ${afterCall(p)}\n`).join("") : "";
+    members.push(`async ${handlerName}(message, ctx) {\n${rearmPolls}// the original ${handlerName} runs whole on the server (command ${handlerName}); ${RESULT_ACTION} applies its answer\nawait ctx.command(${JSON.stringify(handlerName)}, { message: { ...message }, state: ${snapshot} }, { onResult: ${JSON.stringify(RESULT_ACTION)} });\n},`);
+    for (const effect of ["putFlash", "pageTitle", "pushPatch", "pushRedirect", "pushEvent", "send"]) effects.add(effect);
+    commands.push(`${handlerName}: {\n// the original ${handlerName}, unchanged: its mount rebuilds the server's state, the browser's ui/form keys are laid over it\nparams: z.object({ message: z.record(z.unknown()), state: z.record(z.unknown()) }),\nhandler: (input: { message: Record<string, unknown>; state: Record<string, unknown> }, ctx) => runLiveHandler(${ORIGINAL_VIEW}, ${JSON.stringify(kind)}, input, ${JSON.stringify(clientKeys)}, ctx),\n},`);
+    notes.push(`${handlerName}: the original handler runs whole in command ${handlerName} (one round trip per ${kind === "event" ? "event" : "message"}, no per-tab process)`);
+  }
+
+  function perType(part: FunctionPart, typeArg: string | undefined, kind: "event" | "info"): boolean {
     const [eventName = "event", socketName] = part.params;
     const split = splitHandler(part, sf);
     let dispatch: SplitHandler | undefined = split.ok ? split.split : undefined;
     // a handleInfo that treats every message alike becomes one action, "handleInfo"
     if (!split.ok && split.noDispatch && kind === "info") dispatch = wholeBody(part, sf, "handleInfo");
-    if (!dispatch) {
-      if (!split.ok) blockers.push({ code: kind === "event" ? "EVENT_DISPATCH" : "INFO_DISPATCH", message: split.message, pos: split.pos });
-      continue;
-    }
+    if (!dispatch) return false;
     const { preamble, branches } = dispatch;
     for (const branch of branches) {
       const branchRange = { start: branch.start, end: branch.end };
@@ -407,6 +476,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
         }
       }
     }
+    return true;
   }
 
   const render = view.parts.get("render");
@@ -441,15 +511,17 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
   const ctxGeneric = ctxType ? `<${needsState ? `${ctxType} & State` : ctxType}>` : "<Record<string, any>>";
   const definition = `defineComponent${ctxGeneric}({\n${orderMembers(members).join("\n")}\n})`;
 
-  let componentDeps = collectDependencies(sf, definition, [view.statement], RUNTIME_CLIENT, needsState ? ["State"] : []);
+  let componentDeps = collectDependencies(sf, definition, [view.statement], RUNTIME_CLIENT, needsState ? ["State"] : [], new Map(), serverOnly);
   for (const u of componentDeps.unsupported) blockers.push({ code: "UNSUPPORTED_IMPORT", message: `${u.name} from liveviewjs has no runtime equivalent`, pos: u.pos });
   const clientText = [...componentDeps.declarations, definition].join("\n");
   if (/\blive_component\b/.test(clientText)) {
     // each rendered live component: import its migrated version, or keep the view on LiveViewJS
     const children = childRedirects(sf, plan, clientText, input.children, render.property.getStart(sf));
     blockers.push(...children.blockers);
-    if (children.redirects.size > 0) componentDeps = collectDependencies(sf, definition, [view.statement], RUNTIME_CLIENT, needsState ? ["State"] : [], children.redirects);
+    if (children.redirects.size > 0) componentDeps = collectDependencies(sf, definition, [view.statement], RUNTIME_CLIENT, needsState ? ["State"] : [], children.redirects, serverOnly);
   }
+  // server state never leaves the server: a browser component that would need it is not generated
+  for (const b of componentDeps.serverBindings) blockers.push({ code: "SERVER_STATE_IN_COMPONENT", message: `the browser code would need ${b.name}, which is server work (${serverWhy.get(b.name) ?? "it has server effects"}): keep what reads it on the server`, pos: b.statement.getStart(sf) });
   if (blockers.length > 0) return undefined;
 
   const header = (role: string) => `${GENERATED_HEADER} from ./${posix.basename(plan.file)} (${plan.name}). ${role}\n`;
@@ -469,14 +541,29 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
   const files: NewFile[] = [{ file: componentFile, text: componentText }];
   if (commands.length > 0) {
     const commandsObject = `{\n${commands.join("\n")}\n}`;
-    const commandDeps = collectDependencies(sf, commandsObject, [view.statement], RUNTIME_TEMPLATE);
+    const commandDeps = collectDependencies(sf, commandsObject, [view.statement], RUNTIME_TEMPLATE, [], new Map(), serverOnly);
+    // server bindings declared in the view's file: one instance, imported from there (exported if it was not)
+    const fromOriginal = commandDeps.serverBindings.filter((b) => !b.imported);
+    for (const b of fromOriginal) if (!hasExportModifier(b.statement)) exportEdits.push({ file: plan.file, start: b.statement.getStart(sf), end: b.statement.getStart(sf), text: "export " });
     for (const u of commandDeps.unsupported) blockers.push({ code: "UNSUPPORTED_IMPORT", message: `${u.name} from liveviewjs has no runtime equivalent`, pos: u.pos });
     if (blockers.length > 0) return undefined;
+    // a handler that runs whole on the server calls the original view (it stays where it is)
+    const runsOriginal = serverHandlers.length > 0;
+    if (fromOriginal.some((b) => ts.canHaveModifiers(b.statement) && ts.getModifiers(b.statement)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword))) blockers.push({ code: "SERVER_STATE_IN_COMPONENT", message: "a default export holds server state the commands need: name it", pos: fromOriginal[0]!.statement.getStart(sf) });
+    if (runsOriginal && !isExported(sf, view, plan.name)) blockers.push({ code: "VIEW_NOT_EXPORTED", message: "a handler runs whole on the server, which imports the original view: export it", pos: view.statement.getStart(sf) });
+    if (blockers.length > 0) return undefined;
+    // in the style the view's own relative imports are written (no extension, `.js`, or `.ts`)
+    const style = sf.statements.find((st): st is ts.ImportDeclaration => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text.startsWith("."));
+    const originalSpecifier = specifierInStyle(commandsFile, plan.file, style ? (style.moduleSpecifier as ts.StringLiteral).text : plan.file.endsWith(".ts") ? "./x" : `./x${posix.extname(plan.file)}`);
+    const originalNames = [...new Set([...(runsOriginal && plan.name !== "default" ? [plan.name] : []), ...fromOriginal.flatMap((b) => declaredNames(b.statement))])].sort();
+    const originalDefault = runsOriginal && plan.name === "default" ? (view.isClass ? "OriginalView" : "originalView") : undefined;
+    const originalImport = originalNames.length === 0 && !originalDefault ? [] : [`import ${[originalDefault, originalNames.length ? `{ ${originalNames.join(", ")} }` : undefined].filter(Boolean).join(", ")} from ${JSON.stringify(originalSpecifier)};`];
     const commandsText = [
       header("Runs on the server only: the view's server work, as the original wrote it."),
       // load commands and commands reading browser state validate their input with zod, re-exported by the
       // runtime so the project needs no zod of its own (unless its code already imports it)
-      `import { defineCommands${COMMAND_SCHEMA.test(commandsObject) && !commandDeps.imports.some((i) => /from ["']zod["']/.test(i) && /\bz\b/.test(i)) ? ", z" : ""} } from ${JSON.stringify(RUNTIME_SERVER)};`,
+      `import { defineCommands${runsOriginal ? ", runLiveHandler" : ""}${COMMAND_SCHEMA.test(commandsObject) && !commandDeps.imports.some((i) => /from ["']zod["']/.test(i) && /\bz\b/.test(i)) ? ", z" : ""} } from ${JSON.stringify(RUNTIME_SERVER)};`,
+      ...originalImport,
       ...commandDeps.imports,
       "",
       commandDeps.declarations.join("\n\n"),
@@ -487,7 +574,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     files.push({ file: commandsFile, text: commandsText });
     notes.push(`server work in ${commandsFile}`);
   }
-  return { files, notes };
+  return { files, notes, edits: exportEdits };
 }
 
 /** A generated zod schema in a commands object (load commands, commands reading browser state). */
@@ -514,6 +601,16 @@ function orderMembers(members: string[]): string[] {
   return [...members].sort((a, b) => (rank(a) < 0 ? 99 : rank(a)) - (rank(b) < 0 ? 99 : rank(b)));
 }
 
+/** Is the view exported under its plan name (`export const x`, `export default`, `export { x }`)? */
+function isExported(sf: ts.SourceFile, view: LocatedView, name: string): boolean {
+  if (view.exported || name === "default") return true;
+  return sf.statements.some((s) => ts.isExportDeclaration(s) && !s.moduleSpecifier && s.exportClause && ts.isNamedExports(s.exportClause) && s.exportClause.elements.some((e) => e.name.text === name && !e.propertyName));
+}
+
+function hasExportModifier(statement: ts.Statement): boolean {
+  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+}
+
 function componentName(plan: ViewPlan): string {
   return posix.basename(plan.file).replace(/\.[^.]+$/, "").replace(/[^\w-]/g, "_");
 }
@@ -534,8 +631,9 @@ function writesSharedIn(plan: ViewPlan, names: string[], sharedKeys: Set<string>
 /** `if (socket.connected) { <only this statement> }` → the if statement, so it goes with it. */
 function connectedGuard(statement: ts.Statement, socketName: string): ts.IfStatement | undefined {
   const block = statement.parent;
-  if (!ts.isBlock(block) || block.statements.length !== 1) return undefined;
-  const guard = block.parent;
+  // `if (socket.connected) statement;` without braces: the if is the statement's parent
+  const guard = ts.isIfStatement(block) && block.thenStatement === statement ? block : ts.isBlock(block) && block.statements.length === 1 ? block.parent : undefined;
+  if (!guard) return undefined;
   if (!ts.isIfStatement(guard) || guard.elseStatement) return undefined;
   const test = guard.expression;
   return ts.isPropertyAccessExpression(test) && ts.isIdentifier(test.expression) && test.expression.text === socketName && test.name.text === "connected" ? guard : undefined;

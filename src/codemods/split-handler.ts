@@ -32,6 +32,19 @@ export function splitHandler(part: FunctionPart, sf: ts.SourceFile): SplitResult
   const eventName = part.params[0];
   if (!ts.isBlock(part.body) || !eventName) return { ok: false, message: "the handler is not a block: split it by hand", pos: part.body.getStart(sf) };
   const statements = part.body.statements;
+  // `const { type } = event`, `const kind = event.type` before the dispatch: the type under another name
+  const aliases = new Set<string>();
+  for (const st of statements) {
+    if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (!d.initializer) continue;
+      if (ts.isIdentifier(d.name) && isEventType(d.initializer, eventName, aliases)) aliases.add(d.name.text);
+      if (ts.isObjectBindingPattern(d.name) && ts.isIdentifier(d.initializer) && d.initializer.text === eventName) {
+        for (const el of d.name.elements) if (!el.dotDotDotToken && ts.isIdentifier(el.name) && ((el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text) === "type")) aliases.add(el.name.text);
+      }
+    }
+  }
+  typeAliases = aliases;
   const dispatchIndex = statements.findIndex((s) => isTypeSwitch(s, eventName) || isTypeIfChain(s, eventName));
   if (dispatchIndex < 0) return { ok: false, message: `no \`switch (${eventName}.type)\` or \`if (${eventName}.type === …)\` dispatch found: split the handler into one action per type by hand`, pos: part.body.getStart(sf), noDispatch: true };
   if (dispatchIndex !== statements.length - 1) return { ok: false, message: "statements after the event dispatch: move them into each branch by hand", pos: statements[dispatchIndex + 1]!.getStart(sf) };
@@ -92,7 +105,12 @@ function branchOf(names: string[], statements: ts.NodeArray<ts.Statement>, dispa
   return { names, start, end, edits, statements: list };
 }
 
-function isEventType(node: ts.Expression, eventName: string): boolean {
+/** Aliases of `event.type` in the handler being split (set by splitHandler; splitting is synchronous). */
+let typeAliases: ReadonlySet<string> = new Set();
+
+function isEventType(node: ts.Expression, eventName: string, aliases: ReadonlySet<string> = typeAliases): boolean {
+  if (ts.isParenthesizedExpression(node)) return isEventType(node.expression, eventName, aliases);
+  if (ts.isIdentifier(node)) return aliases.has(node.text);
   return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === eventName && node.name.text === "type";
 }
 

@@ -113,6 +113,7 @@ const viewPlan = z
     template: templateFacts,
     markers: z.array(marker),
     handlers: z.record(z.string(), span),
+    serverBindings: z.array(z.object({ name: z.string(), why: z.string() }).strict()).optional(),
     migration: z.object({ status: migrationStatus, reason: z.string().optional() }).strict(),
   })
   .strict();

@@ -167,6 +167,12 @@ export interface ViewPlan {
   markers: Marker[];
   /** Handler spans by name ("mount", "handleParams", "handleEvent", "handleInfo", "render", "shutdown", "update"). */
   handlers: Record<string, Span>;
+  /**
+   * Module-level bindings of the view's file whose use is server work (module state, data tables, data
+   * seeded at load, pubsub and other server objects, functions and imports with server effects, packages
+   * not known to be pure), with why. Generated browser code never declares or imports them.
+   */
+  serverBindings?: { name: string; why: string }[];
   migration: { status: MigrationStatus; reason?: string };
 }
 

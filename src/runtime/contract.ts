@@ -90,6 +90,8 @@ export interface ComponentDefinition<S extends State = State> {
   actions: Record<string, Action<S>>;
   /** Fallback for events with no action (a moved `handleEvent` switch). */
   handleEvent?: Action<S>;
+  /** Fallback for messages (`ctx.send`, `ctx.after`, sync) with no action: a moved `handleInfo`; it gets the message as sent. */
+  handleInfo?: Action<S>;
   render(state: S, meta: RenderMeta): HtmlSafeString | Promise<HtmlSafeString>;
   /** File uploads (`socket.allowUpload(name, options)` in mount): limits checked in the browser and on the server. */
   uploads?: Record<string, UploadOptions>;
@@ -105,8 +107,10 @@ export interface CommandContext {
   /** The verified session (from the signed cookie); never the client's copy of state. */
   session: Record<string, unknown>;
   publish(topic: string, message: Record<string, unknown>): Promise<void>;
-  /** Route and query params of the page the command came from. */
+  /** The page the command came from. */
   url?: URL;
+  /** Route params (`/volunteers/:id` → `{ id }`) and query params of that page, when it is a route of the component. */
+  params?: Record<string, string>;
   /** Aborted when the command's time limit passes (the response is already a COMMAND_TIMEOUT). */
   signal?: AbortSignal;
   /** Runs `fn` for each file the calling action uploaded (CommandOptions.uploads); temp files are removed afterwards. */

@@ -111,12 +111,15 @@ export async function remote() { const r = await fetch("http://x"); return r.jso
     expect(merged.functions.find((f) => f.id === "rand.ts#roll")!.effects).toEqual(["nondeterministic"]);
   });
 
-  it("a call the analysis cannot follow gives low confidence and a marker, never a silent guess", () => {
+  it("a call the analysis cannot follow gives low confidence and the server, never a silent guess; unknown alone is no marker", () => {
     const { merged } = analyzeSources({ "view.ts": viewWith(`import { mystery } from "some-unknown-package";`, "mystery()") });
     const key = view(merged, "view.ts#v").state.find((k) => k.key === "value")!;
     expect(key.confidence).toBe("low");
     expect(key.reasons[0]!.code).toBe("UNKNOWN_CALLEE");
-    expect(view(merged, "view.ts#v").markers.map((m) => m.code)).toContain("UNKNOWN_EFFECT");
+    expect(key.class).toBe("shared");
+    // DESIGN.md "When unsure, the server": the call runs where the original ran it; nothing to mark
+    expect(view(merged, "view.ts#v").markers.map((m) => m.code)).not.toContain("UNKNOWN_EFFECT");
+    expect(view(merged, "view.ts#v").serverBindings?.map((b) => b.name)).toContain("mystery");
   });
 
   it("database packages are I/O; CommonJS data modules resolve", () => {

@@ -40,8 +40,8 @@ describe("load commands (server parts of mount and handleParams)", () => {
     expect(commands).toContain("params: z.object({ params: z.record(z.string()) })");
   });
 
-  it("a shared key from a `let` local is not recomputed: the command that reads it keeps a marker", () => {
-    const { out } = migrate(
+  it("a shared key from a `let` local is not recomputed per event: the whole handler runs on the server, where mount rebuilds it from the session", () => {
+    const { out, component, commands } = migrate(
       { keys: { item: "shared", owner: "shared" }, events: { check: "server" } },
       `${header}export const itemView = createLiveView({
   mount: async (socket, session) => {
@@ -60,8 +60,12 @@ describe("load commands (server parts of mount and handleParams)", () => {
 });
 `,
     );
-    expect(out.outcome).toBe("blocked");
-    expect(out.markers.map((m) => m.code)).toEqual(["CLIENT_STATE_IN_COMMAND"]);
+    expect(out.outcome).toBe("migrated");
+    expect(commands).toContain(`runLiveHandler(itemView, "event", input, [], ctx)`);
+    expect(commands).toContain(`import { itemView } from "./item.ts";`);
+    // the browser sends no copy of a shared key: the server never trusts one
+    expect(component).toContain("state: { }");
+    expect(component).not.toContain("owner:");
   });
 
   it("a handleParams that does server work: the ui part stays, the command gets the URL", () => {

@@ -75,7 +75,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   function makeCtx(target: Target): ActionContext<any> {
     const later = (ms: number, action: string, params?: Record<string, unknown>) => {
       // the named action runs even when params carry a `type` (a message handed to an undispatched handleInfo)
-      const timer = setTimeout(() => run(target, toEvent(action, params ?? {}), action), ms);
+      const timer = setTimeout(() => run(target, toEvent(action, params ?? {}), action, true), ms);
       return () => clearTimeout(timer);
     };
     // One pending `after` per action: a polling action re-arms itself, and a second path that also
@@ -85,7 +85,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       clearTimeout(pending.get(action));
       const timer = setTimeout(() => {
         pending.delete(action);
-        run(target, toEvent(action, params ?? {}), action);
+        run(target, toEvent(action, params ?? {}), action, true);
       }, ms);
       pending.set(action, timer);
       return () => {
@@ -182,8 +182,8 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
    * LiveViewJS's handleEvent switch), or the component's handleEvent. Resolves when the action and
    * the commands it started have finished.
    */
-  function run(target: Target, event: EventObject, name = event.type): Promise<unknown> {
-    const action = target.def.actions?.[name] ?? target.def.handleEvent;
+  function run(target: Target, event: EventObject, name = event.type, message = false): Promise<unknown> {
+    const action = target.def.actions?.[name] ?? (message ? target.def.handleInfo : undefined) ?? target.def.handleEvent;
     if (event.type == "lv:clear-flash") {
       delete flash[event.key];
       schedule();

@@ -134,7 +134,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
       return runCommand(
         definition,
         params,
-        { session: await sessionOf(req, session), publish: async (topic, message) => void (await log.append(topic, message)), url },
+        { session: await sessionOf(req, session), publish: async (topic, message) => void (await log.append(topic, message)), url, params: url && pageParams(component, url) },
         { timeoutMs, onError },
       );
     };
@@ -174,6 +174,16 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     const page = await (options.layout ?? defaultLayout)(result.body, meta);
     res.writeHead(200, { ...headers, "content-length": Buffer.byteLength(page) });
     res.end(page);
+  }
+
+  /** The route and query params of a page of the component (a whole-handler command rebuilds mount's input from them). */
+  function pageParams(component: string, pageUrl: URL): Record<string, string> | undefined {
+    for (const route of routes) {
+      if (route.component.name !== component) continue;
+      const matched = route.compiled.match(pageUrl.pathname);
+      if (matched) return { ...Object.fromEntries(pageUrl.searchParams), ...matched };
+    }
+    return undefined;
   }
 
   async function serveCommand(req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -224,7 +234,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     const outcome = await runCommand(
       definition,
       params,
-      { session: await sessionOf(req, session), publish: async (topic, message) => void (await log.append(topic, message)), url: pageUrl, ...files.value.context },
+      { session: await sessionOf(req, session), publish: async (topic, message) => void (await log.append(topic, message)), url: pageUrl, params: pageUrl && pageParams(component, pageUrl), ...files.value.context },
       { timeoutMs, onError },
     ).finally(files.value.cleanup);
     if (!outcome.ok) return sendError(res, outcome.error);

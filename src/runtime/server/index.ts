@@ -5,6 +5,8 @@ export { createRequestHandler } from "./handler.ts";
 export type { RequestHandler, RequestHandlerOptions, RouteDefinition, LayoutMeta, NodeHandler } from "./handler.ts";
 export { expressMiddleware, honoHandler } from "./adapters.ts";
 export { fail } from "./commands.ts";
+export { runLiveHandler, LiveHandlerError } from "./live-handler.ts";
+export type { LiveViewParts, LiveHandlerInput, LiveHandlerResult } from "./live-handler.ts";
 export type { CommandFailure } from "./commands.ts";
 export type { Session } from "./session.ts";
 export type { SyncLog, SyncEntry, SyncDelivery, SyncReadResult } from "./sync/log.ts";

@@ -1,0 +1,103 @@
+// The whole-handler path (DESIGN.md "Output shape"): a LiveViewJS handler the tool does not move to
+// the browser runs unchanged on the server, in one stateless command. It is LiveView's round trip
+// without its per-tab process: the view's own mount (and handleParams) rebuild the server's state with
+// `connected` false, as LiveViewJS's first HTTP render does (no subscriptions, no timers); the ui/form
+// keys the browser holds are laid over it (never a shared key: those are the server's); then the
+// original handler runs against a socket that records what it asks for. The answer is its assigns and
+// the browser-side effects (flash, title, navigation, pushEvent, messages to itself), in order.
+
+import type { CommandContext } from "../contract.ts";
+
+/** What a createLiveView result or a BaseLiveView instance offers (the parts this path calls). */
+export interface LiveViewParts {
+  mount?(socket: any, session: any, params: any): unknown;
+  handleParams?(url: URL, socket: any): unknown;
+  handleEvent?(event: any, socket: any): unknown;
+  handleInfo?(info: any, socket: any): unknown;
+}
+
+export interface LiveHandlerInput {
+  /** The event (`{ type, ...params }`) or the message the handler receives. */
+  message: Record<string, unknown>;
+  /** The browser's copy of its ui/form keys (only `clientKeys` are read from it). */
+  state?: Record<string, unknown>;
+}
+
+export interface LiveHandlerResult {
+  patch: Record<string, unknown>;
+  /** `["putFlash", kind, text]`, `["pageTitle", t]`, `["pushPatch", path, params]`, `["pushRedirect", …]`, `["pushEvent", name, payload]`, `["send", type, message]`. */
+  effects: [string, ...unknown[]][];
+}
+
+/** A handler that cannot run this way (the reason reaches the client as a structured command error). */
+export class LiveHandlerError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function runLiveHandler(view: LiveViewParts, kind: "event" | "info", input: LiveHandlerInput, clientKeys: readonly string[], ctx: CommandContext): Promise<LiveHandlerResult> {
+  const handler = kind === "event" ? view.handleEvent : view.handleInfo;
+  if (typeof handler !== "function") throw new LiveHandlerError("NO_HANDLER", `the view has no ${kind === "event" ? "handleEvent" : "handleInfo"}`);
+  const url = ctx.url ?? new URL("http://localhost/");
+  const params = { ...Object.fromEntries(url.searchParams), ...(ctx.params ?? {}) };
+  let context: Record<string, unknown> = {};
+  let connected = false;
+  let recording = false;
+  const patch: Record<string, unknown> = {};
+  const effects: LiveHandlerResult["effects"] = [];
+  const record = (effect: [string, ...unknown[]]) => {
+    if (recording) effects.push(effect);
+  };
+  const assign = (changes: Record<string, unknown>) => {
+    context = { ...context, ...changes };
+    if (recording) Object.assign(patch, changes);
+  };
+  const socket = {
+    id: `lvm-${ctx.session.id ?? "session"}`,
+    get connected() {
+      return connected;
+    },
+    // LiveViewJS hands out a copy: mutating it changes nothing
+    get context() {
+      return structuredClone(context);
+    },
+    url,
+    assign,
+    tempAssign: assign,
+    pageTitle: (title: string) => record(["pageTitle", title]),
+    pushEvent: (event: { type: string } & Record<string, unknown>) => {
+      const { type, ...payload } = event;
+      record(["pushEvent", type, payload]);
+    },
+    pushPatch: async (path: string, query?: URLSearchParams, replace?: boolean) => record(["pushPatch", path, query ? Object.fromEntries(query) : undefined, replace]),
+    pushRedirect: async (path: string, query?: URLSearchParams, replace?: boolean) => record(["pushRedirect", path, query ? Object.fromEntries(query) : undefined, replace]),
+    putFlash: async (key: string, value: string) => record(["putFlash", key, value]),
+    sendInfo: (info: string | ({ type: string } & Record<string, unknown>)) => {
+      const message = typeof info === "string" ? { type: info } : info;
+      record(["send", message.type, message]);
+    },
+    // the page follows its topics through the sync stream; a command subscribes to nothing
+    subscribe: async () => {},
+    repeat: () => {
+      throw new LiveHandlerError("UNSUPPORTED", "socket.repeat starts a server timer: a command cannot");
+    },
+    allowUpload: async () => {},
+    cancelUpload: async () => {},
+    consumeUploadedEntries: <T>(name: string, fn: (meta: any, entry: any) => Promise<T>) => ctx.consumeUploadedEntries(name, fn),
+    uploadedEntries: (name: string) => ctx.uploadedEntries(name),
+  };
+  // the server's state, as the first render built it
+  await view.mount?.(socket, ctx.session, params);
+  await view.handleParams?.(url, socket);
+  // the tab's own keys, as the browser holds them
+  const state = input.state ?? {};
+  for (const key of clientKeys) if (Object.prototype.hasOwnProperty.call(state, key)) context[key] = state[key];
+  connected = true;
+  recording = true;
+  await handler.call(view, input.message, socket);
+  return { patch, effects };
+}

@@ -1,0 +1,86 @@
+// Server data that nothing writes (DESIGN.md "Server state never leaves the server"): rows read through
+// query functions, data made at load, pubsub objects in the view's own file. Each is decided once, in
+// the analysis (plan.serverBindings and the key's class), and a third-party call alone is no marker.
+import { describe, expect, it } from "vitest";
+import { analyzeSources, keyClass, view } from "./helpers.ts";
+
+const customers = `
+export type Customer = { id: number; name: string; email: string };
+const customers: Customer[] = [
+  { id: 1, name: "Ada Brooks", email: "ada@example.test" },
+  { id: 2, name: "Ben Ortiz", email: "ben@example.test" },
+];
+export function listCustomers(q: string): Customer[] {
+  return customers.filter((c) => c.name.toLowerCase().includes(q.toLowerCase()));
+}
+export function customerById(id: number): Customer | undefined {
+  return customers.find((c) => c.id === id);
+}
+`;
+
+const sizes = `
+export const SIZES = [{ value: "s", label: "Small" }, { value: "m", label: "Medium" }];
+export const UNITS: Record<string, string> = { kg: "kilograms", g: "grams" };
+export function unitName(u: string): string { return UNITS[u] ?? u; }
+`;
+
+const view1 = `
+import { createLiveView, html } from "liveviewjs";
+import { listCustomers } from "../data/customers";
+import { SIZES, unitName } from "../data/sizes";
+export const customersView = createLiveView<{ q: string; rows: { name: string }[]; size: string; unit: string }, { type: "search"; q: string } | { type: "size"; value: string }>({
+  mount: (socket) => socket.assign({ q: "", rows: listCustomers(""), size: "s", unit: unitName("kg") }),
+  handleEvent: (event, socket) => {
+    if (event.type === "search") socket.assign({ q: event.q, rows: listCustomers(event.q) });
+    if (event.type === "size") socket.assign({ size: event.value });
+  },
+  render: ({ q, rows, size, unit }) => html\`<form phx-change="search"><input name="q" value="\${q}"/></form>\${SIZES.map((s) => html\`<button phx-click="size" phx-value-value="\${s.value}">\${s.label}\${s.value === size ? "*" : ""}</button>\`)}\${unit}<ul>\${rows.map((r) => html\`<li>\${r.name}</li>\`)}</ul>\`,
+});
+`;
+
+const seededView = `
+import { createLiveView, html, SingleProcessPubSub } from "liveviewjs";
+import { charge } from "payments-sdk";
+const readings = Array.from({ length: 5 }, (_, i) => ({ at: i, value: Math.round(Math.random() * 100) }));
+const pubSub = new SingleProcessPubSub();
+export const seeded = createLiveView<{ values: number[]; paid: boolean }, { type: "pay" }>({
+  mount: (socket) => socket.assign({ values: readings.map((r) => r.value), paid: false }),
+  handleEvent: async (event, socket) => {
+    await charge(100);
+    await pubSub.broadcast("paid", { type: "paid" });
+    socket.assign({ paid: true });
+  },
+  render: ({ values, paid }) => html\`<p>\${values.join(",")}</p><button phx-click="pay">\${paid ? "paid" : "pay"}</button>\`,
+});
+`;
+
+describe("server data", () => {
+  it("rows read through exported query functions are a table: the key is shared, the query a server binding; small lookup tables are not", () => {
+    const { merged } = analyzeSources({ "src/data/customers.ts": customers, "src/data/sizes.ts": sizes, "src/views/customers.ts": view1 });
+    const id = "src/views/customers.ts#customersView";
+    expect(keyClass(merged, id, "rows")).toBe("shared");
+    // written from the query and from a form param: still the server's data
+    const rows = view(merged, id).state.find((k) => k.key === "rows")!;
+    expect(rows.reasons[0]!.code).toBe("EFFECTFUL_CALL");
+    expect(keyClass(merged, id, "q")).not.toBe("shared");
+    expect(keyClass(merged, id, "size")).toBe("ui");
+    expect(keyClass(merged, id, "unit")).toBe("ui");
+    const bindings = new Map((view(merged, id).serverBindings ?? []).map((b) => [b.name, b.why]));
+    expect(bindings.get("listCustomers")).toMatch(/data table customers/);
+    expect(bindings.has("SIZES")).toBe(false);
+    expect(bindings.has("unitName")).toBe(false);
+  });
+
+  it("data made at load, a pubsub built in the view's file and a package not known to be pure are server bindings; the unknown call is no marker", () => {
+    const { merged } = analyzeSources({ "src/views/seeded.ts": seededView });
+    const v = view(merged, "src/views/seeded.ts#seeded");
+    const bindings = new Map((v.serverBindings ?? []).map((b) => [b.name, b.why]));
+    expect(bindings.get("readings")).toMatch(/Math\.random/);
+    expect(bindings.get("pubSub")).toMatch(/SingleProcessPubSub/);
+    expect(bindings.get("charge")).toMatch(/payments-sdk/);
+    expect(keyClass(merged, "src/views/seeded.ts#seeded", "values")).toBe("shared");
+    // server work plus a ui key written (paid): split, never client
+    expect(v.events.find((e) => e.name === "pay")!.placement).toBe("split");
+    expect(v.markers.map((m) => m.code)).not.toContain("UNKNOWN_EFFECT");
+  });
+});
