@@ -9,6 +9,7 @@ import { Script } from "node:vm";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { TRACKED_GLOBALS, type Resources } from "./resources.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const toolRoot = resolve(here, "..", "..");
@@ -187,6 +188,8 @@ export interface BundleRequest {
   clock?: boolean;
   /** The app's root: its files get the verifier's fixed Date (the same instant on every side). */
   appRoot?: string;
+  /** Receives what each input contributes to the output (absolute path → bytes). */
+  onInputs?: (inputs: Map<string, number>) => void;
 }
 
 export async function bundle(request: BundleRequest): Promise<string> {
@@ -206,8 +209,15 @@ export async function bundle(request: BundleRequest): Promise<string> {
     // an app copied outside a checkout (tests, CI) still finds zod and friends in the tool's node_modules
     nodePaths: [join(toolRoot, "node_modules")],
     inject: request.clock ? ["lvm-verify:clock"] : [],
+    metafile: request.onInputs !== undefined,
     plugins: [virtualModules(files), ...(request.appRoot ? [fixedDateForApp(request.appRoot)] : []), ...(request.original ? [externalLiveviewjs()] : []), ...(request.platform === "node" ? [externalServerOnlyPackages()] : [])],
   });
+  if (request.onInputs && result.metafile) {
+    const output = Object.values(result.metafile.outputs)[0];
+    const inputs = new Map<string, number>();
+    for (const [path, info] of Object.entries(output?.inputs ?? {})) if (!path.includes(":")) inputs.set(resolve(process.cwd(), path), info.bytesInOutput);
+    request.onInputs(inputs);
+  }
   mkdirSync(dirname(request.outFile), { recursive: true });
   writeFileSync(request.outFile, result.outputFiles[0]!.text);
   return request.outFile;
@@ -223,15 +233,17 @@ const scripts = new Map<string, Script>();
  * app's data stores included) start from their initial state. Unlike `import("...?run=N")`, nothing
  * is kept in Node's module cache, so a long explore run does not grow without bound.
  */
-export async function importFresh<T = Record<string, unknown>>(file: string): Promise<T> {
+export async function importFresh<T = Record<string, unknown>>(file: string, resources?: Resources): Promise<T> {
   const lv = await loadLiveviewjs();
   let script = scripts.get(file);
   if (!script) {
-    script = new Script(`(function (exports, require, module, __filename, __dirname, __lvmImportMetaUrl) {${readFileSync(file, "utf8")}\n})`, { filename: file });
+    // timers and channels are the wrapper's parameters: what this instance opens is `resources`' to close
+    script = new Script(`(function (exports, require, module, __filename, __dirname, __lvmImportMetaUrl, ${TRACKED_GLOBALS.join(", ")}) {${readFileSync(file, "utf8")}\n})`, { filename: file });
     scripts.set(file, script);
   }
   const module = { exports: {} as Record<string, unknown> };
   const load = (id: string) => (id === "liveviewjs" ? lv : requireFromTool(id));
-  (script.runInThisContext() as Function)(module.exports, load, module, file, dirname(file), pathToFileURL(file).href);
+  const globals = TRACKED_GLOBALS.map((name) => (resources ? resources.globals[name] : (globalThis as Record<string, unknown>)[name]));
+  (script.runInThisContext() as Function)(module.exports, load, module, file, dirname(file), pathToFileURL(file).href, ...globals);
   return module.exports as T;
 }

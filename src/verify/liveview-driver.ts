@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { keySelector, SELECTORS, type ClientStep } from "./actions.ts";
 import { loadLiveviewjs } from "./bundle.ts";
 import { createJsRunner, isJsCommand } from "./js-commands.ts";
+import { htmlAsShown } from "./normalize.ts";
 import { mergeRendered, renderedToHtml, type Rendered } from "./rendered-tree.ts";
 import { StepError, turn, type SideSession, type VerifyClock } from "./session.ts";
 
@@ -31,6 +32,8 @@ export interface OriginalSessionOptions {
   origin?: string;
   /** Stylesheet both sides get (JS show/hide/toggle decide visibility from computed styles). */
   css?: string;
+  /** Aborted when the view's time limit passes: the session closes what it opened and stops waiting. */
+  signal?: AbortSignal;
 }
 
 /** Visibility conventions most apps share, used when the app's stylesheet is not given. */
@@ -65,7 +68,22 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
   const pubSub = new lv.SingleProcessPubSub();
   const flashAdaptor = new lv.SessionFlashAdaptor();
   const fileSysAdaptor = { tempPath: () => "", writeTempFile: () => {}, createOrAppendFile: () => {} } as any;
-  const config = { router: options.router as any, pubSub, serDe: jsonSerDe as any, flashAdaptor, fileSysAdaptor, onError: () => {} };
+  const reported: string[] = [];
+  const config = { router: options.router as any, pubSub, serDe: jsonSerDe as any, flashAdaptor, fileSysAdaptor, onError: (error: unknown) => void reported.push(`LiveViewJS: ${error instanceof Error ? error.message : String(error)}`) };
+  const signal = options.signal;
+  const stopped = () => {
+    if (signal?.aborted) throw new StepError("TIMEOUT", "the view's time limit passed");
+  };
+  /** `work`, or a TIMEOUT error as soon as the time limit passes (a mount that never finishes). */
+  const orAbort = <T>(work: Promise<T>): Promise<T> => {
+    if (!signal) return work;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(new StepError("TIMEOUT", "the view's time limit passed"));
+      if (signal.aborted) return onAbort();
+      signal.addEventListener("abort", onAbort, { once: true });
+      work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    });
+  };
   const legacy = useRouter ? new lv.WsMessageRouter(options.router as any, pubSub, flashAdaptor, jsonSerDe as any, fileSysAdaptor) : undefined;
   const tabs: Tab[] = [];
   const clock = options.clock;
@@ -75,6 +93,7 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
     let quiet = 0;
     let seen = traffic;
     for (let i = 0; i < 10_000 && quiet < 6; i++) {
+      stopped();
       await turn();
       if (traffic !== seen) {
         seen = traffic;
@@ -89,12 +108,13 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
     let done = false;
     const result = work.finally(() => (done = true));
     for (let quiet = 0; !done; ) {
+      stopped();
       await turn();
       if (++quiet < 6 || done) continue;
       if (!clock?.fireNextTimeout()) break;
       quiet = 0;
     }
-    return result;
+    return orAbort(result);
   }
 
   async function openTab(): Promise<Tab> {
@@ -260,7 +280,7 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
     let done = false;
     const sent = tab.send(message).finally(() => (done = true));
     for (let i = 0; i < 100 && !done; i++) await settle();
-    await sent;
+    await orAbort(sent);
   }
 
   function fill(form: HTMLFormElement, values: Record<string, string>): void {
@@ -327,23 +347,41 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
     await settle();
   }
 
+  let closed = false;
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    signal?.removeEventListener("abort", onAbort);
+    for (const tab of tabs) {
+      await tab.leave().catch(() => {});
+      if (!signal?.aborted) await settle().catch(() => {});
+      await tab.window.happyDOM.close();
+    }
+    clock?.clear();
+  }
+  const onAbort = () => void close();
+  signal?.addEventListener("abort", onAbort, { once: true });
+
   const count = Math.max(1, options.clients ?? 1);
-  for (let i = 0; i < count; i++) {
-    tabs.push(await openTab());
-    await settle();
+  try {
+    for (let i = 0; i < count; i++) {
+      tabs.push(await openTab());
+      await settle();
+    }
+  } catch (error) {
+    await close();
+    throw error;
   }
 
   return {
     clients: count,
-    html: (client) => tabs[client]!.window.document.body.innerHTML,
+    html: (client) => htmlAsShown(tabs[client]!.window.document.body as unknown as Element),
     perform,
-    async close() {
-      for (const tab of tabs) {
-        await tab.leave();
-        await settle();
-        await tab.window.happyDOM.close();
-      }
-      clock?.clear();
+    close,
+    errors() {
+      const out = [...reported, ...tabs.flatMap((tab) => tab.errors.splice(0).map((e) => `error reply: ${e}`))];
+      reported.length = 0;
+      return out;
     },
   };
 }

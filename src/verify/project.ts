@@ -1,9 +1,12 @@
 // Finds what to verify in an app folder: views that apply migrated (a `<name>.component.ts` next to
-// the original), the app's router, and each view's route. Builds the three bundles a view needs.
+// the original, its header naming the view), and the server wiring apply generated. Builds the three
+// bundles a view needs. Where each view is mounted is routes.ts's business.
 
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { join, posix, relative, sep } from "node:path";
 import fg from "fast-glob";
+import { ts } from "ts-morph";
+import { generatedFrom, type ViewRef } from "./routes.ts";
 import { bundle, importFresh } from "./bundle.ts";
 import { CHILD_COMPONENT_NOTE } from "../codemods/child-components.ts";
 
@@ -12,35 +15,43 @@ export interface MigratedView {
   file: string;
   componentFile: string;
   commandsFile?: string;
+  /** The original view's export name, from the component's header (`... from ./counter.ts (counterLiveView).`). */
+  exportName?: string;
 }
 
-/** `src/views/counter.ts` with `src/views/counter.component.ts` next to it. */
+/** `src/views/counter.ts` with `src/views/counter.component.ts` (or `.component.js`) next to it. */
 export async function findMigratedViews(root: string): Promise<MigratedView[]> {
-  const components = await fg("**/*.component.{ts,js}", { cwd: root, ignore: ["**/node_modules/**", ".migrate/**"] });
+  const components = await fg("**/*.component.{ts,js,mts,mjs}", { cwd: root, ignore: ["**/node_modules/**", ".migrate/**"] });
   const views: MigratedView[] = [];
   for (const componentFile of components.sort()) {
-    const stem = componentFile.replace(/\.component\.(ts|js)$/, "");
-    const file = [".ts", ".js", ".tsx", ".mjs"].map((ext) => stem + ext).find((f) => existsSync(join(root, f)));
-    if (!file) continue;
+    const text = readFileSync(join(root, componentFile), "utf8");
     // a migrated live component has no route: it is verified through the views that render it
-    if (readFileSync(join(root, componentFile), "utf8").split("\n", 1)[0]!.includes(CHILD_COMPONENT_NOTE)) continue;
-    const commandsFile = [".commands.ts", ".commands.js"].map((ext) => stem + ext).find((f) => existsSync(join(root, f)));
-    views.push({ file, componentFile, commandsFile });
+    if (text.split("\n", 1)[0]!.includes(CHILD_COMPONENT_NOTE)) continue;
+    const header = generatedFrom(text);
+    const stem = componentFile.replace(/\.component\.m?[jt]s$/, "");
+    const named = header.from ? posix.join(posix.dirname(componentFile), header.from) : undefined;
+    const file = named && existsSync(join(root, named)) ? named : [".ts", ".js", ".tsx", ".jsx", ".mts", ".mjs"].map((ext) => stem + ext).find((f) => existsSync(join(root, f)));
+    if (!file) continue;
+    const commandsFile = [".commands.ts", ".commands.js", ".commands.mts", ".commands.mjs"].map((ext) => stem + ext).find((f) => existsSync(join(root, f)));
+    views.push({ file, componentFile, commandsFile, exportName: header.name });
   }
   return views;
 }
 
-/** The module exporting the app's LiveViewRouter (`router`): src/router.ts by convention, else the first file that builds one. */
-export async function findRouterFile(root: string): Promise<string | undefined> {
-  for (const candidate of ["src/router.ts", "src/router.js", "router.ts", "router.js"]) if (existsSync(join(root, candidate))) return candidate;
-  const files = await fg("**/*.{ts,js}", { cwd: root, ignore: ["**/node_modules/**", "**/*.component.*", "**/*.commands.*"] });
-  return files.sort().find((f) => /export\s+const\s+router\b/.test(readFileSync(join(root, f), "utf8")));
-}
+/**
+ * How the original side gets its view: from a router module verify imports (`--router`), or the
+ * view's own module, mounted at a route of the app's router or at a path of its own.
+ */
+export type OriginalSource =
+  | { kind: "router"; file: string; exportName: string }
+  | { kind: "view"; ref: ViewRef };
 
 export interface ViewBundles {
   original: string;
   server: string;
   clientCode: string;
+  /** What the browser bundle is made of: root-relative module → bytes in the bundle. */
+  clientInputs: Map<string, number>;
 }
 
 const abs = (root: string, file: string) => JSON.stringify(join(root, file));
@@ -70,39 +81,79 @@ async function labelled<T>(side: BundleError["side"], work: Promise<T>): Promise
 }
 
 /**
- * The server wiring apply generated: `<router>.migrated.ts` (migratedRoutes, bridgePubSub) and the
- * pubsub the app's server file hands to `bridgePubSub(<pubSub>, sync)`, as an import (name, file).
+ * The server wiring apply generated: a `<file>.migrated.ts` next to where the router was found (its
+ * `migratedRoutes`, `migratedComponents`, `bridgePubSub`), and the pubsub the app's server file
+ * hands to `bridgePubSub(<pubSub>, sync)`, as an import (name, file).
  */
 export interface GeneratedWiring {
   migratedFile: string;
   pubSub?: { name: string; file: string };
 }
 
-export async function findGeneratedWiring(root: string, routerFile: string): Promise<GeneratedWiring | undefined> {
-  const migratedFile = [".ts", ".js"].map((ext) => routerFile.replace(/\.(m?[jt]sx?)$/, "") + ".migrated" + ext).find((f) => existsSync(join(root, f)));
+const CODE_EXTENSIONS = [".ts", ".tsx", ".mts", ".js", ".jsx", ".mjs"];
+
+/** The file a relative import names (with or without its extension, `.js` naming a `.ts` too). */
+export function resolveRelativeImport(root: string, fromFile: string, specifier: string): string | undefined {
+  if (!specifier.startsWith(".")) return undefined;
+  const base = posix.join(posix.dirname(fromFile), specifier);
+  const stem = base.replace(/\.(m?[jt]sx?)$/, "");
+  const candidates = [base, ...CODE_EXTENSIONS.map((ext) => stem + ext), ...CODE_EXTENSIONS.map((ext) => posix.join(base, "index" + ext))];
+  return candidates.find((f) => existsSync(join(root, f)) && /\.(m?[jt]sx?)$/.test(f));
+}
+
+function parse(root: string, file: string): ts.SourceFile {
+  return ts.createSourceFile(file, readFileSync(join(root, file), "utf8"), ts.ScriptTarget.Latest, true, /\.[jt]sx$/.test(file) ? ts.ScriptKind.TSX : undefined);
+}
+
+/** Relative imports of a module: local name → { imported name, file }. */
+function importsOf(root: string, file: string, sf: ts.SourceFile): Map<string, { name: string; file: string }> {
+  const out = new Map<string, { name: string; file: string }>();
+  for (const statement of sf.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const target = resolveRelativeImport(root, file, statement.moduleSpecifier.text);
+    const bindings = statement.importClause?.namedBindings;
+    if (!target || !bindings || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) out.set(element.name.text, { name: (element.propertyName ?? element.name).text, file: target });
+  }
+  return out;
+}
+
+export async function findGeneratedWiring(root: string, view: MigratedView): Promise<GeneratedWiring | undefined> {
+  const migrated = (await fg("**/*.migrated.{ts,js,mts,mjs}", { cwd: root, ignore: ["**/node_modules/**", ".migrate/**"] })).sort();
+  // the wiring that routes this view's component (a project can have several server files)
+  const migratedFile = migrated.find((file) => [...importsOf(root, file, parse(root, file)).values()].some((i) => i.file === view.componentFile)) ?? (migrated.length === 1 ? migrated[0] : undefined);
   if (!migratedFile) return undefined;
-  const files = await fg("**/*.{ts,js,mts,mjs}", { cwd: root, ignore: ["**/node_modules/**", ".migrate/**", "**/*.migrated.*", "**/*.component.*", "**/*.commands.*"] });
+  const files = await fg("**/*.{ts,js,mts,mjs}", { cwd: root, ignore: ["**/node_modules/**", ".migrate/**", "**/*.migrated.*", "**/*.component.*", "**/*.commands.*", "**/*.d.ts"] });
   for (const file of files.sort()) {
-    const text = readFileSync(join(root, file), "utf8");
-    const call = /\bbridgePubSub\(\s*([A-Za-z_$][\w$]*)\s*,/.exec(text);
-    if (!call) continue;
-    const local = call[1]!;
-    for (const m of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*["'](\.[^"']+)["']/g)) {
-      for (const part of m[1]!.split(",")) {
-        const [imported, alias] = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/);
-        if ((alias ?? imported) === local && imported) return { migratedFile, pubSub: { name: imported, file: join(dirname(file), m[2]!) } };
+    const sf = parse(root, file);
+    const imports = importsOf(root, file, sf);
+    const bridge = [...imports].find(([, i]) => i.name === "bridgePubSub" && i.file === migratedFile)?.[0];
+    if (!bridge) continue;
+    let pubSub: GeneratedWiring["pubSub"];
+    const visit = (node: ts.Node): void => {
+      if (pubSub) return;
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === bridge && node.arguments[0] && ts.isIdentifier(node.arguments[0])) {
+        // the pubsub must come from a module verify can import (a local `new SingleProcessPubSub()` cannot be bridged here)
+        pubSub = imports.get(node.arguments[0].text);
       }
-    }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+    if (pubSub) return { migratedFile, pubSub };
   }
   return { migratedFile };
 }
 
-export async function bundleView(root: string, routerFile: string, view: MigratedView, outDir: string): Promise<ViewBundles> {
+export async function bundleView(root: string, source: OriginalSource, view: MigratedView, outDir: string): Promise<ViewBundles> {
   const id = view.file.replace(/[^A-Za-z0-9]/g, "_");
   // the migrated side is served the way the generated app serves it: its routes and its pubsub bridge
-  const wiring = await findGeneratedWiring(root, routerFile);
+  const wiring = await findGeneratedWiring(root, view);
   const original = await labelled("original", bundle({
-    entry: `export * from ${abs(root, routerFile)};\nexport * as __view from ${abs(root, view.file)};\nexport { __verifyClock } from "lvm-verify:clock";\n`,
+    // the router's module only when the user named it (--router); otherwise the view's module alone:
+    // a router that lives in a server file is never imported (it would start the server)
+    entry:
+      (source.kind === "router" ? `export * as __routerModule from ${abs(root, source.file)};\n` : `export const __routerModule = undefined;\n`) +
+      `export * as __view from ${abs(root, view.file)};\nexport { __verifyClock } from "lvm-verify:clock";\n`,
     outFile: join(outDir, `${id}.original.mjs`),
     platform: "node",
     original: true,
@@ -113,6 +164,7 @@ export async function bundleView(root: string, routerFile: string, view: Migrate
     entry:
       `export { createRequestHandler, createMemorySyncLog } from "liveview-migrate/server";\n` +
       `export { renderFirstPaint } from ${JSON.stringify(join(toolSrc(), "runtime/server/first-paint.ts"))};\n` +
+      `export { lookupCommand, runCommand } from ${JSON.stringify(join(toolSrc(), "runtime/server/commands.ts"))};\n` +
       `export { sessionKeys, newSession, encodeSessionCookie } from ${JSON.stringify(join(toolSrc(), "runtime/server/session.ts"))};\n` +
       `export * as __component from ${abs(root, view.componentFile)};\n` +
       (view.commandsFile ? `export * as __commands from ${abs(root, view.commandsFile)};\n` : `export const __commands = undefined;\n`) +
@@ -122,14 +174,18 @@ export async function bundleView(root: string, routerFile: string, view: Migrate
     platform: "node",
     appRoot: root,
   }));
+  const clientInputs = new Map<string, number>();
   const client = await labelled("client", bundle({
+    onInputs: (inputs) => {
+      for (const [path, bytes] of inputs) clientInputs.set(relative(root, path).split(sep).join("/"), bytes);
+    },
     // the upload machinery too, as the server's page bundle gives it to components that declare uploads
     entry: `import { mount } from "liveview-migrate/runtime";\nimport { createUploads } from "liveview-migrate/runtime/uploads";\nimport * as mod from ${abs(root, view.componentFile)};\nglobalThis.__lvmVerify = { mount, createUploads, module: mod };\n`,
     outFile: join(outDir, `${id}.client.js`),
     platform: "browser",
     appRoot: root,
   }));
-  return { original, server, clientCode: readFileSync(client, "utf8") };
+  return { original, server, clientCode: readFileSync(client, "utf8"), clientInputs };
 }
 
 function toolSrc(): string {

@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { keySelector, SELECTORS, type ClientStep } from "./actions.ts";
 import { DEFAULT_VERIFY_CSS } from "./liveview-driver.ts";
+import { htmlAsShown } from "./normalize.ts";
 import { StepError, turn, type SideSession } from "./session.ts";
 
 installHappyDomFixes();
@@ -20,6 +21,8 @@ export interface MigratedServerModule {
   sessionKeys: typeof import("../runtime/server/session.ts").sessionKeys;
   newSession: typeof import("../runtime/server/session.ts").newSession;
   encodeSessionCookie: typeof import("../runtime/server/session.ts").encodeSessionCookie;
+  lookupCommand: typeof import("../runtime/server/commands.ts").lookupCommand;
+  runCommand: typeof import("../runtime/server/commands.ts").runCommand;
   component: any;
   commands?: any;
   /** The generated `<router>.migrated.ts` (migratedRoutes, bridgePubSub), when apply wrote one. */
@@ -39,15 +42,43 @@ export interface MigratedSessionOptions {
   origin?: string;
   /** Stylesheet of the page (the same one the original side gets). */
   css?: string;
+  /** Aborted when the view's time limit passes: the session closes its server and windows. */
+  signal?: AbortSignal;
 }
 
 const SECRET = "liveview-migrate-verify-secret-0123456789";
 
 interface Tab {
   window: Window;
+  /** console.error calls and uncaught errors of the page, since they were last read. */
+  errors: string[];
   mounted: { flushed(): Promise<void>; destroy(): void };
   offsets: Record<string, string>;
   streams: Array<{ close(): void }>;
+}
+
+/** The migrated page could not be served (its first paint threw): compare.ts reports a divergence at step 0. */
+export class MigratedPageFailed extends StepError {
+  constructor(
+    message: string,
+    readonly details: string[],
+  ) {
+    super("SIDE_ERROR", message);
+  }
+}
+
+/** An error from any realm (happy-dom's window has its own Error): "RangeError: Invalid time value". */
+function describeError(error: unknown): string {
+  if (error && typeof error === "object" && "message" in error) return `${(error as { name?: string }).name ?? "Error"}: ${(error as { message: string }).message}`;
+  return typeof error === "string" ? error : safeJson(error);
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 export function matchPattern(pattern: string, pathname: string): Record<string, string> | undefined {
@@ -87,6 +118,12 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
   const url = new URL(options.path, origin);
   const pathParams = matchPattern(options.route, url.pathname) ?? {};
   const topics = Object.keys(component.sync ?? {});
+  // the commands of each component by name, as the request handler registers them (first paint runs them in process)
+  const commandsOf = new Map<string, any>();
+  for (const entry of server.wiring?.migratedComponents ?? []) commandsOf.set((entry.component as { name: string }).name, entry.commands);
+  commandsOf.set(component.name, generated?.commands ?? server.commands);
+  const pageErrors: string[] = [];
+  const signal = options.signal;
   let inflight = 0;
   let traffic = 0;
   const tabs: Tab[] = [];
@@ -176,31 +213,56 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
       params: { ...Object.fromEntries(url.searchParams), ...pathParams },
       csrfToken,
       idempotent: [],
+      // in this process, as the request handler runs a first paint's loaders: the server renders what
+      // they return (a Date stays a Date); only the client gets it through JSON
       runCommand: async (name: string, command: string, params: Record<string, unknown>) => {
-        const response = await ownFetch(`/_lvm/command/${encodeURIComponent(name)}/${encodeURIComponent(command)}`, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-csrf-token": csrfToken },
-          body: JSON.stringify({ params, url: url.href }),
-        });
-        const body = (await response.json()) as any;
-        return body.ok ? { ok: true, result: body.result } : { ok: false, error: { status: response.status, ...body.error } };
+        const definition = server.lookupCommand(commandsOf.get(name), command);
+        if (!definition) return { ok: false, error: { status: 404, code: "UNKNOWN_COMMAND", message: `Unknown command ${name}/${command}` } };
+        return server.runCommand(definition, params, { session, publish: async (topic: string, message: any) => void (await log.append(topic, message)), url, params: { ...Object.fromEntries(url.searchParams), ...pathParams } } as any, { timeoutMs: 10_000, onError: (error: unknown) => void pageErrors.push(`command ${name}/${command}: ${error instanceof Error ? error.message : String(error)}`) });
       },
       head: (topic: string) => log.head(topic),
       scriptUrl: "/verify.js",
     } as any);
-    if (result.kind !== "page") throw new StepError("SIDE_ERROR", result.kind === "redirect" ? `first paint redirects to ${result.location}` : `first paint failed: ${result.where}: ${result.error.message}`);
+    if (result.kind === "redirect") throw new StepError("SIDE_ERROR", `first paint redirects to ${result.location}`);
+    // the migrated page fails where the original rendered: a difference a user sees, not a verifier problem
+    if (result.kind !== "page") throw new MigratedPageFailed(`first paint failed: ${result.where}: ${result.error.message}`, pageErrors.splice(0));
     // Debounce and throttle delays change when an action runs, not what it does: cap them so a step
     // settles in milliseconds (steps are compared once settled, never mid-delay).
     const window = new Window({ url: url.href, settings: { timer: { maxTimeout: 5 } } as never });
     const body = result.body.replace(/<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>/g, "");
     window.document.head.innerHTML = `<style>${options.css ?? DEFAULT_VERIFY_CSS}</style>`;
     window.document.body.innerHTML = body;
-    const tab: Tab = { window, mounted: undefined as unknown as Tab["mounted"], offsets: {}, streams: [] };
+    const tab: Tab = { window, errors: [], mounted: undefined as unknown as Tab["mounted"], offsets: {}, streams: [] };
+    // what the page reports (the runtime logs a failed render or action with console.error)
+    const consoleError = (window as any).console.error.bind((window as any).console);
+    (window as any).console.error = (...args: unknown[]) => {
+      tab.errors.push(args.map((a) => (typeof a === "string" ? a : describeError(a))).join(" "));
+      void consoleError;
+    };
+    window.addEventListener("error", (event: any) => tab.errors.push(`uncaught ${describeError(event?.error ?? event?.message)}`));
+    // setInterval in the page (a module that polls from load) is held, not run: as on the original
+    // side, where the app's intervals fire only on a `tick` step; a running one would also keep
+    // happy-dom from ever settling (its intervals count as pending work)
+    const intervals = new Map<number, unknown>();
+    let intervalId = 0;
+    (window as any).setInterval = (fn: unknown) => {
+      intervals.set(++intervalId, fn);
+      return intervalId;
+    };
+    (window as any).clearInterval = (id: number) => void intervals.delete(id);
+    tabs.push(tab);
     window.eval(options.clientCode);
     const api = (window as any).__lvmVerify;
     const def = Object.values(api.module as Record<string, any>).find((v) => v && typeof v.render === "function" && v.name === component.name);
     const uploads = Object.keys(def?.uploads ?? {}).length > 0 ? { uploads: api.createUploads } : {};
-    const [mounted] = api.mount(def, { fetch: ownFetch, EventSource: eventSourceFor(cookie, () => tab), storage: undefined, ...uploads });
+    let mounted: Tab["mounted"] | undefined;
+    try {
+      [mounted] = api.mount(def, { fetch: ownFetch, EventSource: eventSourceFor(cookie, () => tab), storage: undefined, ...uploads });
+    } catch (error) {
+      // the page stays as the server rendered it, and dead: what a user would get (compared, not skipped)
+      tab.errors.push(`mount threw ${describeError(error)}`);
+      mounted = { flushed: async () => {}, destroy() {} };
+    }
     if (!mounted) throw new StepError("SIDE_ERROR", `the client did not mount ${component.name}`);
     tab.mounted = mounted;
     return tab;
@@ -214,7 +276,10 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
     let quiet = 0;
     let seen = traffic;
     for (let i = 0; i < 2000 && quiet < 4; i++) {
-      await Promise.race([Promise.all(tabs.map((t) => t.window.happyDOM.waitUntilComplete())), new Promise((r) => setTimeout(r, 2000))]);
+      if (signal?.aborted) throw new StepError("TIMEOUT", "the view's time limit passed");
+      let cap: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(tabs.map((t) => t.window.happyDOM.waitUntilComplete())), new Promise((r) => (cap = setTimeout(r, 2000)))]);
+      clearTimeout(cap);
       await Promise.all(tabs.map((t) => t.mounted.flushed()));
       await turn();
       let synced = true;
@@ -282,19 +347,16 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
     await settle();
   }
 
-  const count = Math.max(1, options.clients ?? 1);
-  try {
-    for (let i = 0; i < count; i++) tabs.push(await openTab());
-    await settle();
-  } catch (error) {
-    await closeAll();
-    throw error;
-  }
-
+  let closed = false;
   async function closeAll() {
+    if (closed) return;
+    closed = true;
+    signal?.removeEventListener("abort", onAbort);
     for (const tab of tabs) {
       for (const stream of tab.streams) stream.close();
-      tab.mounted.destroy();
+      try {
+        tab.mounted?.destroy();
+      } catch {}
       await tab.window.happyDOM.abort();
       await tab.window.happyDOM.close();
     }
@@ -302,11 +364,26 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
     http.closeAllConnections();
     await new Promise<void>((resolve) => http.close(() => resolve()));
   }
+  const onAbort = () => void closeAll();
+  signal?.addEventListener("abort", onAbort, { once: true });
+
+  const count = Math.max(1, options.clients ?? 1);
+  try {
+    for (let i = 0; i < count; i++) await openTab();
+    await settle();
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
 
   return {
     clients: count,
-    html: (client) => root(tabs[client]!).innerHTML,
+    html: (client) => htmlAsShown(root(tabs[client]!)),
     perform,
     close: closeAll,
+    errors() {
+      // a render that throws is logged on every try: each error once
+      return [...new Set([...pageErrors.splice(0), ...tabs.flatMap((tab, i) => tab.errors.splice(0).map((e) => (tabs.length > 1 ? `client ${i + 1}: ${e}` : e)))])];
+    },
   };
 }

@@ -10,12 +10,14 @@ export interface SideSession {
   perform(step: ClientStep): Promise<void>;
   /** Stops views and timers, closes servers. */
   close(): Promise<void>;
+  /** Errors the side reported since the last call (console errors of the page, error replies), then forgets them. */
+  errors?(): string[];
 }
 
 /** A step that cannot run (its element is missing): reported, not thrown as a bug. */
 export class StepError extends Error {
   constructor(
-    readonly code: "NO_ELEMENT" | "NOT_SUPPORTED" | "SIDE_ERROR",
+    readonly code: "NO_ELEMENT" | "NOT_SUPPORTED" | "SIDE_ERROR" | "TIMEOUT",
     message: string,
   ) {
     super(message);

@@ -1,7 +1,8 @@
 // The Phoenix client's rendering of LiveViewJS's parts trees, checked against hand-written trees.
 import { describe, expect, it } from "vitest";
 import { mergeRendered, renderedToHtml } from "../../src/verify/rendered-tree.ts";
-import { normalizeHtml } from "../../src/verify/normalize.ts";
+import { htmlAsShown, normalizeHtml } from "../../src/verify/normalize.ts";
+import { Window } from "happy-dom";
 
 describe("rendered tree", () => {
   it("interleaves statics and numbered dynamics, nested templates included", () => {
@@ -47,10 +48,16 @@ describe("normalizeHtml", () => {
     const a = `<form>\n  <input type="hidden" name="_csrf_token" value="abc-123"/>\n  <div id="phx-F0a1b2c3d4e5f6g7h8i9">x</div>\n</form>`;
     const b = `<form><input type="hidden" name="_csrf_token" value="zzz"/><div id="phx-Zyxwvutsrqponmlkjih">x</div></form>`;
     expect(normalizeHtml(a)).toBe(normalizeHtml(b));
-    expect(normalizeHtml(a)).toBe('<form><input type="hidden" name="_csrf_token" value="<csrf>"/><div id="phx-<id>">x</div></form>');
+    expect(normalizeHtml(a)).toBe('<form><input name="_csrf_token" type="hidden" value="<csrf>"/><div id="phx-<id>">x</div></form>');
     // nanoid ids may end in "-" or "_": the whole id is replaced either way
     expect(normalizeHtml('<input id="phx-Ab_cdefghijklmnopqrs-">')).toBe('<input id="phx-<id>">');
     expect(normalizeHtml('<input id="phx-Abcdefghijklmnopqrs_-">')).toBe('<input id="phx-<id>">');
+  });
+
+  it("ignores the order of a tag's attributes (a patched element gets a new one last)", () => {
+    expect(normalizeHtml('<button phx-click="vote" disabled="" class="mine">Tabs</button>')).toBe(normalizeHtml('<button phx-click="vote" class="mine" disabled="">Tabs</button>'));
+    expect(normalizeHtml('<a title="x > y" href="/a">a</a>')).toBe('<a href="/a" title="x > y">a</a>');
+    expect(normalizeHtml('<input disabled value="a">')).toBe('<input disabled value="a">');
   });
 
   it("keeps every other difference: text, text whitespace, attributes, other ids", () => {
@@ -58,5 +65,23 @@ describe("normalizeHtml", () => {
     expect(normalizeHtml('<p class="x">a</p>')).not.toBe(normalizeHtml('<p class="y">a</p>'));
     expect(normalizeHtml('<p id="count">1</p>')).not.toBe(normalizeHtml('<p id="total">1</p>'));
     expect(normalizeHtml('<input name="title" value="a">')).not.toBe(normalizeHtml('<input name="title" value="b">'));
+  });
+});
+
+describe("htmlAsShown", () => {
+  it("shows each field's current value: typed text, a textarea's text, the chosen option, a ticked box", () => {
+    const window = new Window();
+    const body = window.document.body;
+    body.innerHTML = `<form><input name="city" value="Barcelona"><textarea name="c"></textarea><select name="s"><option value="a">a</option><option value="b">b</option></select><input type="checkbox" name="x"></form>`;
+    (body.querySelector("input[name=city]") as unknown as HTMLInputElement).value = "Ba";
+    (body.querySelector("textarea") as unknown as HTMLTextAreaElement).value = "Hello";
+    (body.querySelector("select") as unknown as HTMLSelectElement).value = "b";
+    (body.querySelector("input[type=checkbox]") as unknown as HTMLInputElement).checked = true;
+    expect(htmlAsShown(body as unknown as Element)).toBe(
+      `<form><input name="city" value="Ba"><textarea name="c">Hello</textarea><select name="s"><option value="a">a</option><option value="b" selected="">b</option></select><input type="checkbox" name="x" checked=""></form>`,
+    );
+    // the page itself is left as it is
+    expect(body.querySelector("textarea")!.textContent).toBe("");
+    void window.happyDOM.close();
   });
 });

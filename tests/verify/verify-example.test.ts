@@ -79,6 +79,10 @@ describe("verify on the example app", () => {
     }
     expect(report.views.filter((v) => v.status === "diverged").map((v) => `${v.view}\n${v.divergence!.path.join("\n")}\n${v.divergence!.diff}`)).toEqual([]);
     expect(report.summary).toEqual({ equivalent: migrated.length, diverged: 0, "not-verifiable": 0 });
+    // no component ships a module the plan says is server state, nor its data
+    expect(report.views.filter((v) => v.leaks).map((v) => [v.view, v.leaks])).toEqual([]);
+    expect(report.bundleCheck).toEqual({ serverModules: expect.any(Number) });
+    expect(report.verified).toBe(migrated.length);
   }, 300_000);
 
   it("catches a dropped assign (increment no longer updates parity)", async () => {

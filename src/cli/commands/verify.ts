@@ -1,13 +1,19 @@
 // `migrate verify <dir>`: run every migrated view next to its original (LiveViewJS in-process vs the
-// runtime in a DOM), same steps on both, compare the HTML after each. Exit 1 when any view diverges.
+// runtime in a DOM), same steps on both, compare the HTML after each. Exit 1 when any view diverges,
+// when one cannot be verified (unless --allow-unverifiable), or when there is nothing to verify.
+// Run from the command line, the process always ends when the results are out: what the app's
+// modules left open (timers, sockets) is reported, never waited for.
 
 import { readFile, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { checkRoot } from "../../discovery/index.ts";
 import type { ClientStep } from "../../verify/actions.ts";
-import { verifyProject } from "../../verify/compare.ts";
+import { DEFAULT_VIEW_TIMEOUT_MS, verifyProject, type VerifyReport } from "../../verify/compare.ts";
 import { formatVerifyTerminal, verifyReportSection } from "../../verify/report.ts";
+import { REPORT_CSS } from "../../reports/html-assets.ts";
+import { stillOpen } from "../../verify/resources.ts";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
 import { colorsFor, type CliIo } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
@@ -19,6 +25,12 @@ export interface VerifyCommandOptions {
   only?: string[];
   json?: boolean;
   html?: string;
+  router?: string;
+  allowUnverifiable?: boolean;
+  /** false for --no-bundle-check */
+  bundleCheck?: boolean;
+  plan?: string;
+  viewTimeout?: string;
 }
 
 export function register(program: Command, io: CliIo): void {
@@ -30,12 +42,42 @@ export function register(program: Command, io: CliIo): void {
     .option("--depth <n>", "explore: breadth-first depth (default 3)")
     .option("--max-paths <n>", "explore: paths per view at most (default 60)")
     .option("--only <view...>", "verify only views whose file contains one of these")
+    .option("--router <module#export>", "take routes from this router (e.g. src/server/routes.ts#liveRouter) instead of finding one")
+    .option("--view-timeout <ms>", `time limit per view; a view over it is not verifiable (default ${DEFAULT_VIEW_TIMEOUT_MS})`)
+    .option("--plan <file>", "take server state for the bundle check from this plan (migrate analyze --out) instead of analyzing the app")
+    .option("--no-bundle-check", "do not check the browser bundles for server state")
+    .option("--allow-unverifiable", "exit 0 even when some views cannot be verified (divergences still fail)")
     .option("--json", "print the results as JSON")
     .option("--html <file>", "write the results as an HTML page (the report's Verification section)")
-    .addHelpText("after", "\nSteps: {kind:\"click\",index}, {kind:\"form\",binding:\"change\"|\"submit\",index,values,target}, {kind:\"key\",binding,window,index,key}, {kind:\"patch\",href}, {kind:\"tick\",ms}; optional client: 0|1.\nExit codes: 0 no view diverged, 1 some view diverged, 64 usage error.")
+    .addHelpText(
+      "after",
+      '\nRoutes: a router found anywhere in the app by its type (LiveViewRouter) or shape (path keys, live view values), exported or not; --router to name one; otherwise each view gets a path of its own (/__verify/<n>, route params filled with "1").\nSteps: {kind:"click",index}, {kind:"form",binding:"change"|"submit",index,values,target}, {kind:"key",binding,window,index,key}, {kind:"patch",href}, {kind:"tick",ms}; optional client: 0|1.\nBundle check: each component browser bundle must hold no module the plan says is server state, nor values of its datasets.\nExit codes: 0 every view verified equivalent, 1 some view diverged, shipped server state, or could not be verified (or none was found), 64 usage error.',
+    )
     .action(async (dir: string, options: VerifyCommandOptions) => {
-      io.setExitCode(await runVerify(dir, options, io));
+      // from the real command line: the process ends here, whatever the app's modules left open
+      const standalone = io.stdout === process.stdout;
+      const baseline = standalone ? process.getActiveResourcesInfo() : [];
+      let code: number;
+      try {
+        code = await runVerify(dir, options, io);
+      } catch (error) {
+        // main() reports it; should something the views opened keep the loop alive, end anyway soon after
+        if (standalone) setTimeout(() => process.exit(process.exitCode ?? 1), 2_000).unref();
+        throw error;
+      }
+      io.setExitCode(code);
+      if (standalone) await exitNow(code, baseline, io);
     });
+}
+
+/** Reports what still keeps the event loop alive (beyond what was open before the run), flushes the output and exits. */
+async function exitNow(code: number, baseline: string[], io: CliIo): Promise<never> {
+  // closed servers and windows let go within a turn or two
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const left = stillOpen(baseline);
+  if (left.length) io.stderr.write(`note: still open after the run (left by the app's modules): ${left.join(", ")}; exiting anyway\n`);
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write("", () => resolve()))));
+  process.exit(code);
 }
 
 function positive(value: string | undefined, name: string, fallback: number): number {
@@ -57,18 +99,53 @@ export async function runVerify(dir: string, options: VerifyCommandOptions, io: 
       throw new UsageError(`cannot read script ${options.script}: ${(error as Error).message}`, "BAD_SCRIPT");
     }
   }
+  if (options.router && !options.router.split("#")[0]) throw new UsageError(`--router wants <module>#<export>, got "${options.router}"`, "BAD_OPTION");
+  if (options.router) {
+    const module = resolve(io.cwd, options.router.slice(0, options.router.lastIndexOf("#") > 0 ? options.router.lastIndexOf("#") : undefined));
+    if (!existsSync(module)) throw new UsageError(`--router: no module ${module}`, "BAD_OPTION");
+  }
+  const viewTimeout = positive(options.viewTimeout, "--view-timeout", DEFAULT_VIEW_TIMEOUT_MS);
+  if (viewTimeout === 0) throw new UsageError("--view-timeout must be more than 0", "BAD_OPTION");
   const report = await verifyProject(root, {
     mode: scripts ? "script" : "explore",
     scripts,
     depth: positive(options.depth, "--depth", 3),
     maxPaths: positive(options.maxPaths, "--max-paths", 60),
     only: options.only,
+    // the module is named from where the command runs; verify takes it relative to the app
+    router: options.router ? routerRelativeToRoot(io.cwd, root, options.router) : undefined,
+    viewTimeout,
+    bundleCheck: options.bundleCheck !== false,
+    plan: options.plan ? resolve(io.cwd, options.plan) : undefined,
   });
   if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout.write(formatVerifyTerminal(report, colorsFor(io.stdout, io.env)));
   if (options.html) {
     const section = verifyReportSection(report);
-    await writeFile(resolve(io.cwd, options.html), `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${section.title}</title></head><body><h1>${section.title}</h1><p>${section.note}</p>${section.html}</body></html>\n`);
+    await writeFile(resolve(io.cwd, options.html), `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${section.title}</title><style>${REPORT_CSS}</style></head><body><main><h1>${section.title}</h1>${section.html}</main></body></html>\n`);
   }
-  return report.summary.diverged > 0 ? EXIT_FILES_FAILED : EXIT_OK;
+  return verifyExitCode(report, options.allowUnverifiable === true, io);
+}
+
+/** 0 only when every view asked for was verified equivalent with no server state in its bundle (or, with --allow-unverifiable, none diverged or leaked and at least one was verified). */
+export function verifyExitCode(report: VerifyReport, allowUnverifiable: boolean, io?: CliIo): number {
+  const s = report.summary;
+  if (report.views.length === 0) return EXIT_FILES_FAILED;
+  if (s.diverged > 0) return EXIT_FILES_FAILED;
+  // server state in a browser bundle fails however the HTML compares
+  if (report.leaking > 0) return EXIT_FILES_FAILED;
+  if (s["not-verifiable"] > 0 && !allowUnverifiable) {
+    io?.stderr.write(`${s["not-verifiable"]} view(s) could not be verified (exit 1; --allow-unverifiable accepts that)\n`);
+    return EXIT_FILES_FAILED;
+  }
+  // nothing verified at all is never a pass
+  if (s.equivalent === 0) return EXIT_FILES_FAILED;
+  return EXIT_OK;
+}
+
+function routerRelativeToRoot(cwd: string, root: string, value: string): string {
+  const hash = value.lastIndexOf("#");
+  const module = hash > 0 ? value.slice(0, hash) : value;
+  const exportName = hash > 0 ? value.slice(hash + 1) : "router";
+  return `${relative(root, resolve(cwd, module))}#${exportName}`;
 }
