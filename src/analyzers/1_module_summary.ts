@@ -129,13 +129,28 @@ export function buildModuleSummary(ctx: FileContext): { summary: ModuleSummary; 
   // Pass B: which module-level bindings are mutated (reassigned lets, containers changed in place).
   const reassigned = new Set<string>();
   const mutated = new Set<string>();
+  // a local that holds an element of a module container (`for (const a of alarms)`, `const a = alarms.find(…)`):
+  // writing through it changes the container
+  const elementOf = new Map<string, string>();
+  const containerRoot = (e: ts.Expression | undefined): string | undefined => {
+    let n = e && unwrap(e);
+    while (n && (ts.isCallExpression(n) || ts.isElementAccessExpression(n) || ts.isPropertyAccessExpression(n) || ts.isNonNullExpression(n))) n = unwrap(n.expression);
+    return n && ts.isIdentifier(n) && containers.has(n.text) ? n.text : n && ts.isIdentifier(n) ? elementOf.get(n.text) : undefined;
+  };
   const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && !ts.isSourceFile(node.parent.parent.parent)) {
+      const root = containerRoot(node.initializer);
+      if (root) elementOf.set(node.name.text, root);
+    } else if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
+      const root = containerRoot(node.expression);
+      if (root) for (const d of node.initializer.declarations) for (const n of boundNames(d.name)) elementOf.set(n, root);
+    }
     if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) markTarget(node.left);
     else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) markTarget(node.operand);
     else if (ts.isDeleteExpression(node)) markTarget(node.expression);
     else if (ts.isCallExpression(node)) {
       const ap = accessPath(node.expression);
-      if (ap && ap.path.length >= 1 && MUTATING_METHODS.has(ap.path[ap.path.length - 1]!)) mutated.add(ap.root);
+      if (ap && ap.path.length >= 1 && MUTATING_METHODS.has(ap.path[ap.path.length - 1]!)) mutated.add(elementOf.get(ap.root) ?? ap.root);
     }
     ts.forEachChild(node, visit);
   };
@@ -144,7 +159,7 @@ export function buildModuleSummary(ctx: FileContext): { summary: ModuleSummary; 
     if (ts.isIdentifier(t)) reassigned.add(t.text);
     else {
       const ap = accessPath(t) ?? elementRoot(t);
-      if (ap) mutated.add(ap.root);
+      if (ap) mutated.add(elementOf.get(ap.root) ?? ap.root);
     }
   };
   visit(ctx.sf);
@@ -211,7 +226,8 @@ export function buildModuleSummary(ctx: FileContext): { summary: ModuleSummary; 
 /** What a module constant is: a literal, or the result of a call (whose callee tells what its methods do). */
 function valueFact(ctx: FileContext, name: string, e0: ts.Expression): ModuleSummary["values"][number] {
   const e = unwrap(e0);
-  if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || ts.isTemplateExpression(e) || ts.isArrayLiteralExpression(e) || ts.isObjectLiteralExpression(e) || ts.isRegularExpressionLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword || ts.isPrefixUnaryExpression(e) || ts.isBinaryExpression(e))
+  if (ts.isStringLiteralLike(e)) return { name, kind: "literal", string: e.text };
+  if (ts.isNumericLiteral(e) || ts.isTemplateExpression(e) || ts.isArrayLiteralExpression(e) || ts.isObjectLiteralExpression(e) || ts.isRegularExpressionLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword || ts.isPrefixUnaryExpression(e) || ts.isBinaryExpression(e))
     return { name, kind: "literal" };
   if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
     // `z.object({...}).refine(...)`: the chain starts at `z.object`.

@@ -89,7 +89,7 @@ export interface ModuleSummary {
   /** Local names bound to module-level class declarations (methods appear as "Class.method" functions). */
   classes: string[];
   /** Other module-level constants: "literal" (arrays, objects, primitives) or built by a call (`z.object(...)`, `createDb()`). */
-  values: { name: string; kind: "literal" | "call" | "other"; callee?: CalleeRef }[];
+  values: { name: string; kind: "literal" | "call" | "other"; callee?: CalleeRef; /** A string constant's value (a topic name). */ string?: string }[];
   /** Module-level consts bound to `newChangesetFactory(...)`: calling them yields a changeset. */
   changesetFactories: string[];
   /** Module-level consts that are another binding under a new name: `const make = LV.createLiveView`. */

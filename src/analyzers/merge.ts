@@ -172,6 +172,8 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
     markers: markers.sort((a, b) => compareLoc(a.at, b.at) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.message < b.message ? -1 : 1)),
     handlers: view.handlers,
     serverBindings: serverBindingsOf(index, effects, file),
+    ...liveviewjsImportsOf(index, file),
+    ...topicConstantsOf(index, file, view),
     migration: view.ignored
       ? { status: "ignored", reason: `@migrate-ignore at ${view.ignored}` }
       : configIgnore
@@ -264,11 +266,61 @@ function serverBindingsOf(index: ProjectIndex, effects: EffectTable, file: FileF
       const why = fnWhy(t.id);
       if (why) out.set(imp.local, why);
     } else if (t.kind === "state") out.set(imp.local, t.detail);
-    else if (t.kind === "value" || t.kind === "unresolved" || t.kind === "class") {
-      // an object (a pubsub, a repository) from a module whose code does server work
-      const why = t.kind === "class" ? [...index.functions.keys()].filter((id) => id.startsWith(`${t.path}#${t.name}.`)).map((id) => fnWhy(id)).find(Boolean) : moduleWhy(target);
+    else if (t.kind === "class") {
+      const why = [...index.functions.keys()].filter((id) => id.startsWith(`${t.path}#${t.name}.`)).map((id) => fnWhy(id)).find(Boolean);
       if (why) out.set(imp.local, why);
-    } else if (t.kind === "package" && packageEffect(t.specifier) !== "pure") out.set(imp.local, `${t.specifier} is not known to be pure`);
+    } else if (t.kind === "value") {
+      // what the declaring module made: an instance of a class that does server work, a value built by a
+      // server call; a literal constant (a lookup table) is not server work by itself
+      const [path, local] = [t.id.slice(0, t.id.indexOf("#")), t.id.slice(t.id.indexOf("#") + 1)];
+      const owner = index.files.get(path)?.module;
+      const inst = owner?.instances.find((i) => i.local === local);
+      const value = owner?.values.find((v) => v.name === local);
+      let why: string | undefined;
+      if (inst) {
+        const cls = index.resolveRef(path, inst.classRef);
+        if (cls.kind === "liveviewjs" || cls.kind === "package") why = `an instance of ${[inst.classRef.local, ...inst.classRef.member].join(".")} (${cls.kind === "package" ? cls.specifier : "liveviewjs"}): a server object`;
+        else if (cls.kind === "class" || (cls.kind === "function" && cls.id.endsWith(".constructor"))) {
+          const base = cls.kind === "class" ? `${cls.path}#${cls.name}` : cls.id.slice(0, -".constructor".length);
+          why = [...index.functions.keys()].filter((id) => id.startsWith(`${base}.`)).map((id) => fnWhy(id)).find(Boolean);
+        }
+      } else if (value?.kind === "call" && value.callee) why = serverEffect(effects.ofCall(path, { ...value.callee, at }).effects);
+      else if (!value && !owner?.functions.some((f) => f.name.startsWith(`${local}.`))) why = moduleWhy(path);
+      else if (owner?.functions.some((f) => f.name.startsWith(`${local}.`))) why = owner.functions.filter((f) => f.name.startsWith(`${local}.`)).map((f) => fnWhy(`${path}#${f.name}`)).find(Boolean);
+      if (why) out.set(imp.local, why);
+    } else if (t.kind === "unresolved") out.set(imp.local, `cannot tell what it is (${t.why}): kept on the server`); else if (t.kind === "package" && packageEffect(t.specifier) !== "pure") out.set(imp.local, `${t.specifier} is not known to be pure`);
   }
   return [...out].map(([name, why]) => ({ name, why })).sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Imports that reach liveviewjs through project modules (a `deps.ts` re-export): the codemods switch them to the runtime. */
+function liveviewjsImportsOf(index: ProjectIndex, file: FileFacts): { liveviewjsImports?: { local: string; name: string; package?: string }[] } {
+  const out: { local: string; name: string; package?: string }[] = [];
+  for (const imp of file.module.imports) {
+    const target = imp.specifier === "liveviewjs" || imp.imported === "*" ? undefined : index.resolveModule(file.path, imp.specifier);
+    const module = target ? index.files.get(target)?.module : undefined;
+    if (!module) continue;
+    // a re-export (`export { html } from "liveviewjs"`, or an import exported again), not a value made there (`new SingleProcessPubSub()`)
+    const passedOn = module.reExports.some((r) => r.name === imp.imported || r.name === "*") || module.exports.some((e) => e.name === imp.imported && module.imports.some((i) => i.local === e.local));
+    if (!passedOn) continue;
+    const t = index.resolveRef(file.path, { local: imp.local, member: [] }, true);
+    if (t.kind === "liveviewjs" && t.member.length === 0) out.push({ local: imp.local, name: t.name });
+    else if (t.kind === "package" && t.member.length === 0 && t.name !== "*" && t.name !== "default") out.push({ local: imp.local, name: t.name, package: t.specifier });
+  }
+  return out.length ? { liveviewjsImports: out.sort((a, b) => (a.local < b.local ? -1 : 1)) } : {};
+}
+
+/** `socket.subscribe(TOPIC)`: the string TOPIC holds, followed through imports to the module that declares it. */
+function topicConstantsOf(index: ProjectIndex, file: FileFacts, view: ViewFacts): { topicConstants?: { name: string; value: string }[] } {
+  const names = uniqSorted([...Object.values(view.lifecycle), ...view.events, ...view.infos].flatMap((h) => h.subscribes).filter((t) => /^[A-Za-z_$][\w$]*$/.test(t)));
+  const out: { name: string; value: string }[] = [];
+  for (const name of names) {
+    const t = index.resolveRef(file.path, { local: name, member: [] }, true);
+    const id = t.kind === "value" ? t.id : undefined;
+    const owner = id ? index.files.get(id.slice(0, id.indexOf("#")))?.module : file.module;
+    const local = id ? id.slice(id.indexOf("#") + 1) : name;
+    const value = owner?.values.find((v) => v.name === local)?.string;
+    if (value !== undefined) out.push({ name, value });
+  }
+  return out.length ? { topicConstants: out } : {};
 }

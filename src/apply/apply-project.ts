@@ -9,6 +9,7 @@ import fg from "fast-glob";
 import { commandsPathFor, componentPathFor, GENERATED_HEADER, migrateView, type ViewMigration } from "../codemods/migrate-view.ts";
 import { wireServer, type WiringResult } from "../codemods/server-wiring.ts";
 import { componentsRenderedBy, uniqueComponentName, type ChildOutcome } from "../codemods/child-components.ts";
+import { definitionPart } from "../codemods/output-paths.ts";
 import { applyEdits, detectEol, withEol, type FileChange, type TextEdit } from "./edits.ts";
 import { commitAllOrNothing, type FailureInjection, type RenameCounter } from "./atomic-write.ts";
 import { decode, encode, readText } from "./file-text.ts";
@@ -111,10 +112,14 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
     if (changed.length > 0) return empty({ code: "CHANGED_SINCE_PLAN", message: "these files changed since the plan was made: run `migrate analyze --out` again", files: changed });
   }
 
+  // A module with several definitions gets generated files per definition; runtime names are unique in the plan.
+  const allPlans = options.plan.views;
+  const definition = (plan: ViewPlan) => definitionPart(plan, allPlans);
+  const namingOf = (plan: ViewPlan) => ({ componentName: uniqueComponentName(plan, allPlans), definition: definition(plan) });
   // Existing generated files must be known before migrating (idempotence).
   for (const view of views) {
     await read(view.file);
-    for (const file of [componentPathFor(view.file), commandsPathFor(view.file)]) await read(file);
+    for (const file of [componentPathFor(view.file, definition(view)), commandsPathFor(view.file, definition(view))]) await read(file);
   }
   // Live components the chosen views render are migrated first: a view imports the migrated ones, or
   // keeps a LIVE_COMPONENT marker naming the one that could not be. The component modules stay as they are.
@@ -122,7 +127,7 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   for (const component of componentPlans) await read(component.file);
   const childPlans = componentsRenderedBy(views, componentPlans, (file) => texts.get(file) ?? null);
   for (const child of childPlans) {
-    for (const file of [componentPathFor(child.file), commandsPathFor(child.file)]) await read(file);
+    for (const file of [componentPathFor(child.file, definition(child)), commandsPathFor(child.file, definition(child))]) await read(file);
   }
   const childOutcome = new Map<string, ChildOutcome>();
   const children = { plans: componentPlans, outcome: (id: string) => childOutcome.get(id) };
@@ -149,12 +154,11 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
     }
     const unsure = belowMinConfidence(plan, options.plan.minConfidence);
     const isChild = plan.kind === "component";
-    const sharesModule = isChild && options.plan.views.some((v) => v.file === plan.file && v.id !== plan.id);
-    if (sharesModule) unsure.push({ code: "LIVE_COMPONENT", message: "the module defines several views or components (one generated file per module): move the component to a module of its own" });
-    let migration = migrateView({ plan, text, existing, functions, forceBlock: unsure, children, ...(isChild ? { componentName: uniqueComponentName(plan, options.plan.views) } : {}) });
+    const naming = namingOf(plan);
+    let migration = migrateView({ plan, text, existing, functions, forceBlock: unsure, children, ...naming });
     if (migration.outcome === "migrated") {
       const formatted = await formatNewFiles(root, migration, text);
-      if ("error" in formatted) migration = migrateView({ plan, text, existing, functions, forceBlock: [{ code: "GENERATION_FAILED", message: `the generated code does not parse (${formatted.error}): migrate by hand and report it` }] });
+      if ("error" in formatted) migration = migrateView({ plan, text, existing, functions, ...naming, forceBlock: [{ code: "GENERATION_FAILED", message: `the generated code does not parse (${formatted.error}): migrate by hand and report it` }] });
       else migration = { ...migration, newFiles: formatted.files };
     }
     reports.push({ ...migration, plan, typeErrors: [], bundleFindings: [] });
@@ -180,7 +184,7 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
     if (report.outcome !== "migrated") continue;
     if (childFailed && report.plan.kind === "view" && texts.get(report.plan.file)?.includes("live_component")) {
       // a component it renders failed its checks (components come first): the view keeps the marker naming it
-      const again = migrateView({ plan: report.plan, text: texts.get(report.plan.file)!, existing, functions, children });
+      const again = migrateView({ plan: report.plan, text: texts.get(report.plan.file)!, existing, functions, children, ...namingOf(report.plan) });
       if (again.outcome === "blocked") {
         reports[index] = { ...again, plan: report.plan, typeErrors: [], bundleFindings: [] };
         continue;
@@ -194,7 +198,7 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
       ...ownFindings.slice(0, 1).map((f) => ({ code: "SERVER_ONLY_IN_BUNDLE", message: `${f.module} would reach the browser (${f.chain.join(" → ")}): ${f.why}` })),
     ];
     if (force.length === 0) continue;
-    const blocked = migrateView({ plan: report.plan, text: texts.get(report.plan.file)!, existing, functions, forceBlock: force });
+    const blocked = migrateView({ plan: report.plan, text: texts.get(report.plan.file)!, existing, functions, forceBlock: force, ...namingOf(report.plan) });
     reports[index] = { ...blocked, plan: report.plan, typeErrors: ownErrors, bundleFindings: ownFindings };
     if (report.plan.kind === "component") {
       recordChild(reports[index]!);
@@ -203,7 +207,7 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   }
 
   // Server wiring: the router and server setup learn about every migrated component (new or earlier).
-  const wiring = options.wire === false ? undefined : await wire(root, reports, options.plan.views.filter((v) => (v.kind === "view" && !views.includes(v)) || (v.kind === "component" && !childPlans.includes(v))), read, options.layout);
+  const wiring = options.wire === false ? undefined : await wire(root, reports, options.plan.views.filter((v) => (v.kind === "view" && !views.includes(v)) || (v.kind === "component" && !childPlans.includes(v))), read, options.layout, allPlans);
   warnings.push(...(wiring?.warnings ?? []));
 
   // File changes: one pass of edits per file, new files as generated; unchanged bytes are not written.
@@ -285,15 +289,15 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
 }
 
 /** Reads the files that may hold the router or the server setup, and wires the migrated components. */
-async function wire(root: string, reports: ViewReport[], notApplied: ViewPlan[], read: (file: string) => Promise<string | null>, layout?: { dropScripts?: string[] }): Promise<WiringResult> {
+async function wire(root: string, reports: ViewReport[], notApplied: ViewPlan[], read: (file: string) => Promise<string | null>, layout: { dropScripts?: string[] } | undefined, allPlans: readonly ViewPlan[]): Promise<WiringResult> {
   const migrated = reports
     .filter((r) => (r.outcome === "migrated" || r.outcome === "already-migrated") && r.component)
     .map((r) => ({ viewFile: r.plan.file, viewName: r.plan.name, componentFile: r.component!.file, exportName: r.component!.exportName, commandsFile: r.component!.commandsFile, child: r.plan.kind === "component" }));
   // views outside this run (--only) that an earlier apply migrated keep their routes
   for (const plan of notApplied) {
-    const componentFile = componentPathFor(plan.file);
+    const componentFile = componentPathFor(plan.file, definitionPart(plan, allPlans));
     if (!(await read(componentFile))?.startsWith(GENERATED_HEADER)) continue;
-    const commandsFile = commandsPathFor(plan.file);
+    const commandsFile = commandsPathFor(plan.file, definitionPart(plan, allPlans));
     migrated.push({ viewFile: plan.file, viewName: plan.name, componentFile, exportName: plan.name === "default" ? "default" : plan.name, commandsFile: (await read(commandsFile)) !== null ? commandsFile : undefined, child: plan.kind === "component" });
   }
   if (migrated.length === 0) return { newFiles: [], edits: [], notes: [], warnings: [], files: [] };

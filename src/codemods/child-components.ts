@@ -26,6 +26,8 @@ export interface RenderedComponent {
   /** Module specifier and imported name of that identifier. */
   imported?: { specifier: string; name: string };
   plan?: ViewPlan;
+  /** Defined in the view's own module (not imported). */
+  sameModule?: boolean;
   /** Why no component plan was found. */
   problem?: string;
 }
@@ -69,7 +71,10 @@ export function resolveRendered(sf: ts.SourceFile, view: ViewPlan, components: r
     const out: RenderedComponent = { ...call };
     if (!call.local) return { ...out, problem: "the component is not a plain identifier" };
     const imported = importOf(sf, call.local);
-    if (!imported) return { ...out, problem: components.some((c) => c.file === view.file) ? "it is defined in the view's own module: move it to a module of its own" : "it is not imported from a module of the project" };
+    // defined in the view's own module: it gets generated files of its own (output-paths.ts definitionPart)
+    const local = !imported ? components.find((c) => c.kind === "component" && c.file === view.file && c.name === call.local) : undefined;
+    if (local) return { ...out, plan: local, sameModule: true };
+    if (!imported) return { ...out, problem: "it is not imported from a module of the project" };
     if (imported.namespace) return { ...out, problem: "it is used through a namespace import" };
     out.imported = imported;
     const candidates = new Set(candidatesFor(view.file, imported.specifier).map(withoutExtension));
@@ -113,13 +118,17 @@ export function childImport(viewFile: string, local: string, originalSpecifier: 
 }
 
 /**
- * A component name for the runtime (command endpoints, registry): the file's base name, unless
- * another view or component of the plan has the same one; then its path.
+ * A component name for the runtime (command endpoints, registry), unique in the plan: the file's base
+ * name; when another view or component has the same base name (five `index.ts` views, two views in one
+ * module), the export's name; when that clashes too, the path and the export's name.
  */
 export function uniqueComponentName(plan: ViewPlan, allPlans: readonly ViewPlan[]): string {
-  const base = (file: string) => posix.basename(file).replace(/\.[^.]+$/, "").replace(/[^\w-]/g, "_");
-  const clash = allPlans.some((p) => p.id !== plan.id && base(p.file) === base(plan.file));
-  return clash ? withoutExtension(plan.file).replace(/[^\w-]/g, "_") : base(plan.file);
+  const clean = (s: string) => s.replace(/[^\w-]/g, "_");
+  const base = (file: string) => clean(posix.basename(file).replace(/\.[^.]+$/, ""));
+  const others = allPlans.filter((p) => p.id !== plan.id);
+  if (!others.some((p) => base(p.file) === base(plan.file))) return base(plan.file);
+  if (plan.name !== "default" && !others.some((p) => p.name === plan.name)) return clean(plan.name);
+  return clean(`${withoutExtension(plan.file)}_${plan.name}`);
 }
 
 /**
@@ -133,6 +142,16 @@ export function childRedirects(sf: ts.SourceFile, view: ViewPlan, movedCode: str
   const rendered = resolveRendered(sf, view, children?.plans ?? [], liveComponentCalls(moved, moved));
   const block = (what: string, why: string) => blockers.push({ code: "LIVE_COMPONENT", message: `renders the live component ${what}, which stays on LiveViewJS: ${why}`, pos });
   for (const r of rendered) {
+    if (r.plan && r.sameModule && r.local) {
+      const outcome = children?.outcome(r.plan.id);
+      if (!outcome) block(`${r.local} (${r.plan.file})`, "it was not migrated in this run");
+      else if (!outcome.ok) block(`${r.local} (${r.plan.file})`, outcome.reason);
+      else {
+        const style = sf.statements.find((st): st is ts.ImportDeclaration => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text.startsWith("."));
+        redirects.set(r.local, childImport(view.file, r.local, style ? (style.moduleSpecifier as ts.StringLiteral).text : view.file.endsWith(".ts") ? "./x" : `./x${posix.extname(view.file)}`, outcome));
+      }
+      continue;
+    }
     if (!r.plan || !r.imported || !r.local) {
       block(r.text, r.problem ?? "it could not be resolved");
       continue;

@@ -7,7 +7,7 @@ export interface FunctionPart {
   name: string;
   /** The property (method, or `name: arrow/function`) in the object literal. */
   property: ts.ObjectLiteralElementLike;
-  fn: ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;
+  fn: ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration | ts.FunctionDeclaration;
   params: string[];
   isAsync: boolean;
   /** Body block, or the expression of an expression-bodied arrow. */
@@ -94,9 +94,12 @@ export function locateView(sf: ts.SourceFile, viewName: string, factoryResolved 
 }
 
 function functionPart(property: ts.ObjectLiteralElementLike, sf: ts.SourceFile): FunctionPart | undefined {
-  let fn: FunctionPart["fn"] | undefined;
+  let fn: FunctionPart["fn"] | ts.FunctionDeclaration | undefined;
   if (ts.isMethodDeclaration(property)) fn = property;
   else if (ts.isPropertyAssignment(property) && (ts.isArrowFunction(property.initializer) || ts.isFunctionExpression(property.initializer))) fn = property.initializer;
+  // `mount: onMount` / `{ mount }`: a handler given by reference to a function of this module
+  else if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.initializer)) fn = moduleFunction(sf, property.initializer.text);
+  else if (ts.isShorthandPropertyAssignment(property)) fn = moduleFunction(sf, property.name.text);
   if (!fn || !fn.body || !property.name || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
   return {
     name: property.name.text,
@@ -106,6 +109,19 @@ function functionPart(property: ts.ObjectLiteralElementLike, sf: ts.SourceFile):
     isAsync: fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false,
     body: fn.body,
   };
+}
+
+/** A top-level `function name() {}` or `const name = (…) => …` of the file. */
+export function moduleFunction(sf: ts.SourceFile, name: string): ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | undefined {
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name?.text === name && st.body) return st;
+    if (ts.isVariableStatement(st) && st.declarationList.flags & ts.NodeFlags.Const) {
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer;
+      }
+    }
+  }
+  return undefined;
 }
 
 /**

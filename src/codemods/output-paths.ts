@@ -7,12 +7,25 @@ export function withoutExtension(file: string): string {
   return file.replace(/\.(m?[jt]sx?)$/, "");
 }
 
-export function componentPathFor(viewFile: string): string {
-  return withoutExtension(viewFile) + ".component" + generatedExt(viewFile);
+/**
+ * `src/views/a.ts` → `src/views/a.component.ts`. A module that defines several views or components
+ * gets a pair of files per definition (`definition` set): `src/views/map.siteListView.component.ts`.
+ */
+export function componentPathFor(viewFile: string, definition?: string): string {
+  return stemFor(viewFile, definition) + ".component" + generatedExt(viewFile);
 }
 
-export function commandsPathFor(viewFile: string): string {
-  return withoutExtension(viewFile) + ".commands" + generatedExt(viewFile);
+export function commandsPathFor(viewFile: string, definition?: string): string {
+  return stemFor(viewFile, definition) + ".commands" + generatedExt(viewFile);
+}
+
+function stemFor(viewFile: string, definition: string | undefined): string {
+  return withoutExtension(viewFile) + (definition ? `.${definition.replace(/[^\w$-]/g, "_")}` : "");
+}
+
+/** The `definition` argument of the paths above for one plan view: its name when its module defines another view or component too. */
+export function definitionPart(view: { id: string; file: string; name: string }, all: readonly { id: string; file: string }[]): string | undefined {
+  return all.some((v) => v.file === view.file && v.id !== view.id) ? view.name : undefined;
 }
 
 /** The import path of `target` from `from`, in the style `original` was written in: no extension,

@@ -24,9 +24,9 @@ export interface RangeEdit {
 export const RETURN_PLACEHOLDER = "__LVM_COMMAND_RESULT__";
 
 /** What a command can ask the browser to do after it answers. */
-export const CLIENT_EFFECTS = new Set(["putFlash", "pageTitle", "pushPatch", "pushRedirect", "pushEvent"]);
+export const CLIENT_EFFECTS = new Set(["putFlash", "pageTitle", "pushPatch", "pushRedirect", "pushEvent", "sendParentInfo"]);
 
-const SAME_ON_CTX = new Set(["assign", "pageTitle", "putFlash", "pushPatch", "pushRedirect", "pushEvent", "connected", "url", "cancelUpload"]);
+const SAME_ON_CTX = new Set(["assign", "pageTitle", "putFlash", "pushPatch", "pushRedirect", "pushEvent", "connected", "url", "cancelUpload", "sendParentInfo"]);
 /** In a command, the files the calling action uploaded (src/codemods/uploads.ts). */
 const UPLOADS_IN_COMMAND = new Set(["consumeUploadedEntries", "uploadedEntries"]);
 

@@ -173,6 +173,11 @@ export interface ViewPlan {
    * not known to be pure), with why. Generated browser code never declares or imports them.
    */
   serverBindings?: { name: string; why: string }[];
+  /** Imports of the view's file that reach a package export through a project module (`import { html, z } from "./deps.ts"`):
+   *  local → export name; `package` is set for packages other than liveviewjs (imported from the package directly). */
+  liveviewjsImports?: { local: string; name: string; package?: string }[];
+  /** Topics subscribed to through a name (`socket.subscribe(TOPIC)`), with the string the name holds, here or in the module it is imported from. */
+  topicConstants?: { name: string; value: string }[];
   migration: { status: MigrationStatus; reason?: string };
 }
 

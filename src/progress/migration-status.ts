@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ViewPlan } from "../plan/types.ts";
 import { JOURNAL_FILE, type ViewStatusRecord } from "../apply/journal.ts";
-import { componentPathFor } from "../codemods/output-paths.ts";
+import { componentPathFor, definitionPart } from "../codemods/output-paths.ts";
 
 interface JournalViews {
   views?: Record<string, ViewStatusRecord>;
@@ -18,9 +18,9 @@ export function applyMigrationStatus(root: string, views: ViewPlan[]): ViewPlan[
   return views.map((view) => {
     if (view.migration.status === "ignored") return view;
     const record = journal.views?.[view.id];
-    if (record?.status === "migrated") return { ...view, migration: { status: "migrated", reason: `migrated by apply (${record.component ?? componentPathFor(view.file)})` } };
+    if (record?.status === "migrated") return { ...view, migration: { status: "migrated", reason: `migrated by apply (${record.component ?? componentPathFor(view.file, definitionPart(view, views))})` } };
     if (record?.status === "blocked") return { ...view, migration: { status: "blocked", reason: `apply left markers: ${(record.markers ?? []).map((m) => `${m.code} at ${m.at}`).join(", ") || "see the report"}` } };
-    const component = componentPathFor(view.file);
+    const component = componentPathFor(view.file, definitionPart(view, views));
     if (view.kind === "view" && looksMigrated(join(root, component))) return { ...view, migration: { status: "migrated", reason: `component found at ${component}` } };
     return view;
   });

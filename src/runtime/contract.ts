@@ -12,6 +12,8 @@ export type ClientEvent = { type: string } & Record<string, string | undefined>;
 
 export type State = Record<string, unknown>;
 
+export type { SessionData } from "./template/index.ts";
+
 export interface ActionContext<S extends State = State> {
   /** Current state (read-only snapshot; `socket.context` in the original). */
   readonly state: Readonly<S>;
@@ -27,6 +29,8 @@ export interface ActionContext<S extends State = State> {
   after(ms: number, action: string, params?: Record<string, unknown>): () => void;
   /** Run an action on the next tick (replaces `socket.sendInfo` to self). */
   send(action: string, params?: Record<string, unknown>): void;
+  /** A child component's message to the view that renders it (LiveViewJS `sendParentInfo`): the view's action or handleInfo for it runs on the next tick. */
+  sendParentInfo(info: { type: string } & Record<string, unknown>): void;
   pushPatch(path: string, params?: URLSearchParams | Record<string, string>, replace?: boolean): void;
   pushRedirect(path: string, params?: URLSearchParams | Record<string, string>, replace?: boolean): void;
   /** Reaches `phx-hook` handleEvent callbacks and `window` listeners ("phx:<name>"). */
@@ -51,7 +55,9 @@ export interface CommandOptions {
   uploads?: string[];
 }
 
-export interface RenderMeta {
+/** `_Events` only mirrors liveviewjs's `LiveViewMeta<Events>`, so render signatures typed with it move unchanged. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export interface RenderMeta<_Events = unknown> {
   csrfToken: string;
   url: URL;
   /** Set inside a child component's render: its target for `phx-target`. */
@@ -90,8 +96,13 @@ export interface ComponentDefinition<S extends State = State> {
   actions: Record<string, Action<S>>;
   /** Fallback for events with no action (a moved `handleEvent` switch). */
   handleEvent?: Action<S>;
-  /** Fallback for messages (`ctx.send`, `ctx.after`, sync) with no action: a moved `handleInfo`; it gets the message as sent. */
+  /** Fallback for messages (`ctx.send`, `ctx.after`) with no action: a moved `handleInfo`; it gets the message as sent. */
   handleInfo?: Action<S>;
+  /**
+   * Where each message the component sends itself goes: message type → action name, or "handleInfo".
+   * LiveViewJS keeps events and messages apart; this keeps a message named like an event off the event's action.
+   */
+  infos?: Record<string, string>;
   render(state: S, meta: RenderMeta): HtmlSafeString | Promise<HtmlSafeString>;
   /** File uploads (`socket.allowUpload(name, options)` in mount): limits checked in the browser and on the server. */
   uploads?: Record<string, UploadOptions>;

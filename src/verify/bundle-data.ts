@@ -78,7 +78,7 @@ function importedNames(text: string, file: string): Set<string> {
 }
 
 /** Minimum length of a dataset value worth looking for (shorter ones match by chance). */
-const MIN_VALUE_LENGTH = 4;
+const MIN_VALUE_LENGTH = 6;
 /** A data leak needs this many distinct values of one module (one shared word is not a dataset). */
 const MIN_VALUES = 2;
 

@@ -131,6 +131,13 @@ export { VerifyDate as Date };
 `;
 
 /** Files of the app (under root, outside node_modules) that mention Date import the verifier's one. */
+/** `Math` for the app's modules with a seeded `random` (mulberry32): each bundle that loads starts the same sequence. */
+const MATH_MODULE = `let seed = 0x2545f491;
+const random = () => { seed = (seed + 0x6d2b79f5) | 0; let t = seed; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+const seeded = Object.create(globalThis.Math, { random: { value: random } });
+export { seeded as Math };
+`;
+
 function fixedDateForApp(root: string): Plugin {
   const prefix = resolve(root) + "/";
   const loaders: Record<string, "ts" | "tsx" | "js" | "jsx"> = { ".ts": "ts", ".mts": "ts", ".cts": "ts", ".tsx": "tsx", ".js": "js", ".mjs": "js", ".cjs": "js", ".jsx": "jsx" };
@@ -140,9 +147,13 @@ function fixedDateForApp(root: string): Plugin {
       b.onLoad({ filter: /\.(m|c)?[jt]sx?$/ }, (args) => {
         if (!args.path.startsWith(prefix) || args.path.includes("/node_modules/")) return undefined;
         const text = readFileSync(args.path, "utf8");
-        if (!/\bDate\b/.test(text)) return undefined;
+        const date = /\bDate\b/.test(text);
+        // data made at load with Math.random: the same seed on both sides, so both start from the same data
+        const random = /\bMath\.random\b/.test(text);
+        if (!date && !random) return undefined;
         const ext = /\.[a-z]+$/.exec(args.path)![0];
-        return { contents: `import { Date } from "lvm-verify:date";\n${text}`, loader: loaders[ext] ?? "js", resolveDir: dirname(args.path) };
+        const prelude = `${date ? `import { Date } from "lvm-verify:date";\n` : ""}${random ? `import { Math } from "lvm-verify:math";\n` : ""}`;
+        return { contents: `${prelude}${text}`, loader: loaders[ext] ?? "js", resolveDir: dirname(args.path) };
       });
     },
   };
@@ -193,7 +204,7 @@ export interface BundleRequest {
 }
 
 export async function bundle(request: BundleRequest): Promise<string> {
-  const files: Record<string, string> = { "lvm-verify:entry": request.entry, "lvm-verify:clock": CLOCK_MODULE, "lvm-verify:date": DATE_MODULE };
+  const files: Record<string, string> = { "lvm-verify:entry": request.entry, "lvm-verify:clock": CLOCK_MODULE, "lvm-verify:date": DATE_MODULE, "lvm-verify:math": MATH_MODULE };
   const result = await build({
     entryPoints: ["lvm-verify:entry"],
     bundle: true,

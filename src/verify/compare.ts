@@ -160,6 +160,7 @@ export async function runPath(loaded: Loaded, path: ClientStep[], css?: string, 
       path: loaded.path,
       clients: loaded.clients,
       clock: originalModule.__verifyClock,
+      pubSub: originalModule.__appPubSub,
       css,
       signal,
     });

@@ -27,6 +27,8 @@ export interface OriginalSessionOptions {
   clients?: number;
   /** Session data every client starts with (e.g. a logged-in user). */
   session?: Record<string, unknown>;
+  /** The app's own pubsub (what its server setup hands LiveViewJS); a SingleProcessPubSub otherwise. */
+  pubSub?: any;
   /** Timers of the app's modules (bundled with clock: true). */
   clock?: VerifyClock;
   origin?: string;
@@ -65,7 +67,7 @@ export async function startOriginalSession(options: OriginalSessionOptions): Pro
   if (!match) throw new StepError("SIDE_ERROR", `no route matches ${url.pathname}`);
   const [view, pathParams] = match as unknown as [any, { params: Record<string, string> }];
   const useRouter = options.viewsWithLiveComponents?.has(view) ?? /live_component/.test(String(view.render));
-  const pubSub = new lv.SingleProcessPubSub();
+  const pubSub = options.pubSub ?? new lv.SingleProcessPubSub();
   const flashAdaptor = new lv.SessionFlashAdaptor();
   const fileSysAdaptor = { tempPath: () => "", writeTempFile: () => {}, createOrAppendFile: () => {} } as any;
   const reported: string[] = [];

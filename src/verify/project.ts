@@ -145,7 +145,8 @@ export async function findGeneratedWiring(root: string, view: MigratedView): Pro
 }
 
 export async function bundleView(root: string, source: OriginalSource, view: MigratedView, outDir: string): Promise<ViewBundles> {
-  const id = view.file.replace(/[^A-Za-z0-9]/g, "_");
+  // per generated component (a module with several views has one per view)
+  const id = view.componentFile.replace(/[^A-Za-z0-9]/g, "_");
   // the migrated side is served the way the generated app serves it: its routes and its pubsub bridge
   const wiring = await findGeneratedWiring(root, view);
   const original = await labelled("original", bundle({
@@ -153,7 +154,9 @@ export async function bundleView(root: string, source: OriginalSource, view: Mig
     // a router that lives in a server file is never imported (it would start the server)
     entry:
       (source.kind === "router" ? `export * as __routerModule from ${abs(root, source.file)};\n` : `export const __routerModule = undefined;\n`) +
-      `export * as __view from ${abs(root, view.file)};\nexport { __verifyClock } from "lvm-verify:clock";\n`,
+      `export * as __view from ${abs(root, view.file)};\nexport { __verifyClock } from "lvm-verify:clock";\n` +
+      // the pubsub the app hands LiveViewJS (its server setup): what the app broadcasts reaches the original's subscriptions, as in the app
+      (wiring?.pubSub ? `export { ${wiring.pubSub.name} as __appPubSub } from ${abs(root, wiring.pubSub.file)};\n` : `export const __appPubSub = undefined;\n`),
     outFile: join(outDir, `${id}.original.mjs`),
     platform: "node",
     original: true,
@@ -167,6 +170,7 @@ export async function bundleView(root: string, source: OriginalSource, view: Mig
       `export { lookupCommand, runCommand } from ${JSON.stringify(join(toolSrc(), "runtime/server/commands.ts"))};\n` +
       `export { sessionKeys, newSession, encodeSessionCookie } from ${JSON.stringify(join(toolSrc(), "runtime/server/session.ts"))};\n` +
       `export * as __component from ${abs(root, view.componentFile)};\n` +
+
       (view.commandsFile ? `export * as __commands from ${abs(root, view.commandsFile)};\n` : `export const __commands = undefined;\n`) +
       (wiring ? `export * as __wiring from ${abs(root, wiring.migratedFile)};\n` : `export const __wiring = undefined;\n`) +
       (wiring?.pubSub ? `export { ${wiring.pubSub.name} as __appPubSub } from ${abs(root, wiring.pubSub.file)};\n` : `export const __appPubSub = undefined;\n`),

@@ -84,3 +84,13 @@ describe("server data", () => {
     expect(v.markers.map((m) => m.code)).not.toContain("UNKNOWN_EFFECT");
   });
 });
+
+describe("topics through a name", () => {
+  it("socket.subscribe(TOPIC): the string TOPIC holds, in the view's file or the module it is imported from, is in the plan", () => {
+    const { merged } = analyzeSources({
+      "src/data/board.ts": `export const BOARD_TOPIC = "board";`,
+      "src/views/b.ts": `import { createLiveView, html } from "liveviewjs";\nimport { BOARD_TOPIC } from "../data/board";\nconst LOCAL = "loc";\nexport const b = createLiveView({ mount: async (socket) => { if (socket.connected) { await socket.subscribe(BOARD_TOPIC); await socket.subscribe(LOCAL); } socket.assign({ n: 0 }); }, render: (c) => html\`\${c.n}\` });`,
+    });
+    expect(view(merged, "src/views/b.ts#b").topicConstants).toEqual([{ name: "BOARD_TOPIC", value: "board" }, { name: "LOCAL", value: "loc" }]);
+  });
+});

@@ -52,10 +52,16 @@ describe("live components a view renders", () => {
     expect(componentsRenderedBy([view], [badge, card, picker], (f) => texts[f] ?? null).map((p) => p.name)).toEqual(["badge", "card"]);
   });
 
-  it("names a component by its file, by its path when another plan entry has the same base name", () => {
+  it("names a component by its file; by its export when another plan entry has the same base name; by path and export when that clashes too", () => {
     expect(uniqueComponentName(badge, [badge, picker, view])).toBe("badge");
     const other = handPlan({ file: "src/views/badge.ts", name: "badgeView" });
-    expect(uniqueComponentName(badge, [badge, other])).toBe("src_components_badge");
+    expect(uniqueComponentName(badge, [badge, other])).toBe(badge.name);
+    // five views in index.ts files: each by its export
+    const a = handPlan({ file: "src/views/a/index.ts", name: "cartView" });
+    const b = handPlan({ file: "src/views/b/index.ts", name: "ordersView" });
+    expect([uniqueComponentName(a, [a, b]), uniqueComponentName(b, [a, b])]).toEqual(["cartView", "ordersView"]);
+    const sameName = handPlan({ file: "src/views/c/index.ts", name: "cartView" });
+    expect(uniqueComponentName(a, [a, sameName])).toBe("src_views_a_index_cartView");
   });
 });
 

@@ -10,8 +10,15 @@ import { relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { checkRoot } from "../../discovery/index.ts";
 import type { ClientStep } from "../../verify/actions.ts";
-import { DEFAULT_VIEW_TIMEOUT_MS, verifyProject, type VerifyReport } from "../../verify/compare.ts";
-import { formatVerifyTerminal, verifyReportSection } from "../../verify/report.ts";
+import {
+  DEFAULT_VIEW_TIMEOUT_MS,
+  verifyProject,
+  type VerifyReport,
+} from "../../verify/compare.ts";
+import {
+  formatVerifyTerminal,
+  verifyReportSection,
+} from "../../verify/report.ts";
 import { REPORT_CSS } from "../../reports/html-assets.ts";
 import { stillOpen } from "../../verify/resources.ts";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
@@ -36,19 +43,48 @@ export interface VerifyCommandOptions {
 export function register(program: Command, io: CliIo): void {
   program
     .command("verify")
-    .description("run original and migrated views side by side and compare what they render")
-    .argument("<dir>", "folder of the migrated app (views with a .component.ts next to them)")
-    .option("--script <file>", 'scripted mode: JSON { "<route>": [steps] } instead of exploring')
+    .description(
+      "run original and migrated views side by side and compare what they render",
+    )
+    .argument(
+      "<dir>",
+      "folder of the migrated app (views with a .component.ts next to them)",
+    )
+    .option(
+      "--script <file>",
+      'scripted mode: JSON { "<route>": [steps] } instead of exploring',
+    )
     .option("--depth <n>", "explore: breadth-first depth (default 3)")
     .option("--max-paths <n>", "explore: paths per view at most (default 60)")
-    .option("--only <view...>", "verify only views whose file contains one of these")
-    .option("--router <module#export>", "take routes from this router (e.g. src/server/routes.ts#liveRouter) instead of finding one")
-    .option("--view-timeout <ms>", `time limit per view; a view over it is not verifiable (default ${DEFAULT_VIEW_TIMEOUT_MS})`)
-    .option("--plan <file>", "take server state for the bundle check from this plan (migrate analyze --out) instead of analyzing the app")
-    .option("--no-bundle-check", "do not check the browser bundles for server state")
-    .option("--allow-unverifiable", "exit 0 even when some views cannot be verified (divergences still fail)")
+    .option(
+      "--only <view...>",
+      "verify only views whose file contains one of these",
+    )
+    .option(
+      "--router <module#export>",
+      "take routes from this router (e.g. src/server/routes.ts#liveRouter) instead of finding one",
+    )
+    .option(
+      "--view-timeout <ms>",
+      `time limit per view; a view over it is not verifiable (default ${DEFAULT_VIEW_TIMEOUT_MS})`,
+    )
+    .option(
+      "--plan <file>",
+      "take server state for the bundle check from this plan (migrate analyze --out) instead of analyzing the app",
+    )
+    .option(
+      "--no-bundle-check",
+      "do not check the browser bundles for server state",
+    )
+    .option(
+      "--allow-unverifiable",
+      "exit 0 even when some views cannot be verified (divergences still fail)",
+    )
     .option("--json", "print the results as JSON")
-    .option("--html <file>", "write the results as an HTML page (the report's Verification section)")
+    .option(
+      "--html <file>",
+      "write the results as an HTML page (the report's Verification section)",
+    )
     .addHelpText(
       "after",
       '\nRoutes: a router found anywhere in the app by its type (LiveViewRouter) or shape (path keys, live view values), exported or not; --router to name one; otherwise each view gets a path of its own (/__verify/<n>, route params filled with "1").\nSteps: {kind:"click",index}, {kind:"form",binding:"change"|"submit",index,values,target}, {kind:"key",binding,window,index,key}, {kind:"patch",href}, {kind:"tick",ms}; optional client: 0|1.\nBundle check: each component browser bundle must hold no module the plan says is server state, nor values of its datasets.\nExit codes: 0 every view verified equivalent, 1 some view diverged, shipped server state, or could not be verified (or none was found), 64 usage error.',
@@ -62,7 +98,8 @@ export function register(program: Command, io: CliIo): void {
         code = await runVerify(dir, options, io);
       } catch (error) {
         // main() reports it; should something the views opened keep the loop alive, end anyway soon after
-        if (standalone) setTimeout(() => process.exit(process.exitCode ?? 1), 2_000).unref();
+        if (standalone)
+          setTimeout(() => process.exit(process.exitCode ?? 1), 2_000).unref();
         throw error;
       }
       io.setExitCode(code);
@@ -71,71 +108,142 @@ export function register(program: Command, io: CliIo): void {
 }
 
 /** Reports what still keeps the event loop alive (beyond what was open before the run), flushes the output and exits. */
-async function exitNow(code: number, baseline: string[], io: CliIo): Promise<never> {
+async function exitNow(
+  code: number,
+  baseline: string[],
+  io: CliIo,
+): Promise<never> {
   // closed servers and windows let go within a turn or two
   await new Promise((resolve) => setTimeout(resolve, 50));
   const left = stillOpen(baseline);
-  if (left.length) io.stderr.write(`note: still open after the run (left by the app's modules): ${left.join(", ")}; exiting anyway\n`);
-  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write("", () => resolve()))));
+  if (left.length)
+    io.stderr.write(
+      `note: still open after the run (left by the app's modules): ${left.join(", ")}; exiting anyway\n`,
+    );
+  await Promise.all(
+    [process.stdout, process.stderr].map(
+      (stream) =>
+        new Promise<void>((resolve) => stream.write("", () => resolve())),
+    ),
+  );
   process.exit(code);
 }
 
-function positive(value: string | undefined, name: string, fallback: number): number {
+function positive(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number, got "${value}"`, "BAD_OPTION");
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(
+      `${name} must be a whole number, got "${value}"`,
+      "BAD_OPTION",
+    );
   return n;
 }
 
-export async function runVerify(dir: string, options: VerifyCommandOptions, io: CliIo): Promise<number> {
+export async function runVerify(
+  dir: string,
+  options: VerifyCommandOptions,
+  io: CliIo,
+): Promise<number> {
   const root = resolve(io.cwd, dir);
   const problem = await checkRoot(root, dir);
   if (problem) throw new UsageError(problem.message, problem.code);
   let scripts: Record<string, ClientStep[]> | undefined;
   if (options.script) {
     try {
-      scripts = JSON.parse(await readFile(resolve(io.cwd, options.script), "utf8"));
+      scripts = JSON.parse(
+        await readFile(resolve(io.cwd, options.script), "utf8"),
+      );
     } catch (error) {
-      throw new UsageError(`cannot read script ${options.script}: ${(error as Error).message}`, "BAD_SCRIPT");
+      throw new UsageError(
+        `cannot read script ${options.script}: ${(error as Error).message}`,
+        "BAD_SCRIPT",
+      );
     }
   }
-  if (options.router && !options.router.split("#")[0]) throw new UsageError(`--router wants <module>#<export>, got "${options.router}"`, "BAD_OPTION");
+  if (options.router && !options.router.split("#")[0])
+    throw new UsageError(
+      `--router wants <module>#<export>, got "${options.router}"`,
+      "BAD_OPTION",
+    );
   if (options.router) {
-    const module = resolve(io.cwd, options.router.slice(0, options.router.lastIndexOf("#") > 0 ? options.router.lastIndexOf("#") : undefined));
-    if (!existsSync(module)) throw new UsageError(`--router: no module ${module}`, "BAD_OPTION");
+    const module = resolve(
+      io.cwd,
+      options.router.slice(
+        0,
+        options.router.lastIndexOf("#") > 0
+          ? options.router.lastIndexOf("#")
+          : undefined,
+      ),
+    );
+    if (!existsSync(module))
+      throw new UsageError(`--router: no module ${module}`, "BAD_OPTION");
   }
-  const viewTimeout = positive(options.viewTimeout, "--view-timeout", DEFAULT_VIEW_TIMEOUT_MS);
-  if (viewTimeout === 0) throw new UsageError("--view-timeout must be more than 0", "BAD_OPTION");
-  const report = await verifyProject(root, {
-    mode: scripts ? "script" : "explore",
-    scripts,
-    depth: positive(options.depth, "--depth", 3),
-    maxPaths: positive(options.maxPaths, "--max-paths", 60),
-    only: options.only,
-    // the module is named from where the command runs; verify takes it relative to the app
-    router: options.router ? routerRelativeToRoot(io.cwd, root, options.router) : undefined,
-    viewTimeout,
-    bundleCheck: options.bundleCheck !== false,
-    plan: options.plan ? resolve(io.cwd, options.plan) : undefined,
-  });
+  const viewTimeout = positive(
+    options.viewTimeout,
+    "--view-timeout",
+    DEFAULT_VIEW_TIMEOUT_MS,
+  );
+  if (viewTimeout === 0)
+    throw new UsageError("--view-timeout must be more than 0", "BAD_OPTION");
+  // what the app's own code prints while it runs (liveviewjs warnings, console.log) goes to stderr: stdout holds the results only
+  const print = { log: console.log, info: console.info, warn: console.warn };
+  if (io.stdout === process.stdout)
+    console.log =
+      console.info =
+      console.warn =
+        (...args: unknown[]) => console.error(...args);
+  let report: VerifyReport;
+  try {
+    report = await verifyProject(root, {
+      mode: scripts ? "script" : "explore",
+      scripts,
+      depth: positive(options.depth, "--depth", 3),
+      maxPaths: positive(options.maxPaths, "--max-paths", 60),
+      only: options.only,
+      // the module is named from where the command runs; verify takes it relative to the app
+      router: options.router
+        ? routerRelativeToRoot(io.cwd, root, options.router)
+        : undefined,
+      viewTimeout,
+      bundleCheck: options.bundleCheck !== false,
+      plan: options.plan ? resolve(io.cwd, options.plan) : undefined,
+    });
+  } finally {
+    Object.assign(console, print);
+  }
   if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else io.stdout.write(formatVerifyTerminal(report, colorsFor(io.stdout, io.env)));
+  else
+    io.stdout.write(formatVerifyTerminal(report, colorsFor(io.stdout, io.env)));
   if (options.html) {
     const section = verifyReportSection(report);
-    await writeFile(resolve(io.cwd, options.html), `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${section.title}</title><style>${REPORT_CSS}</style></head><body><main><h1>${section.title}</h1>${section.html}</main></body></html>\n`);
+    await writeFile(
+      resolve(io.cwd, options.html),
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${section.title}</title><style>${REPORT_CSS}</style></head><body><main><h1>${section.title}</h1>${section.html}</main></body></html>\n`,
+    );
   }
   return verifyExitCode(report, options.allowUnverifiable === true, io);
 }
 
 /** 0 only when every view asked for was verified equivalent with no server state in its bundle (or, with --allow-unverifiable, none diverged or leaked and at least one was verified). */
-export function verifyExitCode(report: VerifyReport, allowUnverifiable: boolean, io?: CliIo): number {
+export function verifyExitCode(
+  report: VerifyReport,
+  allowUnverifiable: boolean,
+  io?: CliIo,
+): number {
   const s = report.summary;
   if (report.views.length === 0) return EXIT_FILES_FAILED;
   if (s.diverged > 0) return EXIT_FILES_FAILED;
   // server state in a browser bundle fails however the HTML compares
   if (report.leaking > 0) return EXIT_FILES_FAILED;
   if (s["not-verifiable"] > 0 && !allowUnverifiable) {
-    io?.stderr.write(`${s["not-verifiable"]} view(s) could not be verified (exit 1; --allow-unverifiable accepts that)\n`);
+    io?.stderr.write(
+      `${s["not-verifiable"]} view(s) could not be verified (exit 1; --allow-unverifiable accepts that)\n`,
+    );
     return EXIT_FILES_FAILED;
   }
   // nothing verified at all is never a pass
@@ -143,7 +251,11 @@ export function verifyExitCode(report: VerifyReport, allowUnverifiable: boolean,
   return EXIT_OK;
 }
 
-function routerRelativeToRoot(cwd: string, root: string, value: string): string {
+function routerRelativeToRoot(
+  cwd: string,
+  root: string,
+  value: string,
+): string {
   const hash = value.lastIndexOf("#");
   const module = hash > 0 ? value.slice(0, hash) : value;
   const exportName = hash > 0 ? value.slice(hash + 1) : "router";

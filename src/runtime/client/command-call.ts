@@ -3,6 +3,7 @@
 // else comes back as a { code, message } error value.
 
 import { PROTOCOL, CLIENT_ERROR, type CommandRequest, type CommandResponse } from "../contract.ts";
+import { parseState, stateReplacer } from "../template/state-json.ts";
 
 export async function callCommand(
   component: string,
@@ -22,7 +23,7 @@ export async function callCommand(
         method: "POST",
         credentials: "same-origin",
         headers: { "content-type": "application/json", [PROTOCOL.csrfHeader]: csrfToken },
-        body: JSON.stringify({ params, url: location.href, uploads } satisfies CommandRequest),
+        body: JSON.stringify({ params, url: location.href, uploads } satisfies CommandRequest, stateReplacer),
       });
     } catch (error) {
       failure = error;
@@ -34,7 +35,7 @@ export async function callCommand(
     }
     if (!response) return { ok: false, error: { code: CLIENT_ERROR.network, message: String(failure) } };
     try {
-      const body = (await response.json()) as CommandResponse;
+      const body = parseState<CommandResponse>(await response.text());
       if (body.ok === true || body.error) return body;
     } catch {}
     return { ok: false, error: { code: CLIENT_ERROR.badResponse, message: `HTTP ${status}` } };

@@ -2,6 +2,7 @@
 // JSON.parse (no eval: works under a CSP without 'unsafe-eval'), binds events and starts sync.
 
 import { PROTOCOL, type ComponentDefinition, type StatePayload } from "../contract.ts";
+import { parseState } from "../template/state-json.ts";
 import { installBindings, views } from "./bindings.ts";
 import { createView, type HookDefinition } from "./view.ts";
 import type { UploadSupport } from "./uploads-static.ts";
@@ -41,7 +42,7 @@ export function mount(components: Definitions, options: MountOptions = {}): Moun
     const def = list.find((c) => c.name == name);
     if (!def || views.has(el)) continue;
     const scriptEl = document.querySelector(`script[type="application/json"][${PROTOCOL.stateAttr}="${name}"]`);
-    const script: StatePayload = JSON.parse(scriptEl?.textContent || `{"state":{}}`);
+    const script: StatePayload = parseState(scriptEl?.textContent || `{"state":{}}`);
     let storage = options.storage;
     try {
       // Touched only when asked for: reading sessionStorage throws on opaque origins (about:blank, sandboxed frames).

@@ -4,6 +4,7 @@
 
 import type { ActionContext, CommandOptions, ComponentDefinition, RenderMeta, State, StatePayload } from "../contract.ts";
 import type { HtmlSafeString } from "../template/html.ts";
+import { parseState, stateReplacer } from "../template/state-json.ts";
 import { views } from "./bindings.ts";
 import { callCommand } from "./command-call.ts";
 import { toEvent, type EventObject } from "./event-payload.ts";
@@ -112,6 +113,9 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       send(action, params) {
         later(0, action, params);
       },
+      sendParentInfo(info) {
+        setTimeout(() => run(root, toEvent(info.type, info), info.type, true), 0);
+      },
       pushPatch(path, params, replace) {
         navigate(buildUrl(path, params), replace);
       },
@@ -143,7 +147,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   if (def.persist) {
     // Restore ui/form keys from this tab's last visit.
     try {
-      Object.assign(root.state, own(JSON.parse(env.storage?.getItem(storageKey) ?? "{}")));
+      Object.assign(root.state, own(parseState(env.storage?.getItem(storageKey) ?? "{}")));
     } catch {}
   }
 
@@ -183,7 +187,10 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
    * the commands it started have finished.
    */
   function run(target: Target, event: EventObject, name = event.type, message = false): Promise<unknown> {
-    const action = target.def.actions?.[name] ?? (message ? target.def.handleInfo : undefined) ?? target.def.handleEvent;
+    // a message goes where the component's route table says (`infos`), else to the action of its name, else to
+    // handleInfo; never to handleEvent (LiveViewJS keeps events and messages apart)
+    const route = message ? target.def.infos?.[name] : undefined;
+    const action = message ? target.def.actions?.[route ?? name] ?? target.def.handleInfo : target.def.actions?.[name] ?? target.def.handleEvent;
     if (event.type == "lv:clear-flash") {
       delete flash[event.key];
       schedule();
@@ -311,7 +318,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     uploads.patched(el);
     if (def.persist) {
       try {
-        env.storage?.setItem(storageKey, JSON.stringify(own(root.state)));
+        env.storage?.setItem(storageKey, JSON.stringify(own(root.state), stateReplacer));
       } catch {}
     }
   }

@@ -9,6 +9,7 @@ import { buildClientBundle, type ClientBundle } from "./bundle.ts";
 import { lookupCommand, runCommand, type CommandOutcome } from "./commands.ts";
 import { renderFirstPaint } from "./first-paint.ts";
 import { escapeAttribute } from "./json-script.ts";
+import { reviveState, stateReplacer } from "../template/state-json.ts";
 import { httpError, sendError, sendJson, type HttpError } from "./responses.ts";
 import { compilePath, type CompiledPath } from "./routes.ts";
 import { encodeSessionCookie, newSession, readSession, safeEqual, sessionCookieHeader, sessionKeys, type Session } from "./session.ts";
@@ -218,7 +219,8 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     if (request === null || typeof request !== "object" || Array.isArray(request)) {
       return sendError(res, httpError(400, "BAD_REQUEST", "Body must be a JSON object { params }"));
     }
-    const params = request.params ?? Object.create(null);
+    // the browser's state in params (a Date, a Map) comes tagged: revived before validation
+    const params = reviveState(request.params ?? Object.create(null));
     if (params === null || typeof params !== "object" || Array.isArray(params)) {
       return sendError(res, httpError(400, "BAD_REQUEST", "`params` must be an object"));
     }
@@ -240,7 +242,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     if (!outcome.ok) return sendError(res, outcome.error);
     let text: string;
     try {
-      text = JSON.stringify({ ok: true, result: outcome.result });
+      text = JSON.stringify({ ok: true, result: outcome.result }, stateReplacer);
     } catch (error) {
       onError(error);
       return sendError(res, httpError(500, "COMMAND_FAILED", "The command's result is not JSON"));

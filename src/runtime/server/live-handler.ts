@@ -80,6 +80,8 @@ export async function runLiveHandler(view: LiveViewParts, kind: "event" | "info"
       const message = typeof info === "string" ? { type: info } : info;
       record(["send", message.type, message]);
     },
+    // a live component's message to its view: the browser hands it on
+    sendParentInfo: (info: { type: string } & Record<string, unknown>) => record(["sendParentInfo", info]),
     // the page follows its topics through the sync stream; a command subscribes to nothing
     subscribe: async () => {},
     repeat: () => {

@@ -56,6 +56,7 @@ export function createServerTarget(
     },
     after: () => () => {},
     send: () => {},
+    sendParentInfo: () => {},
     pushPatch: redirect,
     pushRedirect: redirect,
     pushEvent: () => {},

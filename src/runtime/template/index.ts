@@ -33,3 +33,6 @@ export type { UploadConfig, UploadEntry, UploadOptions } from "./uploads.ts";
 export type { Transition, JSCommand } from "./js.ts";
 export { newChangesetFactory } from "./changeset.ts";
 export type { LiveViewChangesetFactory } from "./changeset.ts";
+
+/** The session as LiveViewJS types it (`SessionData`): what mount's session parameter holds. */
+export type SessionData = Record<string, any>;

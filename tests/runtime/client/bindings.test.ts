@@ -308,3 +308,35 @@ describe("ctx.after", () => {
     vi.useRealTimers();
   });
 });
+
+describe("messages a component sends itself (a moved handleInfo)", () => {
+  it("go by the route table to handleInfo, even when an event's action has the same name; unrouted ones with no action reach handleInfo too", async () => {
+    vi.useFakeTimers();
+    const seen: string[] = [];
+    const weather = defineComponent<{ city: string; status: string }>({
+      name: "weather-routes",
+      // LiveViewJS keeps events and messages apart: the event "lookup" sends the message "lookup"
+      infos: { lookup: "handleInfo" },
+      actions: {
+        lookup(e, ctx) {
+          seen.push(`event ${e.type}`);
+          ctx.assign({ city: String(e.city), status: "looking" });
+          ctx.send("lookup", { type: "lookup", city: e.city });
+        },
+      },
+      handleInfo(info, ctx) {
+        seen.push(`info ${info.type}`);
+        ctx.assign({ status: info.type === "lookup" ? `found ${info.city}` : `other ${info.type}` });
+        if (info.type === "lookup") ctx.send("done", { type: "done" });
+      },
+      render: (s) => html`<button phx-click="lookup" phx-value-city="Bath">go</button><p>${s.status}</p>`,
+    });
+    const c = await mountPage(weather, { city: "", status: "" });
+    click($("button"));
+    for (let i = 0; i < 3; i++) await vi.advanceTimersByTimeAsync(5);
+    await c.flushed();
+    expect(seen).toEqual(["event lookup", "info lookup", "info done"]);
+    expect($("p").textContent).toBe("other done");
+    vi.useRealTimers();
+  });
+});

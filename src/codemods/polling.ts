@@ -1,0 +1,164 @@
+// Server timers that only ring the view's own doorbell become `ctx.after` polling in the browser
+// (DESIGN.md: `setInterval` + `sendInfo` → a scheduled action). A timer is recognised by what it does,
+// not by where it is written: `setInterval(() => socket.sendInfo({ type: "tick" }), ms)` as a statement,
+// kept in a variable or a per-socket map (`timers.set(socket.id, setInterval(…))`,
+// `intervals[socket.id] = setInterval(…)`), or started by a module helper that takes the socket
+// (`startPolling(socket, 1_000)`, whose other statements only clear timers). Cleanup that only clears
+// such timers (shutdown, `stopPolling(id)`) has nothing left to do: `ctx.after` stops with the page.
+
+import { ts } from "ts-morph";
+import { moduleFunction, type FunctionPart } from "./locate-view.ts";
+
+export interface Poller {
+  /** The statement of the handler that starts the timer (replaced by `ctx.after`). */
+  statement: ts.ExpressionStatement;
+  /** The interval, as code in the handler's scope. */
+  ms: string;
+  /** The message type each run sends. */
+  type: string;
+  /** The `setInterval(…)` call itself (in the handler or in the helper it calls). */
+  timer: ts.CallExpression;
+}
+
+const TIMER_CLEARS = new Set(["clearInterval", "clearTimeout"]);
+
+function statementsOf(fn: ts.FunctionLikeDeclaration): readonly ts.Statement[] {
+  const body = fn.body;
+  if (!body) return [];
+  return ts.isBlock(body) ? body.statements : [ts.factory.createExpressionStatement(body as ts.Expression)];
+}
+
+/** `setInterval(() => S.sendInfo({ type: "T" }), ms)` somewhere in the expression (not in a nested function of its own). */
+function intervalIn(expr: ts.Expression, socketName: string): { type: string; ms: ts.Expression; timer: ts.CallExpression } | undefined {
+  let found: { type: string; ms: ts.Expression; timer: ts.CallExpression } | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found || (ts.isFunctionLike(n) && n !== expr)) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "setInterval" && n.arguments.length === 2) {
+      const [fn, ms] = n.arguments as unknown as [ts.Expression, ts.Expression];
+      const type = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? sentType(fn, socketName) : undefined;
+      if (type !== undefined) found = { type, ms, timer: n };
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(expr);
+  return found;
+}
+
+/** The callback's only work is `S.sendInfo({ type: "T" })`: T. */
+function sentType(fn: ts.ArrowFunction | ts.FunctionExpression, socketName: string): string | undefined {
+  if (fn.parameters.length > 0) return undefined;
+  const body = fn.body;
+  const call = ts.isBlock(body) ? (body.statements.length === 1 && ts.isExpressionStatement(body.statements[0]!) ? body.statements[0].expression : undefined) : body;
+  if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !ts.isIdentifier(call.expression.expression)) return undefined;
+  if (call.expression.expression.text !== socketName || call.expression.name.text !== "sendInfo") return undefined;
+  const info = call.arguments[0];
+  if (!info || !ts.isObjectLiteralExpression(info) || info.properties.length !== 1) return undefined;
+  const p = info.properties[0]!;
+  return ts.isPropertyAssignment(p) && p.name.getText() === "type" && ts.isStringLiteralLike(p.initializer) ? p.initializer.text : undefined;
+}
+
+/**
+ * Does the statement only clear timers (and forget them)? `clearInterval(t)`, `map.delete(id)`,
+ * `delete intervals[id]`, `const t = map.get(id)`, `if (t) …` of those, or a call of a module helper
+ * whose statements all do only that.
+ */
+export function onlyClearsTimers(statement: ts.Statement, sf: ts.SourceFile, depth = 0): boolean {
+  if (ts.isBlock(statement)) return statement.statements.every((s) => onlyClearsTimers(s, sf, depth));
+  if (ts.isIfStatement(statement)) return onlyClearsTimers(statement.thenStatement, sf, depth) && (!statement.elseStatement || onlyClearsTimers(statement.elseStatement, sf, depth));
+  if (ts.isVariableStatement(statement)) {
+    // `const t = timers.get(id)`: a lookup, nothing more
+    return statement.declarationList.declarations.every((d) => !d.initializer || (ts.isCallExpression(d.initializer) && ts.isPropertyAccessExpression(d.initializer.expression) && d.initializer.expression.name.text === "get") || ts.isElementAccessExpression(d.initializer));
+  }
+  if (!ts.isExpressionStatement(statement)) return false;
+  const e = statement.expression;
+  if (ts.isDeleteExpression(e)) return true;
+  if (!ts.isCallExpression(e)) return false;
+  if (ts.isIdentifier(e.expression) && TIMER_CLEARS.has(e.expression.text)) return true;
+  if (ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "delete") return true;
+  if (ts.isIdentifier(e.expression) && depth < 3) {
+    const helper = moduleFunction(sf, e.expression.text);
+    return !!helper && statementsOf(helper).length > 0 && statementsOf(helper).every((s) => onlyClearsTimers(s, sf, depth + 1));
+  }
+  return false;
+}
+
+/** A statement that starts a polling timer, directly or through a helper that takes the socket. */
+function pollerOf(statement: ts.ExpressionStatement, socketName: string, sf: ts.SourceFile): Omit<Poller, "statement"> | undefined {
+  const direct = intervalIn(statement.expression, socketName);
+  if (direct) return { type: direct.type, ms: direct.ms.getText(sf), timer: direct.timer };
+  const call = statement.expression;
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return undefined;
+  const helper = moduleFunction(sf, call.expression.text);
+  if (!helper) return undefined;
+  const at = call.arguments.findIndex((a) => ts.isIdentifier(a) && a.text === socketName);
+  const param = helper.parameters[at];
+  if (at < 0 || !param || !ts.isIdentifier(param.name)) return undefined;
+  let found: { type: string; ms: ts.Expression; timer: ts.CallExpression } | undefined;
+  for (const st of statementsOf(helper)) {
+    const timer = ts.isExpressionStatement(st) ? intervalIn(st.expression, param.name.text) : undefined;
+    if (timer && !found) found = timer;
+    else if (!onlyClearsTimers(st, sf)) return undefined; // the helper does more than keep its timer: not only polling
+  }
+  if (!found) return undefined;
+  // the interval in the caller's terms: a helper parameter becomes the argument passed for it
+  const msParam = helper.parameters.findIndex((p) => ts.isIdentifier(p.name) && ts.isIdentifier(found!.ms) && p.name.text === (found!.ms as ts.Identifier).text);
+  const ms = msParam >= 0 ? call.arguments[msParam]?.getText(sf) : ts.isNumericLiteral(found.ms) ? found.ms.text : undefined;
+  return ms === undefined ? undefined : { type: found.type, ms, timer: found.timer };
+}
+
+/** Every statement of a handler (nested blocks, branches; not nested functions) that starts polling. */
+export function findPollers(part: FunctionPart | undefined, sf: ts.SourceFile, socketName: string | undefined): Poller[] {
+  const pollers: Poller[] = [];
+  if (!part || !socketName) return pollers;
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node)) {
+      const poller = pollerOf(node, socketName, sf);
+      if (poller) {
+        pollers.push({ statement: node, ...poller });
+        return;
+      }
+    }
+    if (ts.isFunctionLike(node) && node !== part.fn) return;
+    ts.forEachChild(node, visit);
+  };
+  visit(part.body);
+  return pollers;
+}
+
+/** Every timer the file starts (setInterval, setTimeout): a shutdown may be dropped only when all of them are pollers. */
+export function timerCalls(sf: ts.SourceFile): ts.CallExpression[] {
+  const out: ts.CallExpression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && (n.expression.text === "setInterval" || n.expression.text === "setTimeout")) out.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** A shutdown with nothing left to do once the pollers are `ctx.after`: it only clears timers, and every timer of the file is a poller's. */
+export function shutdownOnlyStopsPolling(shutdown: FunctionPart, sf: ts.SourceFile, pollers: readonly Poller[]): boolean {
+  if (pollers.length === 0) return false;
+  const ours = new Set(pollers.map((p) => p.timer));
+  if (!timerCalls(sf).every((t) => ours.has(t))) return false;
+  const statements = ts.isBlock(shutdown.body) ? shutdown.body.statements : [ts.factory.createExpressionStatement(shutdown.body)];
+  return statements.length > 0 && statements.every((s) => onlyClearsTimers(s, sf));
+}
+
+/** Does the code start a timer, itself or through the module's helpers it calls? (A command cannot hold one.) */
+export function startsTimer(node: ts.Node, sf: ts.SourceFile, depth = 0): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
+      const name = n.expression.text;
+      if (name === "setInterval" || name === "setTimeout") return void (found = true);
+      const helper = depth < 3 ? moduleFunction(sf, name) : undefined;
+      if (helper && startsTimer(helper, sf, depth + 1)) return void (found = true);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
