@@ -300,7 +300,7 @@ const QUERY_METHODS = new Set(["filter", "find", "findIndex", "findLast", "slice
 
 /**
  * A module-level collection of records that stands for a table: read through an exported function
- * that takes arguments (a query: filtered, sliced, looked up), or too big to be a rendering constant.
+ * (a query: filtered, sliced, looked up, handed out), or too big to be a rendering constant.
  * Small lookup tables of plain values (select options of strings, unit names) are not tables.
  */
 function dataTableReason(ctx: FileContext, scope: ModuleScope, name: string, exports: ExportFact[], decl: ts.Node): string | undefined {
@@ -316,8 +316,7 @@ function dataTableReason(ctx: FileContext, scope: ModuleScope, name: string, exp
   const exported = new Set(exports.map((x) => x.local));
   for (const [fname, fn] of scope.functions) {
     if (!exported.has(fname)) continue;
-    const params = (fn as ts.SignatureDeclaration).parameters ?? [];
-    if (params.length === 0) continue;
+    // an exported function that hands out or queries the rows is the module's data API: the rows stand for a table
     if (readsAsQuery(fn, name)) return `rows read through the exported query ${fname}(): it stands for a table`;
   }
   void decl;

@@ -40,6 +40,8 @@ interface Acc {
   timerInfos: string[];
   subscribes: string[];
   socketOps: string[];
+  /** A live component's messages to the view that renders it (`sendParentInfo`). */
+  sendsParentInfo: string[];
 }
 
 const SOCKET_OPS = new Set([
@@ -88,7 +90,7 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
 
   // For class views, `this.helper()` calls go to the class's own methods (functions "Class.helper").
   const viewClassName = !ts.isObjectLiteralExpression(view.definition) && view.definition.name && scope.classes.has(view.definition.name.text) ? view.definition.name.text : undefined;
-  const newAcc = (): Acc => ({ writes: [], reads: [], calls: [], effects: [], sendsInfo: [], timerInfos: [], subscribes: [], socketOps: [] });
+  const newAcc = (): Acc => ({ writes: [], reads: [], calls: [], effects: [], sendsInfo: [], timerInfos: [], subscribes: [], socketOps: [], sendsParentInfo: [] });
 
   const envFor = (name: string, fn: ts.Node, handler: string): Env => {
     const roles = new Map<string, RoleInfo>();
@@ -296,7 +298,7 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
   const recordWrite = (key: string, valueNode: ts.Expression | undefined, whole: ts.Node, env: Env, acc: Acc, temporary: boolean) => {
     const res = { sources: new Set<ValueSource>(), calls: [] as CalleeRef[], deps: new Set<string>() };
     if (valueNode) evalValue(valueNode, env, res, new Set(), 0);
-    if (env.handler.startsWith("handleInfo")) res.sources.add("info");
+    // "info" only when the value reads the message (its payload): where the write sits is the handler's business
     if (res.sources.size === 0 && res.calls.length === 0 && res.deps.size === 0) res.sources.add("literal");
     acc.writes.push({
       key,
@@ -380,6 +382,8 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
               acc.sendsInfo.push(name);
               acc.calls.push({ local: "@info", member: [name], at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
             }
+          } else if (op === "sendParentInfo") {
+            acc.sendsParentInfo.push(infoName(node.arguments[0]));
           } else if (op === "subscribe") {
             acc.subscribes.push(node.arguments[0] ? textOf(ctx, node.arguments[0], 80) : "?");
             acc.effects.push({ kind: "pubsub", detail: `subscribe ${node.arguments[0] ? textOf(ctx, node.arguments[0], 60) : ""}`.trim(), at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
@@ -487,6 +491,15 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
       // Names declared inside the handler shadow module names (one walk does both jobs).
       if ((ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name)) env.locals.add(node.name.text);
       else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) env.locals.add(node.name.text);
+      // `catch (err)`: what was thrown comes from what the try block called (a store's refusal is the server's word)
+      if (ts.isCatchClause(node) && node.variableDeclaration && ts.isIdentifier(node.variableDeclaration.name) && ts.isTryStatement(node.parent)) {
+        const thrownBy = (n: ts.Node): void => {
+          if (ts.isFunctionLike(n)) return;
+          if (ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isThrowStatement(n)) pushDef(env, node.variableDeclaration!.name.getText(), { expr: ts.isThrowStatement(n) ? n.expression : n });
+          ts.forEachChild(n, thrownBy);
+        };
+        thrownBy(node.parent.tryBlock);
+      }
       if (ts.isVariableDeclaration(node) && node.initializer) {
         const init = unwrap(node.initializer);
         const ap = accessPath(init);
@@ -530,6 +543,7 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
     sendsInfo: uniqSorted(acc.sendsInfo),
     subscribes: uniqSorted(acc.subscribes),
     socketOps: uniqSorted(acc.socketOps),
+    ...(acc.sendsParentInfo.length ? { sendsParentInfo: uniqSorted(acc.sendsParentInfo) } : {}),
   });
 
   const allWrites: WriteFact[] = [];
@@ -573,17 +587,39 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
     const fn = members.get(name);
     if (!fn) return;
     const env0 = envFor(name, fn, name);
-    const { branches, common } = findBranches(bodyNodes(fn), (e) => isTypeExpr(e, env0), (e) => stringCasesWith(e, (x) => isTypeExpr(x, env0)));
+    const { branches, common, catches, otherwise } = findBranches(bodyNodes(fn), (e) => isTypeExpr(e, env0), (e) => stringCasesWith(e, (x) => isTypeExpr(x, env0)));
     const runBranch = (evName: string, nodes: readonly ts.Node[], spanNode: ts.Node) => {
       // One scan of the handler serves every branch; only the handler name differs.
       const env: Env = { ...env0, handler: `${name}:${evName}` };
+      // a catch around the dispatch: for this branch, what was thrown comes from what this branch calls
+      const thrown: ts.Node[] = [];
+      const collectThrown = (n: ts.Node): void => {
+        if (ts.isFunctionLike(n)) return;
+        // what can throw into the catch: a call into the project or a package (a global like Math.max does not), a throw
+        const callee = ts.isCallExpression(n) ? accessPath(unwrap(n.expression)) : undefined;
+        if (callee && (isModuleCallable(scope, callee.root) || scope.state.has(callee.root)) && !env0.locals.has(callee.root)) thrown.push(n);
+        else if (ts.isThrowStatement(n)) thrown.push(n.expression);
+        ts.forEachChild(n, collectThrown);
+      };
+      nodes.forEach(collectThrown);
+      const ownCatches = thrown.length > 0 ? catches : [];
+      if (ownCatches.length > 0) {
+        env.defs = new Map(env0.defs);
+        for (const c of ownCatches) {
+          const v = c.variableDeclaration?.name;
+          if (v && ts.isIdentifier(v)) env.defs.set(v.text, thrown.map((expr) => ({ expr: expr as ts.Expression })));
+        }
+      }
       const acc = newAcc();
-      walk([...common, ...nodes], env, acc);
+      walk([...common, ...nodes, ...ownCatches.map((c) => c.block)], env, acc);
       collect(acc);
       out.push({ name: evName, at: locOf(ctx, spanNode), span: spanOf(ctx, spanNode), ...facts(acc) });
     };
     if (branches.length > 0) {
       for (const b of branches) for (const n of b.names) runBranch(n, b.nodes, b.spanNode);
+      // the events no branch names run the final else (a switch's default likewise)
+      const named = new Set(branches.flatMap((b) => b.names));
+      if (otherwise.length > 0) for (const n of fallbackNames().filter((x) => !named.has(x))) runBranch(n, otherwise, otherwise[0]!);
     } else {
       const names = fallbackNames();
       for (const n of names.length ? names : [name === "handleEvent" ? "*" : "*"]) runBranch(n, [], fn);
@@ -741,9 +777,11 @@ interface Branch {
 }
 
 /** Splits a handler body into per-type branches (switch cases, if-chains) and the statements common to all. */
-function findBranches(statements: readonly ts.Node[], isType: (e: ts.Expression) => boolean, cases: (e: ts.Expression) => string[] | undefined): { branches: Branch[]; common: ts.Node[] } {
+function findBranches(statements: readonly ts.Node[], isType: (e: ts.Expression) => boolean, cases: (e: ts.Expression) => string[] | undefined): { branches: Branch[]; common: ts.Node[]; catches: ts.CatchClause[]; otherwise: ts.Statement[] } {
   const branches: Branch[] = [];
   const common: ts.Node[] = [];
+  const catches: ts.CatchClause[] = [];
+  const otherwise: ts.Statement[] = [];
   const scan = (stmts: readonly ts.Node[]): void => {
     for (const st of stmts) {
       if (ts.isSwitchStatement(st) && isType(st.expression)) {
@@ -755,6 +793,7 @@ function findBranches(statements: readonly ts.Node[], isType: (e: ts.Expression)
           }
           if (clause.statements.length > 0) {
             if (ts.isCaseClause(clause) && pending.length) branches.push({ names: pending, nodes: clause.statements, spanNode: clause });
+            else if (ts.isDefaultClause(clause)) otherwise.push(...clause.statements);
             pending = [];
           }
         }
@@ -771,17 +810,22 @@ function findBranches(statements: readonly ts.Node[], isType: (e: ts.Expression)
           branches.push({ names, nodes: [cur.thenStatement], spanNode: cur.thenStatement });
           cur = cur.elseStatement;
         }
+        // a final `else`: the branch of every other event (dispatchHandler names them)
+        if (cur && !ts.isIfStatement(cur)) otherwise.push(cur);
         continue;
       }
       if (ts.isTryStatement(st) && containsDispatch(st.tryBlock.statements, isType, cases)) {
         scan(st.tryBlock.statements);
+        // the catch runs after a branch that threw: each branch gets it with what that branch calls (runBranch)
+        if (st.catchClause) catches.push(st.catchClause);
+        if (st.finallyBlock) common.push(st.finallyBlock);
         continue;
       }
       common.push(st);
     }
   };
   scan(statements);
-  return { branches, common };
+  return { branches, common, catches, otherwise };
 }
 
 function containsDispatch(stmts: readonly ts.Node[], isType: (e: ts.Expression) => boolean, cases: (e: ts.Expression) => string[] | undefined): boolean {

@@ -44,10 +44,15 @@ export function writeEvidence(c: ClassifyContext, w: WriteFact): { evidence: Evi
   if (where.startsWith("handleInfo:")) {
     const info = where.slice("handleInfo:".length);
     const origin = c.infoOrigin(info);
-    if (origin.startsWith("subscribe")) add("INFO_FROM_PUBSUB", `written in handleInfo (${info}) from ${origin}`);
-    else if (origin === "setInterval") add("SERVER_TIMER", `written in handleInfo (${info}) sent by a server timer`);
+    // the value decides, not the handler it sits in: a message only makes the key the sender's when
+    // what is written carries the message's data (DESIGN.md "Classify the value written")
+    const carries = sources.has("info");
+    if (origin.startsWith("subscribe")) {
+      if (carries) add("INFO_FROM_PUBSUB", `written in handleInfo (${info}) from ${origin}: ${w.expr}`);
+    } else if (origin === "setInterval") add("SERVER_TIMER", `written in handleInfo (${info}) sent by a server timer`);
     else if (origin === "sendInfo") add("SELF_INFO", `written in handleInfo (${info}), a message the view sends itself`);
-    else add("INFO_UNKNOWN_ORIGIN", `written in handleInfo (${info}); its sender is unknown`);
+    else if (origin === "sendParentInfo") add("SELF_INFO", `written in handleInfo (${info}), a message a live component this view renders sends it (sendParentInfo)`);
+    else if (carries) add("INFO_UNKNOWN_ORIGIN", `written in handleInfo (${info}); its sender is unknown`);
     sources.delete("info");
   }
   if (sources.has("session")) add("SESSION", `written from the session in ${where}: ${w.expr}`);
@@ -68,9 +73,9 @@ export function writeEvidence(c: ClassifyContext, w: WriteFact): { evidence: Evi
   }
   if (sources.has("event-param")) {
     const event = where.startsWith("handleEvent:") ? where.slice("handleEvent:".length) : undefined;
-    // The field's value itself (maybe converted by a global like Number()), not something computed from it by project code.
-    const direct = w.calls.length === 0 && !sources.has("changeset");
-    if (event && c.formEvents.has(event) && direct) add("FORM_BINDING", `written from the params of form event ${event}: ${w.expr}`);
+    // The fields of a form event, or what pure code computes from them (normalized fields, the list of
+    // validation problems): the form's data and its validation result.
+    if (event && c.formEvents.has(event) && !sources.has("changeset")) add("FORM_BINDING", `written from the params of form event ${event}: ${w.expr}`);
     else add("EVENT_PARAM", `written from event params in ${where}: ${w.expr}`);
   }
   if (sources.has("route-param") || sources.has("url")) add("ROUTE_PARAM", `written from ${sources.has("url") ? "the URL" : "route params"} in ${where}: ${w.expr}`);

@@ -138,6 +138,8 @@ export interface HandlerFacts {
   subscribes: string[];
   /** Socket operations used: "pushPatch", "putFlash", "pageTitle", "pushEvent", "allowUpload", ... */
   socketOps: string[];
+  /** Messages a live component sends the view that renders it (`sendParentInfo`): their types. */
+  sendsParentInfo?: string[];
 }
 
 export interface EventFact extends HandlerFacts {

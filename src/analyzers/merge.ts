@@ -25,13 +25,14 @@ export function mergeAll(facts: FileFacts[], options: MergeOptions): MergeResult
   const errors: FileError[] = [];
   const usedFunctions = new Set<string>();
   const overrides = isConfigOverrides(options.overrides) ? options.overrides : undefined;
+  const parentInfos = parentInfosByComponent(sorted);
 
   for (const file of sorted) {
     for (const view of file.views) {
       try {
         const kind = confirmView(index, file.path, view);
         if (!kind) continue;
-        views.push(planView(index, effects, file, { ...view, kind }, usedFunctions, overrides));
+        views.push(planView(index, effects, file, { ...view, kind }, usedFunctions, overrides, parentInfos));
       } catch (e) {
         // A bug on one view must not stop the run: the view is reported and the others go on.
         errors.push({ file: file.path, code: "ANALYZER_ERROR", message: `merging view ${view.name} failed: ${(e as Error).message}` });
@@ -87,7 +88,17 @@ function confirmView(index: ProjectIndex, path: string, view: ViewFacts): ViewKi
   return undefined;
 }
 
-function infoOriginFor(view: ViewFacts): (name: string) => string {
+/** Message types each live component sends the view rendering it (`sendParentInfo`), by "<file>#<name>". */
+function parentInfosByComponent(files: FileFacts[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const f of files) for (const v of f.views) {
+    const sent = [...Object.values(v.lifecycle), ...v.events, ...v.infos].flatMap((h) => h.sendsParentInfo ?? []);
+    if (sent.length) out.set(`${f.path}#${v.name}`, new Set(sent));
+  }
+  return out;
+}
+
+function infoOriginFor(view: ViewFacts, parentInfos: ReadonlySet<string> = new Set()): (name: string) => string {
   const handlers = [...Object.values(view.lifecycle), ...view.events, ...view.infos];
   const sent = new Set(handlers.flatMap((h) => h.sendsInfo));
   const timers = new Set(view.timerInfos);
@@ -101,14 +112,22 @@ function infoOriginFor(view: ViewFacts): (name: string) => string {
     }
     if (timers.has(name)) return "setInterval";
     if (sent.has(name)) return "sendInfo";
+    if (parentInfos.has(name)) return "sendParentInfo";
     if (topics.length) return `subscribe:${topics.join(",")}`;
     return "unknown";
   };
 }
 
-function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, view: ViewFacts, used: Set<string>, overrides?: ConfigOverrides): ViewPlan {
+function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, view: ViewFacts, used: Set<string>, overrides: ConfigOverrides | undefined, parentInfos: Map<string, Set<string>>): ViewPlan {
   const path = file.path;
-  const infoOrigin = infoOriginFor(view);
+  // messages the live components it renders send it (sendParentInfo): followed across files to their sender
+  const fromChildren = new Set<string>();
+  for (const c of view.template.components) {
+    const t = index.resolveRef(path, { local: c.name.split(".")[0]!, member: c.name.split(".").slice(1) }, true);
+    const id = t.kind === "value" || t.kind === "function" ? t.id.replace(/\.constructor$/, "") : t.kind === "class" ? `${t.path}#${t.name}` : undefined;
+    for (const name of (id && parentInfos.get(id)) || []) fromChildren.add(name);
+  }
+  const infoOrigin = infoOriginFor(view, fromChildren);
   const formEvents = new Set<string>();
   for (const f of view.template.forms) {
     if (f.event) formEvents.add(f.event);

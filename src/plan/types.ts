@@ -45,7 +45,7 @@ export type ValueSource =
   | "await"
   | "session"
   | "env"
-  | "info" // written inside handleInfo
+  | "info" // reads the message handleInfo received (its payload)
   | "changeset"
   | "upload"
   | "unknown";
