@@ -257,7 +257,8 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
     const uploads = Object.keys(def?.uploads ?? {}).length > 0 ? { uploads: api.createUploads } : {};
     let mounted: Tab["mounted"] | undefined;
     try {
-      [mounted] = api.mount(def, { fetch: ownFetch, EventSource: eventSourceFor(cookie, () => tab), storage: undefined, ...uploads });
+      // ctx.after (polling) is held like the page's intervals: time passes only on a `tick` step, as on the original side
+      [mounted] = api.mount(def, { fetch: ownFetch, EventSource: eventSourceFor(cookie, () => tab), storage: undefined, schedule: (_ms: number, fn: unknown) => (intervals.set(++intervalId, fn), () => void 0), ...uploads });
     } catch (error) {
       // the page stays as the server rendered it, and dead: what a user would get (compared, not skipped)
       tab.errors.push(`mount threw ${describeError(error)}`);

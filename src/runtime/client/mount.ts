@@ -18,6 +18,8 @@ export interface MountOptions {
   storage?: Storage;
   /** File uploads: `createUploads` from `liveview-migrate/runtime/uploads` (the server's page bundle passes it for components with `uploads`). */
   uploads?: UploadSupport;
+  /** Where `ctx.after` timers go (default setTimeout): a host that controls time (verify's tick steps) holds them. */
+  schedule?: (ms: number, run: () => void) => () => void;
 }
 
 export interface MountedComponent {
@@ -54,6 +56,7 @@ export function mount(components: Definitions, options: MountOptions = {}): Moun
       storage,
       EventSource: options.EventSource,
       uploads: options.uploads,
+      schedule: options.schedule,
     });
     views.set(el, view);
     mounted.push(view);

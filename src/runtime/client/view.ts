@@ -30,6 +30,8 @@ export interface MountEnv {
   EventSource?: typeof EventSource;
   /** File upload machinery (`createUploads` from ./uploads.ts), given only where a component declares uploads. */
   uploads?: UploadSupport;
+  /** Where `ctx.after` timers go (MountOptions.schedule). */
+  schedule?: (ms: number, run: () => void) => () => void;
 }
 
 /** The root component or a stateful child component: who an event or assign belongs to. */
@@ -81,17 +83,21 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     };
     // One pending `after` per action: a polling action re-arms itself, and a second path that also
     // runs it (a "refresh now" button) must not start a second chain.
-    const pending = new Map<string, ReturnType<typeof setTimeout>>();
+    const pending = new Map<string, () => void>();
+    const timerFor = env.schedule ?? ((ms: number, fn: () => void) => {
+      const timer = setTimeout(fn, ms);
+      return () => clearTimeout(timer);
+    });
     const after = (ms: number, action: string, params?: Record<string, unknown>) => {
-      clearTimeout(pending.get(action));
-      const timer = setTimeout(() => {
+      pending.get(action)?.();
+      const cancel = timerFor(ms, () => {
         pending.delete(action);
         run(target, toEvent(action, params ?? {}), action, true);
-      }, ms);
-      pending.set(action, timer);
+      });
+      pending.set(action, cancel);
       return () => {
-        clearTimeout(timer);
-        if (pending.get(action) === timer) pending.delete(action);
+        cancel();
+        if (pending.get(action) === cancel) pending.delete(action);
       };
     };
     return {
