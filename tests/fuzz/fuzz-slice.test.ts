@@ -114,17 +114,9 @@ describe(`differential fuzzing: seed ${SEED}, ${PROJECTS * PER_PROJECT} generate
     expect(missing).toEqual([]);
   });
 
-  // Fails today on a real bug in the tool (the lead flips this to `it` once it is fixed):
-  //   sendInfo to self from a handleEvent that runs whole in one server command (runLiveHandler).
-  //   The command answers with a `send` effect named after the info's type ("run_search",
-  //   "count_records"); apply_command_result calls ctx.send(<that type>), the component has no
-  //   action of that name (its info handler is the `handleInfo` action / command), so the runtime
-  //   hands the message to the component's handleEvent, i.e. the server's handleEvent runs again
-  //   with the info as its event. The info's work never runs (the loading flag stays set, results
-  //   are not filtered), the bookkeeping after the dispatch counts twice, and an if-chain whose last
-  //   event sits in a plain `else` runs that event on the info: s1-p1 v22 sets count1 to
-  //   Math.min(10, NaN) (shown as "null"). Here: s1-p1 v21 (search-sendinfo) and v22 (sendinfo-shared).
-  it.fails("every view that migrated without markers is verify-equivalent", () => {
+  // (the divergences this slice found — messages sent by a whole-handler command reaching handleEvent — are fixed:
+  // messages go by the component's route table and never to handleEvent)
+  it("every view that migrated without markers is verify-equivalent", () => {
     const clean = results.flatMap((r) => r.views.filter((v) => v.outcome === "migrated" && v.markers.length === 0).map((v) => ({ r, v })));
     expect(clean.length).toBeGreaterThan(0);
     const notEquivalent = clean.filter(({ v }) => v.verify?.status !== "equivalent");
