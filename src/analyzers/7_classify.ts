@@ -49,7 +49,11 @@ export function writeEvidence(c: ClassifyContext, w: WriteFact): { evidence: Evi
     const carries = sources.has("info");
     if (origin.startsWith("subscribe")) {
       if (carries) add("INFO_FROM_PUBSUB", `written in handleInfo (${info}) from ${origin}: ${w.expr}`);
-    } else if (origin === "setInterval") add("SERVER_TIMER", `written in handleInfo (${info}) sent by a server timer`);
+    } else if (origin === "setInterval") {
+      // a literal or a count of the ticks (`n: ctx.n + 1`) is the tab's own; a value the timer computes (a timestamp, a reload) is the server's
+      const ownCount = w.calls.length === 0 && [...sources].every((s) => s === "literal" || s === "state");
+      if (!ownCount) add("SERVER_TIMER", `written in handleInfo (${info}) sent by a server timer`);
+    }
     else if (origin === "sendInfo") add("SELF_INFO", `written in handleInfo (${info}), a message the view sends itself`);
     else if (origin === "sendParentInfo") add("SELF_INFO", `written in handleInfo (${info}), a message a live component this view renders sends it (sendParentInfo)`);
     else if (carries) add("INFO_UNKNOWN_ORIGIN", `written in handleInfo (${info}); its sender is unknown`);

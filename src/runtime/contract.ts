@@ -23,7 +23,7 @@ export interface ActionContext<S extends State = State> {
    * Call a server command. By default its result (an object) is assigned to state.
    * `onResult` / `onError` name actions that receive `{ type, result }` / `{ type, error: { code, message } }`.
    */
-  command(name: string, params?: Record<string, unknown>, options?: CommandOptions): Promise<unknown>;
+  command(name: string, params?: Record<string, unknown> | (() => Record<string, unknown>), options?: CommandOptions): Promise<unknown>;
   /** Schedule an action (replaces setInterval + sendInfo polling). Returns a cancel function.
    *  One pending timer per action: scheduling the same action again replaces the earlier timer. */
   after(ms: number, action: string, params?: Record<string, unknown>): () => void;
@@ -51,6 +51,12 @@ export interface CommandOptions {
   pendingKey?: string;
   /** Retry on network failure (also true when the state script lists the command as idempotent). */
   idempotent?: boolean;
+  /**
+   * Run after this component's earlier serial commands have answered (and their answers are applied);
+   * params given as a function are read then. A handler that runs whole on the server is serial: LiveViewJS
+   * handles one event or message at a time, so two quick ones must not both start from the same state.
+   */
+  serial?: boolean;
   /** Upload these configs' valid entries first; the command consumes them (`ctx.consumeUploadedEntries`). */
   uploads?: string[];
 }

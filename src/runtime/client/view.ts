@@ -76,6 +76,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   const uploads = (env.uploads ?? noUploads)(name, def.uploads, script.csrfToken, schedule);
 
   function makeCtx(target: Target): ActionContext<any> {
+    let serialTail: Promise<unknown> = Promise.resolve();
     const later = (ms: number, action: string, params?: Record<string, unknown>) => {
       // the named action runs even when params carry a `type` (a message handed to an undispatched handleInfo)
       const timer = setTimeout(() => run(target, toEvent(action, params ?? {}), action, true), ms);
@@ -111,7 +112,9 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
         schedule();
       },
       command(command, params = {}, options = {}) {
-        const p = runCommand(target, command, params, options);
+        const read = () => (typeof params === "function" ? params() : params);
+        // serial: after the previous serial command of this component, its answer applied (LiveViewJS's one-at-a-time)
+        const p = options.serial ? (serialTail = serialTail.catch(() => {}).then(() => runCommand(target, command, read(), options))) : runCommand(target, command, read(), options);
         collecting?.push(p);
         return p;
       },

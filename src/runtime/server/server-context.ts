@@ -44,7 +44,7 @@ export function createServerTarget(
     },
     async command(name, params = {}, options: CommandOptions = {}) {
       if (options.pendingKey) target.state = { ...target.state, [options.pendingKey]: false };
-      const outcome = await runCommand(def.name, name, params);
+      const outcome = await runCommand(def.name, name, typeof params === "function" ? params() : params);
       if (outcome.ok) {
         if (options.onResult) await dispatch(options.onResult, { result: outcome.result });
         else if (isPlainObject(outcome.result)) target.state = { ...target.state, ...outcome.result };
