@@ -23,18 +23,9 @@ export function createTypeFallback(root: string, hasFunction: (id: string) => bo
     if (project || failed) return !failed;
     try {
       const { baseUrl, paths } = readCompilerPaths(root);
-      // liveviewjs 0.8.1 has no `types` condition in its exports map: "node" resolution reads its `types` field.
       project = new Project({
         compilerOptions: {
-          allowJs: true,
-          checkJs: false,
-          noEmit: true,
-          skipLibCheck: true,
-          esModuleInterop: true,
-          allowImportingTsExtensions: true,
-          moduleResolution: ts.ModuleResolutionKind.Node10,
-          module: ts.ModuleKind.ESNext,
-          target: ts.ScriptTarget.ES2022,
+          ...SYMBOL_COMPILER_OPTIONS,
           ...(baseUrl !== undefined ? { baseUrl: join(root, baseUrl) } : {}),
           ...(paths ? { paths } : {}),
         },
@@ -120,7 +111,24 @@ function qualifiedName(decl: ts.Declaration): string | undefined {
   return undefined;
 }
 
-function readCompilerPaths(root: string): { baseUrl?: string; paths?: Record<string, string[]> } {
+/**
+ * Compiler options for reading symbols of a project (never emitting, never type-checking it whole).
+ * liveviewjs 0.8.1 has no `types` condition in its exports map: "node" resolution reads its `types` field.
+ */
+export const SYMBOL_COMPILER_OPTIONS = {
+  allowJs: true,
+  checkJs: false,
+  noEmit: true,
+  skipLibCheck: true,
+  esModuleInterop: true,
+  allowImportingTsExtensions: true,
+  moduleResolution: ts.ModuleResolutionKind.Node10,
+  module: ts.ModuleKind.ESNext,
+  target: ts.ScriptTarget.ES2022,
+};
+
+/** `baseUrl` and `paths` of the project's tsconfig.json (module resolution needs them; the rest is ours). */
+export function readCompilerPaths(root: string): { baseUrl?: string; paths?: Record<string, string[]> } {
   try {
     const text = readFileSync(join(root, "tsconfig.json"), "utf8");
     const co = (ts.parseConfigFileTextToJson("tsconfig.json", text).config?.compilerOptions ?? {}) as { baseUrl?: string; paths?: Record<string, string[]> };

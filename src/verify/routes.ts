@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { join, posix, relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 import { Project, ts } from "ts-morph";
+import { readCompilerPaths, SYMBOL_COMPILER_OPTIONS } from "../analyzers/type_fallback.ts";
 
 /** A live view as verify imports it: `import { <exportName> } from <file>`, instantiated when it is a class. */
 export interface ViewRef {
@@ -51,15 +52,6 @@ const IGNORE = ["**/node_modules/**", ".migrate/**", "**/dist/**", "**/build/**"
 
 const posixPath = (path: string) => path.split(sep).join(posix.sep);
 
-function readCompilerPaths(root: string): { baseUrl?: string; paths?: Record<string, string[]> } {
-  try {
-    const text = readFileSync(join(root, "tsconfig.json"), "utf8");
-    const co = (ts.parseConfigFileTextToJson("tsconfig.json", text).config?.compilerOptions ?? {}) as { baseUrl?: string; paths?: Record<string, string[]> };
-    return { baseUrl: co.baseUrl ?? (co.paths ? "." : undefined), paths: co.paths };
-  } catch {
-    return {};
-  }
-}
 
 /**
  * The app's sources as TypeScript sees them (lazily, once per verify run): routers, views and the
@@ -77,16 +69,7 @@ export class AppIndex {
     const { baseUrl, paths } = readCompilerPaths(root);
     this.project = new Project({
       compilerOptions: {
-        allowJs: true,
-        checkJs: false,
-        noEmit: true,
-        skipLibCheck: true,
-        esModuleInterop: true,
-        allowImportingTsExtensions: true,
-        // liveviewjs 0.8.1 has no `types` condition in its exports map: "node" resolution reads its `types` field
-        moduleResolution: ts.ModuleResolutionKind.Node10,
-        module: ts.ModuleKind.ESNext,
-        target: ts.ScriptTarget.ES2022,
+        ...SYMBOL_COMPILER_OPTIONS,
         jsx: ts.JsxEmit.Preserve,
         // names and exports are all this needs: no default library, no @types
         noLib: true,
