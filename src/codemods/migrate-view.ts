@@ -237,7 +237,8 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
         if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && ts.isIdentifier(expr.expression.expression) && expr.expression.expression.text === socketName) {
           const member = expr.expression.name.text;
           const arg = expr.arguments[0];
-          const topic = arg && (constantString(sf, arg) ?? (ts.isIdentifier(arg) ? plan.topicConstants?.find((c) => c.name === arg.text)?.value : undefined));
+          // a literal, or a name whose string the analysis followed (plan.topicConstants)
+          const topic = arg && (ts.isStringLiteralLike(arg) ? arg.text : ts.isIdentifier(arg) ? plan.topicConstants?.find((c) => c.name === arg.text)?.value : undefined);
           if (member === "subscribe" && topic !== undefined) {
             topics.push(topic);
             const guard = (bodyExpression ? undefined : connectedGuard(node as ts.Statement, socketName!));
@@ -638,17 +639,6 @@ function orderMembers(members: string[]): string[] {
 function isExported(sf: ts.SourceFile, view: LocatedView, name: string): boolean {
   if (view.exported || name === "default") return true;
   return sf.statements.some((s) => ts.isExportDeclaration(s) && !s.moduleSpecifier && s.exportClause && ts.isNamedExports(s.exportClause) && s.exportClause.elements.some((e) => e.name.text === name && !e.propertyName));
-}
-
-/** A string literal, or a module-level `const NAME = "literal"` it names (a topic written as a constant). */
-function constantString(sf: ts.SourceFile, expr: ts.Expression): string | undefined {
-  if (ts.isStringLiteralLike(expr)) return expr.text;
-  if (!ts.isIdentifier(expr)) return undefined;
-  for (const st of sf.statements) {
-    if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
-    for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === expr.text && d.initializer && ts.isStringLiteralLike(d.initializer)) return d.initializer.text;
-  }
-  return undefined;
 }
 
 function uniqueByType(pollers: readonly Poller[]): Poller[] {
