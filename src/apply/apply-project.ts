@@ -8,6 +8,7 @@ import type { FileRecord, FunctionEffects, Plan, ViewPlan } from "../plan/types.
 import fg from "fast-glob";
 import { commandsPathFor, componentPathFor, GENERATED_HEADER, migrateView, type ViewMigration } from "../codemods/migrate-view.ts";
 import { wireServer, type WiringResult } from "../codemods/server-wiring.ts";
+import { AppIndex } from "../discovery/routers.ts";
 import { componentsRenderedBy, uniqueComponentName, type ChildOutcome } from "../codemods/child-components.ts";
 import { definitionPart } from "../codemods/output-paths.ts";
 import { applyEdits, detectEol, withEol, type FileChange, type TextEdit } from "./edits.ts";
@@ -301,13 +302,15 @@ async function wire(root: string, reports: ViewReport[], notApplied: ViewPlan[],
     migrated.push({ viewFile: plan.file, viewName: plan.name, componentFile, exportName: plan.name === "default" ? "default" : plan.name, commandsFile: (await read(commandsFile)) !== null ? commandsFile : undefined, child: plan.kind === "component" });
   }
   if (migrated.length === 0) return { newFiles: [], edits: [], notes: [], warnings: [], files: [] };
-  const candidates = await fg(["**/*.{ts,js,mts,mjs}"], { cwd: root, ignore: ["**/node_modules/**", "**/.migrate/**", "**/*.component.{ts,js,mjs}", "**/*.commands.{ts,js,mjs}", "**/*.migrated.ts"] });
+  const candidates = await fg(["**/*.{ts,js,mts,mjs}"], { cwd: root, ignore: ["**/node_modules/**", "**/.migrate/**", "**/*.component.{ts,js,mjs}", "**/*.commands.{ts,js,mjs}", "**/*.migrated.*"] });
   const files = new Map<string, string>();
   for (const file of candidates.sort()) {
     const text = await read(file);
-    if (text !== null && (text.includes("LiveViewRouter") || text.includes("NodeExpressLiveViewServer"))) files.set(file, text);
+    if (text !== null && text.includes("NodeExpressLiveViewServer")) files.set(file, text);
   }
-  return wireServer(files, migrated, layout);
+  // routers by type or shape, anywhere in the app (typed or plain JS, exported or inline)
+  const routers = new AppIndex(root).findRouters().map((r) => ({ file: r.file, routes: r.routes.map((route) => ({ path: route.path, viewFile: route.view.file, viewNames: [route.view.exportName, ...(route.view.localName ? [route.view.localName] : [])] })) }));
+  return wireServer(files, migrated, routers, layout);
 }
 
 async function formatNewFiles(root: string, migration: ViewMigration, viewText: string): Promise<{ files: ViewMigration["newFiles"] } | { error: string }> {

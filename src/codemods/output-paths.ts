@@ -41,6 +41,6 @@ export function specifierInStyle(from: string, target: string, original: string)
 }
 
 /** A JavaScript view gets JavaScript files (types stripped when they are formatted), a TypeScript one TypeScript. */
-function generatedExt(viewFile: string): string {
+export function generatedExt(viewFile: string): string {
   return viewFile.endsWith(".mjs") ? ".mjs" : /\.[cm]?jsx?$/.test(viewFile) ? ".js" : ".ts";
 }

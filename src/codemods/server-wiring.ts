@@ -8,7 +8,7 @@ import { posix } from "node:path";
 import { ts } from "ts-morph";
 import type { NewFile, TextEdit } from "../apply/edits.ts";
 import { parseSource } from "./locate-view.ts";
-import { withoutExtension } from "./output-paths.ts";
+import { generatedExt, withoutExtension } from "./output-paths.ts";
 import { LAYOUT_IMPORT, LAYOUT_SOURCE, layoutOption, liveViewTemplates } from "./layout-wiring.ts";
 
 export interface MigratedComponent {
@@ -32,44 +32,19 @@ export interface WiringResult {
 
 export const WIRING_MARK = "liveview-migrate: migrated views";
 
-interface RouteEntry {
-  path: string;
-  viewFile: string;
-  viewName: string;
+/** A router of the app as apply needs it (found by discovery/routers.ts): its file and the views it maps. */
+export interface AppRouter {
+  file: string;
+  /** The view's export name, and the name it is declared with where they differ. */
+  routes: Array<{ path: string; viewFile: string; viewNames: string[] }>;
 }
 
-/** Routes of a `LiveViewRouter` object literal whose values are imported view identifiers. */
-export function readRouter(file: string, text: string): { name: string; routes: RouteEntry[] } | undefined {
-  const sf = parseSource(file, text);
-  const imports = new Map<string, { from: string; name: string }>();
-  for (const s of sf.statements) {
-    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || !s.importClause) continue;
-    const from = s.moduleSpecifier.text;
-    if (!from.startsWith(".")) continue;
-    const resolved = posix.normalize(posix.join(posix.dirname(file), from));
-    if (s.importClause.name) imports.set(s.importClause.name.text, { from: resolved, name: "default" });
-    const bindings = s.importClause.namedBindings;
-    if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) imports.set(e.name.text, { from: resolved, name: (e.propertyName ?? e.name).text });
-  }
-  for (const s of sf.statements) {
-    if (!ts.isVariableStatement(s)) continue;
-    for (const d of s.declarationList.declarations) {
-      const typed = d.type?.getText(sf) === "LiveViewRouter";
-      if (!typed || !d.initializer || !ts.isObjectLiteralExpression(d.initializer) || !ts.isIdentifier(d.name)) continue;
-      const routes: RouteEntry[] = [];
-      for (const p of d.initializer.properties) {
-        if (!ts.isPropertyAssignment(p) || !ts.isStringLiteralLike(p.name)) continue;
-        // `"/x": xView`, or a class-based view instantiated in place: `"/x": new XLiveView()`
-        const init = p.initializer;
-        const ref = ts.isIdentifier(init) ? init : ts.isNewExpression(init) && ts.isIdentifier(init.expression) && !init.arguments?.length ? init.expression : undefined;
-        if (!ref) continue;
-        const imported = imports.get(ref.text);
-        if (imported) routes.push({ path: p.name.text, viewFile: imported.from, viewName: imported.name });
-      }
-      return { name: d.name.text, routes };
-    }
-  }
-  return undefined;
+/** The deepest folder holding all of `files` (POSIX, with a trailing slash; "" at the root). */
+function commonDirectory(files: readonly string[]): string {
+  const parts = files.map((f) => posix.dirname(f).split("/").filter((p) => p !== "."));
+  const common: string[] = [];
+  for (let i = 0; parts.length > 0 && parts.every((p) => p[i] !== undefined && p[i] === parts[0]![i]); i++) common.push(parts[0]![i]!);
+  return common.length ? common.join("/") + "/" : "";
 }
 
 function relativeImport(fromFile: string, toFile: string): string {
@@ -97,30 +72,39 @@ function findMiddlewareUse(sf: ts.SourceFile): ts.ExpressionStatement | undefine
   return found;
 }
 
-export function wireServer(files: Map<string, string>, migrated: MigratedComponent[], layout: { dropScripts?: string[] } = {}): WiringResult {
+export function wireServer(files: Map<string, string>, migrated: MigratedComponent[], routers: readonly AppRouter[], layout: { dropScripts?: string[] } = {}): WiringResult {
   const result: WiringResult = { newFiles: [], edits: [], notes: [], warnings: [], files: [] };
   if (migrated.length === 0) return result;
-  const routerFile = [...files.keys()].sort().find((f) => readRouter(f, files.get(f)!)?.routes.length);
-  if (!routerFile) {
-    result.warnings.push("no LiveViewRouter object found: add the migrated components to createRequestHandler's routes by hand");
-    return result;
-  }
-  const router = readRouter(routerFile, files.get(routerFile)!)!;
-  const generatedFile = withoutExtension(routerFile) + ".migrated.ts";
-  const imports: string[] = [`import type { RouteDefinition, SyncLog } from "liveview-migrate/server";`];
-  const entries: string[] = [];
   const byView = new Map(migrated.map((m) => [`${withoutExtension(m.viewFile)}#${m.viewName}`, m]));
+  const migratedAt = (route: AppRouter["routes"][number]) => route.viewNames.map((name) => byView.get(`${withoutExtension(route.viewFile)}#${name}`)).find(Boolean);
+  // the routes file lives next to the router that maps migrated views; with none, next to the views
+  const router = [...routers].sort((a, b) => (a.file < b.file ? -1 : 1)).find((r) => r.routes.some((route) => migratedAt(route)));
+  const routed = new Set<MigratedComponent>();
+  const imports: string[] = [`import { SingleProcessPubSub } from "liveviewjs";`, `import type { RouteDefinition, SyncLog } from "liveview-migrate/server";`];
+  const generatedFile = router ? withoutExtension(router.file) + ".migrated" + generatedExt(router.file) : `${commonDirectory(migrated.filter((m) => !m.child).map((m) => m.viewFile))}routes.migrated${generatedExt(migrated[0]!.viewFile)}`;
+  const entries: string[] = [];
+  const unrouted: string[] = [];
   let n = 0;
-  for (const route of router.routes) {
-    const m = byView.get(`${withoutExtension(route.viewFile)}#${route.viewName}`);
-    if (!m) continue;
+  const importComponent = (m: MigratedComponent): string => {
     n += 1;
     const local = `component${n}`;
     imports.push(m.exportName === "default" ? `import ${local} from ${JSON.stringify(relativeImport(generatedFile, m.componentFile))};` : `import { ${m.exportName} as ${local} } from ${JSON.stringify(relativeImport(generatedFile, m.componentFile))};`);
     if (m.commandsFile) imports.push(`import commands${n} from ${JSON.stringify(relativeImport(generatedFile, m.commandsFile))};`);
-    entries.push(`  { path: ${JSON.stringify(route.path)}, component: ${local},${m.commandsFile ? ` commands: commands${n},` : ""} clientModule: new URL(${JSON.stringify(relativeImport(generatedFile, m.componentFile))}, import.meta.url) },`);
+    return `component: ${local},${m.commandsFile ? ` commands: commands${n},` : ""} clientModule: new URL(${JSON.stringify(relativeImport(generatedFile, m.componentFile))}, import.meta.url)`;
+  };
+  for (const route of router?.routes ?? []) {
+    const m = migratedAt(route);
+    if (!m) continue;
+    routed.add(m);
+    entries.push(`  { path: ${JSON.stringify(route.path)}, ${importComponent(m)} },`);
   }
-  if (entries.length === 0) return result;
+  // migrated views no router maps: listed by name, for the user to give a path
+  for (const m of migrated) {
+    if (m.child || routed.has(m)) continue;
+    unrouted.push(`  ${JSON.stringify(m.viewName)}: { ${importComponent(m)} },`);
+  }
+  if (entries.length === 0 && unrouted.length === 0) return result;
+  if (unrouted.length > 0) result.warnings.push(`${unrouted.length} migrated view(s) that no router maps are listed in ${generatedFile} as migratedViews: give each a path in the runtime handler's routes`);
   // the app's LiveViewJS page and wrapper templates, from the file that mounts its middleware (layout-wiring.ts)
   const serverEntry = [...files].sort().find(([file, text]) => findMiddlewareUse(parseSource(file, text)));
   const templates = serverEntry ? liveViewTemplates(parseSource(serverEntry[0], serverEntry[1])) : undefined;
@@ -132,11 +116,17 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
     imports.push(`import childCommands${i + 1} from ${JSON.stringify(relativeImport(generatedFile, m.commandsFile!))};`);
     return `  { component: ${local}, commands: childCommands${i + 1} },`;
   });
-  if (children.length > 0) imports[0] = `import type { RequestHandlerOptions, RouteDefinition, SyncLog } from "liveview-migrate/server";`;
+  if (children.length > 0) imports[1] = `import type { RequestHandlerOptions, RouteDefinition, SyncLog } from "liveview-migrate/server";`;
   const childSource = children.length > 0 ? `/** Child components (rendered with live_component) that have commands: createRequestHandler's \`components\`. */\nexport const migratedComponents: NonNullable<RequestHandlerOptions["components"]> = [\n${childEntries.join("\n")}\n];\n\n` : "";
   result.newFiles.push({
     file: generatedFile,
-    text: `// Generated by liveview-migrate: the routes of the migrated views, served by the runtime's request handler.\n// Views not listed here are still served by LiveViewJS (${posix.basename(routerFile)}).\n${[...imports.map((line, i) => (i === 0 && templates ? line.replace("import type { ", "import type { LayoutMeta, ") : line)), ...(templates ? [LAYOUT_IMPORT] : [])].join("\n")}\n\nexport const migratedRoutes: RouteDefinition[] = [\n${entries.join("\n")}\n];\n\n${childSource}${BRIDGE_SOURCE}${templates ? LAYOUT_SOURCE : ""}`,
+    text:
+      `// Generated by liveview-migrate: the routes of the migrated views, served by the runtime's request handler.\n` +
+      (router ? `// Views not listed here are still served by LiveViewJS (${posix.basename(router.file)}).\n` : `// No router of the app maps these views: give each a path where the app builds its routes.\n`) +
+      `${[...imports.map((line, i) => (i === 1 && templates ? line.replace("import type { ", "import type { LayoutMeta, ") : line)), ...(templates ? [LAYOUT_IMPORT] : [])].join("\n")}\n\n` +
+      `export const migratedRoutes: RouteDefinition[] = [\n${entries.join("\n")}\n];\n\n` +
+      (unrouted.length > 0 ? `/** Migrated views that no router maps, by name: \`{ path: "/…", ...migratedViews.name }\` is a route. */\nexport const migratedViews: Record<string, Omit<RouteDefinition, "path">> = {\n${unrouted.join("\n")}\n};\n\n` : "") +
+      `${childSource}${bridgeSource(unrouted.length > 0)}${templates ? LAYOUT_SOURCE : ""}`,
   });
   result.files.push(generatedFile);
   result.notes.push(`${generatedFile}: ${entries.length} route(s) served by the runtime`);
@@ -152,8 +142,9 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
       return result;
     }
     const app = ((use.expression as ts.CallExpression).expression as ts.PropertyAccessExpression).expression.getText(sf);
+    // no pubSub option: LiveViewJS's default, a SingleProcessPubSub, which the bridge follows by default
     const pubSub = pubSubOption(sf);
-    if (!pubSub) result.warnings.push(`${file}: no pubSub option on NodeExpressLiveViewServer found: broadcasts of the app will not reach migrated components (call bridgePubSub(yourPubSub, sync) by hand)`);
+    if (pubSub === null) result.warnings.push(`${file}: the pubSub given to NodeExpressLiveViewServer is not a name apply can pass on: broadcasts of the app will not reach migrated components until you call bridgePubSub(migratedSync, yourPubSub)`);
     const lineStart = text.lastIndexOf("\n", use.getStart(sf) - 1) + 1;
     const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
     const lastImport = [...sf.statements].filter(ts.isImportDeclaration).pop();
@@ -162,7 +153,7 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
       file,
       start: importAt,
       end: importAt,
-      text: `\nimport { createMemorySyncLog, expressMiddleware } from "liveview-migrate/server";\nimport { ${pubSub ? "bridgePubSub, " : ""}${templates ? "liveViewLayout, " : ""}${children.length > 0 ? "migratedComponents, " : ""}migratedRoutes } from ${JSON.stringify(relativeImport(file, generatedFile))};`,
+      text: `\nimport { createMemorySyncLog, expressMiddleware } from "liveview-migrate/server";\nimport { ${pubSub !== null ? "bridgePubSub, " : ""}${templates ? "liveViewLayout, " : ""}${children.length > 0 ? "migratedComponents, " : ""}migratedRoutes } from ${JSON.stringify(relativeImport(file, generatedFile))};`,
     });
     result.edits.push({
       file,
@@ -171,7 +162,7 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
       text: [
         `${indent}// ${WIRING_MARK} are served by the runtime first; every other route falls through to LiveViewJS.`,
         `${indent}const migratedSync = createMemorySyncLog();`,
-        ...(pubSub ? [`${indent}// what the app broadcasts on its pubsub (data modules, commands, LiveViewJS views) reaches the migrated components' sync topics`, `${indent}void bridgePubSub(${pubSub}, migratedSync);`] : []),
+        ...(pubSub !== null ? [`${indent}// what the app broadcasts on its pubsub (data modules, commands, LiveViewJS views) reaches the migrated components' sync topics`, `${indent}void bridgePubSub(migratedSync${pubSub ? `, ${pubSub}` : ""});`] : []),
         `${indent}${app}.use(`,
         `${indent}  expressMiddleware({`,
         `${indent}    routes: migratedRoutes,`,
@@ -189,7 +180,7 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
     result.notes.push(`${file}: runtime handler mounted before LiveViewJS's httpMiddleware`);
     return result;
   }
-  result.warnings.push("no `app.use(<server>.httpMiddleware())` next to a NodeExpressLiveViewServer found: mount createRequestHandler({ routes: migratedRoutes }) by hand");
+  result.warnings.push(`no \`app.use(<server>.httpMiddleware())\` next to a NodeExpressLiveViewServer found: mount expressMiddleware({ routes: migratedRoutes, sync }) from ${generatedFile} where the app is served, and call bridgePubSub(sync) there so the app's broadcasts reach migrated views`);
   return result;
 }
 
@@ -207,11 +198,15 @@ function childComponentEdits(file: string, text: string): TextEdit[] {
   return edits;
 }
 
-/** `new NodeExpressLiveViewServer(router, template, title, { pubSub, ... })` → the pubSub expression's text. */
-function pubSubOption(sf: ts.SourceFile): string | undefined {
-  let found: string | undefined;
+/**
+ * `new NodeExpressLiveViewServer(router, template, title, { pubSub, ... })` → the pubSub expression's
+ * text; undefined when there is no such option (LiveViewJS then uses a SingleProcessPubSub); null when
+ * it is an expression apply cannot repeat (`pubSub: new RedisPubSub(...)`).
+ */
+function pubSubOption(sf: ts.SourceFile): string | undefined | null {
+  let found: string | undefined | null;
   const visit = (node: ts.Node): void => {
-    if (found) return;
+    if (found !== undefined) return;
     if (ts.isNewExpression(node) && node.expression.getText(sf) === "NodeExpressLiveViewServer") {
       for (const arg of node.arguments ?? []) {
         if (!ts.isObjectLiteralExpression(arg)) continue;
@@ -219,6 +214,7 @@ function pubSubOption(sf: ts.SourceFile): string | undefined {
           if (p.name?.getText(sf) !== "pubSub") continue;
           if (ts.isShorthandPropertyAssignment(p)) found = p.name.text;
           else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.initializer) || ts.isPropertyAccessExpression(p.initializer))) found = p.initializer.getText(sf);
+          else found = null;
         }
       }
     }
@@ -232,13 +228,18 @@ function pubSubOption(sf: ts.SourceFile): string | undefined {
  * The pubsub bridge, generated next to the routes: the app keeps its own pubsub (data modules and the
  * views still on LiveViewJS broadcast and subscribe there); every topic a migrated component follows
  * is subscribed on it and each message is appended to the runtime's sync log, which the browsers follow.
+ * Without a pubsub it follows LiveViewJS's default: every SingleProcessPubSub of a process shares one
+ * emitter, so a new one hears what the app broadcasts on its own.
  */
-const BRIDGE_SOURCE = `/** Republishes the app's pubsub topics that migrated components follow (\`sync\`) into the runtime's sync log. */
+function bridgeSource(unrouted: boolean): string {
+  const components = unrouted ? "[...migratedRoutes, ...Object.values(migratedViews)]" : "migratedRoutes";
+  return `/** Republishes the app's pubsub topics that migrated components follow (\`sync\`) into the runtime's sync log. */
 export function bridgePubSub(
-  pubSub: { subscribe(topic: string, subscriber: (message: { type: string }) => void): Promise<unknown> },
   sync: SyncLog,
+  pubSub: { subscribe(topic: string, subscriber: (message: { type: string }) => void): Promise<unknown> } = new SingleProcessPubSub(),
 ): Promise<unknown[]> {
-  const topics = [...new Set(migratedRoutes.flatMap((route) => Object.keys(route.component.sync ?? {})))].sort();
+  const topics = [...new Set(${components}.flatMap((route) => Object.keys(route.component.sync ?? {})))].sort();
   return Promise.all(topics.map((topic) => pubSub.subscribe(topic, (message) => void sync.append(topic, { ...message }))));
 }
 `;
+}

@@ -15,7 +15,7 @@ import { normalizeHtml } from "./normalize.ts";
 import { BundleError, bundleView, findMigratedViews, pickComponent, type MigratedView, type OriginalSource, type ViewBundles } from "./project.ts";
 import { findLeaks, loadPlan, serverStateOf, type BundleLeak, type ServerState } from "./bundle-data.ts";
 import { trackResources, type Resources } from "./resources.ts";
-import { AppIndex, ownPath, type FoundRouter, type ViewRef } from "./routes.ts";
+import { AppIndex, ownPath, type FoundRouter, type ViewRef } from "../discovery/routers.ts";
 import { MigratedPageFailed, startMigratedSession } from "./runtime-driver.ts";
 import { StepError, type SideSession } from "./session.ts";
 
@@ -166,7 +166,7 @@ export async function runPath(loaded: Loaded, path: ClientStep[], css?: string, 
     });
     try {
       migrated = await startMigratedSession({
-        server: { ...serverModule, component, commands: serverModule.__commands?.default ?? serverModule.__commands, wiring: serverModule.__wiring, pubSub: serverModule.__appPubSub },
+        server: { ...serverModule, component, commands: serverModule.__commands?.default ?? serverModule.__commands, wiring: serverModule.__wiring, bridged: serverModule.__bridged, pubSub: serverModule.__appPubSub },
         clientCode: loaded.bundles.clientCode,
         route: loaded.route,
         path: loaded.path,

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import fg from "fast-glob";
 import { ts } from "ts-morph";
-import { generatedFrom, type ViewRef } from "./routes.ts";
+import { generatedFrom, type ViewRef } from "../discovery/routers.ts";
 import { bundle, importFresh } from "./bundle.ts";
 import { CHILD_COMPONENT_NOTE } from "../codemods/child-components.ts";
 
@@ -83,11 +83,18 @@ async function labelled<T>(side: BundleError["side"], work: Promise<T>): Promise
 /**
  * The server wiring apply generated: a `<file>.migrated.ts` next to where the router was found (its
  * `migratedRoutes`, `migratedComponents`, `bridgePubSub`), and the pubsub the app's server file
- * hands to `bridgePubSub(<pubSub>, sync)`, as an import (name, file).
+ * hands to `bridgePubSub(sync, <pubSub>)`, as an import (name, file).
  */
 export interface GeneratedWiring {
   migratedFile: string;
   pubSub?: { name: string; file: string };
+  /**
+   * Whether the migrated app bridges its pubsub into the sync log: a server file that imports the
+   * routes and calls bridgePubSub, or no server file at all (the project is served by code it does not
+   * hold, which mounts the routes and calls the bridge as the generated file documents). Without a
+   * pubsub verify can import, the bridge follows LiveViewJS's SingleProcessPubSub, as the generated one does.
+   */
+  bridged: boolean;
 }
 
 const CODE_EXTENSIONS = [".ts", ".tsx", ".mts", ".js", ".jsx", ".mjs"];
@@ -124,24 +131,27 @@ export async function findGeneratedWiring(root: string, view: MigratedView): Pro
   const migratedFile = migrated.find((file) => [...importsOf(root, file, parse(root, file)).values()].some((i) => i.file === view.componentFile)) ?? (migrated.length === 1 ? migrated[0] : undefined);
   if (!migratedFile) return undefined;
   const files = await fg("**/*.{ts,js,mts,mjs}", { cwd: root, ignore: ["**/node_modules/**", ".migrate/**", "**/*.migrated.*", "**/*.component.*", "**/*.commands.*", "**/*.d.ts"] });
+  let served = false;
   for (const file of files.sort()) {
     const sf = parse(root, file);
     const imports = importsOf(root, file, sf);
+    if ([...imports.values()].some((i) => i.file === migratedFile)) served = true;
     const bridge = [...imports].find(([, i]) => i.name === "bridgePubSub" && i.file === migratedFile)?.[0];
     if (!bridge) continue;
-    let pubSub: GeneratedWiring["pubSub"];
+    let call: ts.CallExpression | undefined;
     const visit = (node: ts.Node): void => {
-      if (pubSub) return;
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === bridge && node.arguments[0] && ts.isIdentifier(node.arguments[0])) {
-        // the pubsub must come from a module verify can import (a local `new SingleProcessPubSub()` cannot be bridged here)
-        pubSub = imports.get(node.arguments[0].text);
-      }
-      ts.forEachChild(node, visit);
+      if (call) return;
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === bridge) call = node;
+      else ts.forEachChild(node, visit);
     };
     visit(sf);
-    if (pubSub) return { migratedFile, pubSub };
+    if (!call) continue;
+    // bridgePubSub(sync, pubSub?): the pubsub must come from a module verify can import
+    const pubSubArg = call.arguments[1];
+    const pubSub = pubSubArg && ts.isIdentifier(pubSubArg) ? imports.get(pubSubArg.text) : undefined;
+    return { migratedFile, bridged: true, ...(pubSub ? { pubSub } : {}) };
   }
-  return { migratedFile };
+  return { migratedFile, bridged: !served };
 }
 
 export async function bundleView(root: string, source: OriginalSource, view: MigratedView, outDir: string): Promise<ViewBundles> {
@@ -172,7 +182,7 @@ export async function bundleView(root: string, source: OriginalSource, view: Mig
       `export * as __component from ${abs(root, view.componentFile)};\n` +
 
       (view.commandsFile ? `export * as __commands from ${abs(root, view.commandsFile)};\n` : `export const __commands = undefined;\n`) +
-      (wiring ? `export * as __wiring from ${abs(root, wiring.migratedFile)};\n` : `export const __wiring = undefined;\n`) +
+      (wiring ? `export * as __wiring from ${abs(root, wiring.migratedFile)};\nexport const __bridged = ${wiring.bridged};\n` : `export const __wiring = undefined;\nexport const __bridged = false;\n`) +
       (wiring?.pubSub ? `export { ${wiring.pubSub.name} as __appPubSub } from ${abs(root, wiring.pubSub.file)};\n` : `export const __appPubSub = undefined;\n`),
     outFile: join(outDir, `${id}.server.mjs`),
     platform: "node",

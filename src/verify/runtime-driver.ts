@@ -26,7 +26,9 @@ export interface MigratedServerModule {
   component: any;
   commands?: any;
   /** The generated `<router>.migrated.ts` (migratedRoutes, bridgePubSub), when apply wrote one. */
-  wiring?: { migratedRoutes?: Array<{ path: string; component: unknown; commands?: unknown }>; migratedComponents?: Array<{ component: unknown; commands?: unknown }>; bridgePubSub?: (pubSub: unknown, sync: unknown) => Promise<unknown> };
+  wiring?: { migratedRoutes?: Array<{ path: string; component: unknown; commands?: unknown }>; migratedComponents?: Array<{ component: unknown; commands?: unknown }>; bridgePubSub?: (sync: unknown, pubSub?: unknown) => Promise<unknown> };
+  /** Whether the generated app calls bridgePubSub (project.ts: GeneratedWiring). */
+  bridged?: boolean;
   /** The app's pubsub, the one its server file bridges (data modules broadcast on it). */
   pubSub?: unknown;
 }
@@ -100,7 +102,7 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
   // Served as the generated app serves it: the view's entry of migratedRoutes, and the app's pubsub
   // bridged into the sync log (what data modules broadcast reaches the migrated clients).
   const generated = server.wiring?.migratedRoutes?.find((r) => r.component === component);
-  if (server.wiring?.bridgePubSub && server.pubSub) await server.wiring.bridgePubSub(server.pubSub, log);
+  if (server.wiring?.bridgePubSub && server.bridged) await server.wiring.bridgePubSub(log, server.pubSub);
   const handler = server.createRequestHandler({
     routes: [{ ...(generated ?? { component, commands: server.commands }), path: options.route, clientModule: "/dev/null" } as never],
     // child components with commands (live components the view renders), as the generated app registers them

@@ -66,7 +66,7 @@ describe("live components a view renders", () => {
 });
 
 describe("server wiring of child components", () => {
-  const router = `import type { LiveViewRouter } from "liveviewjs";\nimport { teamView } from "./views/team.ts";\nexport const router: LiveViewRouter = { "/team": teamView };\n`;
+  const routers = [{ file: "src/router.ts", routes: [{ path: "/team", viewFile: "src/views/team.ts", viewNames: ["teamView"] }] }];
   const server = `import express from "express";\nimport { NodeExpressLiveViewServer } from "@liveviewjs/express";\nimport { router } from "./router.ts";\nconst liveServer = new NodeExpressLiveViewServer(router, (ctx, body) => body, {});\nexport const app = express();\napp.use(liveServer.httpMiddleware());\n`;
   const migrated = [
     { viewFile: "src/views/team.ts", viewName: "teamView", componentFile: "src/views/team.component.ts", exportName: "teamView" },
@@ -75,25 +75,25 @@ describe("server wiring of child components", () => {
   ];
 
   it("lists children with commands in migratedComponents and passes them to the handler", () => {
-    const result = wireServer(new Map([["src/router.ts", router], ["src/server.ts", server]]), migrated);
+    const result = wireServer(new Map([["src/server.ts", server]]), migrated, routers);
     const generated = result.newFiles[0]!.text;
     expect(generated).toContain(`import { picker as child1 } from "./components/picker.component.ts";`);
     expect(generated).toContain("{ component: child1, commands: childCommands1 },");
     expect(generated).not.toContain("badge");
     const edits = result.edits.map((e) => e.text).join("\n");
-    expect(edits).toContain("import { migratedComponents, migratedRoutes }");
+    expect(edits).toContain("import { bridgePubSub, migratedComponents, migratedRoutes }");
     expect(edits).toContain("components: migratedComponents,");
   });
 
   it("adds them to a server file an earlier apply wired without children", () => {
-    const before = wireServer(new Map([["src/router.ts", router], ["src/server.ts", server]]), migrated.slice(0, 1));
+    const before = wireServer(new Map([["src/server.ts", server]]), migrated.slice(0, 1), routers);
     let wired = server;
     for (const edit of [...before.edits].sort((a, b) => b.start - a.start)) wired = wired.slice(0, edit.start) + edit.text + wired.slice(edit.end);
     expect(wired).not.toContain("migratedComponents");
-    const after = wireServer(new Map([["src/router.ts", router], ["src/server.ts", wired]]), migrated);
+    const after = wireServer(new Map([["src/server.ts", wired]]), migrated, routers);
     let rewired = wired;
     for (const edit of [...after.edits].sort((a, b) => b.start - a.start)) rewired = rewired.slice(0, edit.start) + edit.text + rewired.slice(edit.end);
-    expect(rewired).toContain(`import { migratedComponents, migratedRoutes } from "./router.migrated.ts";`);
+    expect(rewired).toContain(`import { bridgePubSub, migratedComponents, migratedRoutes } from "./router.migrated.ts";`);
     expect(rewired).toMatch(/routes: migratedRoutes,\n\s+components: migratedComponents,\n/);
   });
 });

@@ -40,7 +40,7 @@ describe("the example app", () => {
     for (const path of ["/counter", "/help", "/orientation"]) expect(routes).toContain(`path: "${path}"`);
     expect(readFileSync(join(root, "src/server.ts"), "utf8")).toContain("expressMiddleware({");
     // the app's pubsub feeds the runtime's sync log (activity feed, volunteers, ... broadcast from data modules)
-    expect(readFileSync(join(root, "src/server.ts"), "utf8")).toContain("bridgePubSub(pubSub, migratedSync)");
+    expect(readFileSync(join(root, "src/server.ts"), "utf8")).toContain("bridgePubSub(migratedSync, pubSub)");
 
     // pantry's helpers come through a barrel that re-exports server modules: imported from where they are declared
     expect(migrated).toEqual(expect.arrayContaining(["src/views/pantry.ts#pantryShelfView", "src/views/report.js#reportView"]));

@@ -42,7 +42,7 @@ describe("apply --only", () => {
     expect(runtime).toBeGreaterThan(session);
     expect(liveviewjs).toBeGreaterThan(runtime);
     expect(server).toContain("getSession: (req) =>");
-    expect(server).toContain("bridgePubSub(pubSub, migratedSync)");
+    expect(server).toContain("bridgePubSub(migratedSync, pubSub)");
 
     // a later run with another view adds its route and keeps the first; the wiring is not added twice
     const second = await applyProject({ root, plan, only: viewFilter(["src/views/faq.ts"]), typeCheck: false, bundleCheck: false, allowDirty: true });

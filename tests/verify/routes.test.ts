@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppIndex, generatedFrom, ownPath } from "../../src/verify/routes.ts";
+import { AppIndex, generatedFrom, ownPath } from "../../src/discovery/routers.ts";
 
 let root: string;
 const FILES: Record<string, string> = {

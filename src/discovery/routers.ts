@@ -1,9 +1,10 @@
-// Where each migrated view is mounted for verification, without asking the project to have a
-// router module. Routers are found by their type or their shape anywhere in the app (a value typed
+// The app's routers: where each live view is mounted. Apply wires the migrated views into the router
+// it finds here; verify mounts each view at its route. Nothing asks the project to have a router
+// module. Routers are found by their type or their shape anywhere in the app (a value typed
 // `LiveViewRouter`, or an object literal whose keys are paths and whose values are live views),
 // exported or not, inline in a server setup call too. An unexported router cannot be imported, so
 // what verify keeps of it is its path → view mapping, each view being a module and an export name
-// that verify imports directly. A view no router maps gets a path of its own (routes.ts: ownPath),
+// that verify imports directly. A view no router maps gets a path of its own in verify (ownPath),
 // with the route params its mount reads filled in.
 //
 // Everything here is syntax plus symbol resolution (ts-morph's TypeScript), never text matching;
