@@ -21,7 +21,7 @@ import { backupOriginal, readJournal, writeJournal, type JournalEntry, type View
 import { unifiedPatch } from "./patch.ts";
 import { checkBundles, type BundleFinding } from "./checks/bundle-check.ts";
 import { createTypeCheck, type TypeErrorRow } from "./checks/type-check.ts";
-import { importFromDeclaringModules, withReExportedFunctions } from "./barrel-imports.ts";
+import { copyPureImports, importFromDeclaringModules, withReExportedFunctions } from "./client-imports.ts";
 
 export interface ApplyInput {
   views: ViewPlan[];
@@ -167,8 +167,13 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   }
 
   // A component importing helpers through a barrel that re-exports server modules imports them from
-  // where they are declared (barrel-imports.ts); the bundle check below still judges the result.
-  if (options.bundleCheck !== false) await importFromDeclaringModules(root, reports.flatMap((r) => (r.outcome === "migrated" ? r.newFiles.filter((f) => f.file === r.component?.file) : [])), options.plan.functions ?? []);
+  // where they are declared; pure values of modules that also hold server code are copied into it
+  // (client-imports.ts). The bundle check below still judges the result.
+  if (options.bundleCheck !== false) {
+    const components = reports.flatMap((r) => (r.outcome === "migrated" ? r.newFiles.filter((f) => f.file === r.component?.file) : []));
+    await importFromDeclaringModules(root, components, options.plan.functions ?? []);
+    await copyPureImports(root, components, options.plan.functions ?? []);
+  }
 
   // 2. Check every migrated view's output in one batch (the generated files do not import each other):
   //    one type-check program, one esbuild run. A view that fails goes back to markers.

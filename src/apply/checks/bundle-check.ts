@@ -28,7 +28,7 @@ export interface BundleCheckInput {
   functions: FunctionEffects[];
 }
 
-const SERVER_EFFECTS = new Set(["io", "node-builtin", "env", "timer", "pubsub", "module-state-read", "module-state-write", "session"]);
+export const SERVER_EFFECTS = new Set(["io", "node-builtin", "env", "timer", "pubsub", "module-state-read", "module-state-write", "session"]);
 const SERVER_PACKAGES = new Set(["liveviewjs", "@liveviewjs/express", "liveview-migrate/server", "redis", "express", "express-session", "ws"]);
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const PROBE = Symbol("resolve probe");
