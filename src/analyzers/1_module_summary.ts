@@ -592,10 +592,13 @@ export function collectBodyEffects(
   includeRoot = false,
   /** Awaiting a call on these (the socket) is not an effect of its own: the socket operation is judged by what it does. */
   skipAwaitRoots?: ReadonlySet<string>,
+  /** Statements judged elsewhere (a polling timer's start: browser code). */
+  skip?: ReadonlySet<ts.Node>,
 ): void {
   const fields = className ? scope.classFields.get(className) : undefined;
   const isModuleName = (n: string) => !locals.has(n);
   const visit = (node: ts.Node): void => {
+    if (skip?.has(node)) return;
     if (ts.isAwaitExpression(node) && !awaitsSkipped(node.expression, skipAwaitRoots)) effects.push({ kind: "await", detail: `await ${node.expression.getText(ctx.sf).slice(0, 80)}`, at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
     else if (ts.isForOfStatement(node) && node.awaitModifier) effects.push({ kind: "await", detail: "for await", at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {

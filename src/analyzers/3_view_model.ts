@@ -3,6 +3,7 @@
 // its infos, and the lifecycle handlers. Everything that needs other files (is this call effectful?)
 // is left as CalleeRefs for mergeFacts.
 
+import { pollerStarts } from "./polling.ts";
 import { ts, type FileContext, accessPath, locOf, propName, spanOf, textOf, unwrap, uniqSorted, sortBy, compareLoc } from "./ast.ts";
 import { type ModuleScope, collectBodyEffects, isFunctionExpr, isModuleCallable, sortCalls, sortEffects } from "./1_module_summary.ts";
 import type { DetectedView } from "./2_detect_views.ts";
@@ -364,9 +365,18 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
   };
 
   // ---- handler walk ----
+  // statements that start polling: what the helpers they call do is not the handler's server work
+  const pollerStatements = new WeakSet<ts.Node>();
+  const inPollerStart = (node: ts.Node): boolean => {
+    for (let n: ts.Node | undefined = node; n; n = n.parent) if (pollerStatements.has(n)) return true;
+    return false;
+  };
   const walk = (nodes: readonly ts.Node[], env: Env, acc: Acc, withEffects = true): void => {
     const socketNames = new Set([...env.roles].filter(([, r]) => r.role === "socket").map(([n]) => n));
-    if (withEffects) collectBodyEffects(ctx, scope, nodes, env.locals, viewClassName, acc.effects, acc.calls, true, socketNames);
+    // a polling timer's start (setInterval + sendInfo to self, directly or by a helper that takes the socket) is browser work
+    const starts = pollerStarts(nodes, ctx.sf, socketNames);
+    starts.forEach((n) => pollerStatements.add(n));
+    if (withEffects) collectBodyEffects(ctx, scope, nodes, env.locals, viewClassName, acc.effects, acc.calls, true, socketNames, starts);
     const visit = (node: ts.Node, inTimer: boolean, fnDepth: number): void => {
       if (ts.isCallExpression(node)) {
         const callee = unwrap(node.expression);
@@ -468,7 +478,7 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
     const sub: Env = { handler: env.handler, roles, defs: argDefs, locals: new Set(), depth: env.depth + 1, following: new Set([...env.following, fn]), legacyReturns: false };
     prescan(fn, sub);
     // The helper's own effects reach the handler through its FunctionFact (a call recorded at the call site).
-    walk(bodyNodes(fn), sub, { ...acc, effects: [] });
+    walk(bodyNodes(fn), sub, inPollerStart(call) ? { ...acc, effects: [], calls: [] } : { ...acc, effects: [] });
     void inTimer;
   };
 

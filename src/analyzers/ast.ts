@@ -133,3 +133,16 @@ export function compareLoc(a: string, b: string): number {
   if (fa !== fb) return fa < fb ? -1 : 1;
   return Number(a.slice(ia + 1)) - Number(b.slice(ib + 1));
 }
+
+/** A top-level `function name() {}` or `const name = (…) => …` of the file. */
+export function moduleFunction(sf: ts.SourceFile, name: string): ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | undefined {
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name?.text === name && st.body) return st;
+    if (ts.isVariableStatement(st) && st.declarationList.flags & ts.NodeFlags.Const) {
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer;
+      }
+    }
+  }
+  return undefined;
+}

@@ -20,7 +20,7 @@ import type { NewFile } from "./edits.ts";
 import { formatNewFile } from "./format-new-file.ts";
 import { specifierInStyle, withoutExtension } from "../codemods/output-paths.ts";
 import { declaredNames, freeNames } from "../codemods/dependencies.ts";
-import { packageEffect } from "../analyzers/effects.ts";
+import { isServerEffect, packageEffect } from "../analyzers/effects.ts";
 import { SERVER_EFFECTS } from "./checks/bundle-check.ts";
 
 type Declared = { file: string; name: string } | undefined;
@@ -219,9 +219,12 @@ export async function copyPureImports(root: string, components: NewFile[], funct
         for (const name of freeNames(sf, statement)) needed.add(name);
       }
     }
+    const declaredHere = new Set(topLevel.flatMap(declaredNames));
     const imports: string[] = [];
     for (const name of needed) {
       const imported = scope.imports.get(name);
+      // a global: only the language's own (not `process`, `Deno`, `window`)
+      if (!imported && !declaredHere.has(name) && !LANGUAGE_GLOBALS.has(name)) return undefined;
       if (!imported) continue;
       // a package known to be pure (zod), or a type; another module of the app is not followed here
       if (isRelativeSpecifier(imported.specifier)) {
@@ -281,7 +284,7 @@ function pureDeclaration(statement: ts.Statement, file: string, summary: ModuleS
   const names = declaredNames(statement);
   if (names.some((n) => summary.state.some((s) => s.name === n) || summary.instances.some((i) => i.local === n))) return false;
   if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return true;
-  if (ts.isFunctionDeclaration(statement)) return !serverFunctions.has(`${withoutExtension(file)}#${names[0]}`);
+  if (ts.isFunctionDeclaration(statement)) return !serverFunctions.has(`${withoutExtension(file)}#${names[0]}`) && !summary.functions.some((f) => f.name === names[0] && f.effects.some((e) => isServerEffect(e.kind)));
   if (ts.isVariableStatement(statement)) {
     if (!(statement.declarationList.flags & ts.NodeFlags.Const)) return false;
     return statement.declarationList.declarations.every((d) => !!d.initializer && pureInitializer(d.initializer) && !serverFunctions.has(`${withoutExtension(file)}#${ts.isIdentifier(d.name) ? d.name.text : ""}`));
@@ -289,12 +292,18 @@ function pureDeclaration(statement: ts.Statement, file: string, summary: ModuleS
   return false;
 }
 
+/** Globals a copy may use: the language's own, the same in every JavaScript runtime. */
+const LANGUAGE_GLOBALS = new Set(["const" /* `as const` */, "undefined", "NaN", "Infinity", "Object", "Array", "String", "Number", "Boolean", "BigInt", "Symbol", "JSON", "Math", "Date", "RegExp", "Map", "Set", "WeakMap", "WeakSet", "Promise", "Error", "TypeError", "RangeError", "Intl", "parseInt", "parseFloat", "isNaN", "isFinite", "encodeURIComponent", "decodeURIComponent", "structuredClone"]);
+/** Calls whose value differs between a load on the server and one in each browser. */
+const LOAD_TIME_CHANGING = new Set(["Math.random", "Date.now", "performance.now", "crypto.randomUUID", "crypto.getRandomValues"]);
+
 /** Literals, functions, and calls (what they call is judged as a name the copy needs); never `new`. */
 function pureInitializer(expression: ts.Expression): boolean {
   let pure = true;
   const visit = (node: ts.Node): void => {
     if (!pure) return;
-    if (ts.isNewExpression(node) || ts.isAwaitExpression(node) || ts.isYieldExpression(node) || ts.isDeleteExpression(node) || ts.isTaggedTemplateExpression(node)) pure = false;
+    if (ts.isCallExpression(node) && LOAD_TIME_CHANGING.has(node.expression.getText())) pure = false;
+    else if (ts.isNewExpression(node) || ts.isAwaitExpression(node) || ts.isYieldExpression(node) || ts.isDeleteExpression(node) || ts.isTaggedTemplateExpression(node)) pure = false;
     else if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) pure = false;
     else if (ts.isFunctionLike(node)) return; // a function's body runs when called, by whoever holds it
     else ts.forEachChild(node, visit);

@@ -20,15 +20,18 @@ export interface CliIo {
   setExitCode(code: number): void;
 }
 
+const EPIPE_HANDLED = Symbol("liveview-migrate EPIPE handler");
+
 export function processIo(setExitCode: (code: number) => void): CliIo {
   // `migrate analyze . --json | head`: a reader that stops early is not an error worth a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    if (stream.listenerCount("error") === 0) {
-      stream.on("error", (error: NodeJS.ErrnoException) => {
-        if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-        throw error;
-      });
-    }
+  // (installed whatever else listens: a loader may have its own listener on stdout)
+  for (const stream of [process.stdout, process.stderr] as (NodeJS.WriteStream & { [EPIPE_HANDLED]?: true })[]) {
+    if (stream[EPIPE_HANDLED]) continue;
+    stream[EPIPE_HANDLED] = true;
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
   }
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), setExitCode };
 }

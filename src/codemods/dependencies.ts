@@ -85,7 +85,8 @@ export function freeNames(sf: ts.SourceFile, root: ts.Node): Set<string> {
   };
   collect(root);
   const isDeclaredAt = (id: ts.Identifier): boolean => {
-    for (let n: ts.Node | undefined = id.parent; n && n !== root.parent; n = n.parent) if (declared.get(n)?.has(id.text) && n !== root) return true;
+    // root's own name is never declared by it (collect skips it); its parameters and locals are
+    for (let n: ts.Node | undefined = id.parent; n && n !== root.parent; n = n.parent) if (declared.get(n)?.has(id.text)) return true;
     return false;
   };
   const visit = (node: ts.Node): void => {

@@ -2,6 +2,7 @@
 // view name) and the parts codemods move: each handler's parameters and body, as TS AST positions.
 
 import { ts } from "ts-morph";
+import { moduleFunction } from "../analyzers/ast.ts";
 
 export interface FunctionPart {
   name: string;
@@ -111,18 +112,6 @@ function functionPart(property: ts.ObjectLiteralElementLike, sf: ts.SourceFile):
   };
 }
 
-/** A top-level `function name() {}` or `const name = (…) => …` of the file. */
-export function moduleFunction(sf: ts.SourceFile, name: string): ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | undefined {
-  for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name?.text === name && st.body) return st;
-    if (ts.isVariableStatement(st) && st.declarationList.flags & ts.NodeFlags.Const) {
-      for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer;
-      }
-    }
-  }
-  return undefined;
-}
 
 /**
  * `class X extends BaseLiveView<Ctx, Events, Infos> { mount() {} handleEvent() {} render() {} }`: the

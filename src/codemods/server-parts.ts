@@ -82,7 +82,9 @@ export function partitionServerPart(input: PartitionInput): Partition | undefine
       continue;
     }
     const declares = ts.isVariableStatement(statement) ? statement.declarationList.declarations.flatMap((d) => [...identifiersIn(sf, [range(d.name)])]) : [];
-    const onServer = work(statement, sharedKeys) || readsServer([range(statement)]);
+    // what an edit already handled (a poller that became ctx.after, in `if (socket.connected) …`) is not judged again
+    const judged = unhandledParts(statement, input.handled, sf);
+    const onServer = judged.some((n) => work(n, sharedKeys)) || readsServer(judged.map(range));
     if (onServer) for (const name of declares) serverLocals.add(name);
     pieces.push({ ...base, side: onServer ? "command" : "client", clientCode: [range(statement)], commandCode: [range(statement)], declares, guard: !ts.isVariableStatement(statement) && hasOwnReturn(statement) });
   }
@@ -126,6 +128,14 @@ export function partitionServerPart(input: PartitionInput): Partition | undefine
   }
   for (const piece of pieces) if (piece.side === "client" && piece.repeated && piece.declares.length > 0 && !kept.has(piece)) clientEdits.push(full(piece));
   return { clientEdits, command, commandEdits };
+}
+
+/** The largest parts of `node` that no handled edit covers (the node itself when none touches it). */
+function unhandledParts(node: ts.Node, handled: readonly RangeEdit[], sf: ts.SourceFile): ts.Node[] {
+  const start = node.getStart(sf);
+  if (handled.some((e) => start >= e.start && node.end <= e.end)) return [];
+  if (!handled.some((e) => e.start < node.end && e.end > start)) return [node];
+  return node.getChildren(sf).flatMap((child) => (child.kind === ts.SyntaxKind.SyntaxList || child.getWidth(sf) > 0 ? unhandledParts(child, handled, sf) : []));
 }
 
 /** Mount or handleParams needs a command: a shared key written from a local (or a shorthand), or the session read outside a loader expression. */

@@ -66,6 +66,8 @@ export interface CutInput {
   socketName: string | undefined;
   sharedKeys: Set<string>;
   server: Set<string>;
+  /** Statements another edit already turned into browser code (a polling timer's start → ctx.every). */
+  handled?: ReadonlySet<ts.Node>;
 }
 
 /** Does this code do server work (an effectful call, an await on something other than the socket, a shared write)? */
@@ -73,7 +75,7 @@ export function doesServerWork(node: ts.Node, input: Omit<CutInput, "statements"
   const { sf, socketName, sharedKeys, server } = input;
   let found = false;
   const visit = (n: ts.Node): void => {
-    if (found) return;
+    if (found || input.handled?.has(n)) return;
     if (ts.isIdentifier(n) && server.has(n.text) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)) {
       found = true;
       return;

@@ -36,7 +36,8 @@ describe("apply safety", () => {
     expect(existsSync(join(root, ".migrate"))).toBe(false);
     const allowed = await applyProject({ root, plan: planOf(readCase("client-counter")), allowDirty: true, ...fast });
     expect(allowed.problem).toBeUndefined();
-    expect(allowed.written).toEqual(["src/views/counter.component.ts"]);
+    // the component, and the routes file listing it (the case has no router)
+    expect(allowed.written).toEqual(["src/views/counter.component.ts", "src/views/routes.migrated.ts"]);
   });
 
   it("proceeds outside git with a warning", async () => {
@@ -84,7 +85,8 @@ describe("apply safety", () => {
       expect(isOld || isNew, file).toBe(true);
       if (!isOld) newOnes.push(file);
     }
-    expect(newOnes).toEqual(["src/views/toggle.component.ts"]);
+    // files are renamed into place in path order: the routes file (no router in the case) came first
+    expect(newOnes).toEqual(["src/views/routes.migrated.ts"]);
     expect((await readJournal(root)).runs.flatMap((r) => r.entries.map((e) => e.file))).toEqual(newOnes);
     // no temp files left behind
     expect([...actual.keys()].filter((f) => f.includes(".lvm-"))).toEqual([]);
@@ -95,7 +97,7 @@ describe("apply safety", () => {
     await applyProject({ root, plan: planOf(readCase("crlf-bom")), ...fast });
     expect(readTree(root)).toEqual(expectedTree("crlf-bom"));
     const reverted = await revertJournal(root);
-    expect(reverted).toEqual({ restored: ["src/views/uploader.ts"], removed: ["src/views/toggle.component.ts"], conflicts: [] });
+    expect(reverted).toEqual({ restored: ["src/views/uploader.ts"], removed: ["src/views/routes.migrated.ts", "src/views/toggle.component.ts"], conflicts: [] });
     expect(readTree(root)).toEqual(inputTree("crlf-bom"));
   });
 

@@ -101,6 +101,28 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
         if (pending.get(action) === cancel) pending.delete(action);
       };
     };
+    // A repeating timer (setInterval restarted with the tab's chosen interval): re-armed before each run,
+    // replaced by the next `every` or `after` of the same action.
+    const every = (ms: number, action: string, params?: Record<string, unknown>) => {
+      pending.get(action)?.();
+      let stopped = false;
+      let cancel = () => {};
+      const stop = () => {
+        stopped = true;
+        cancel();
+        if (pending.get(action) === stop) pending.delete(action);
+      };
+      const arm = (): void => {
+        cancel = timerFor(ms, () => {
+          if (stopped) return;
+          arm();
+          run(target, toEvent(action, params ?? {}), action, true);
+        });
+      };
+      arm();
+      pending.set(action, stop);
+      return stop;
+    };
     return {
       get state() {
         return target.state;
@@ -119,6 +141,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
         return p;
       },
       after,
+      every,
       send(action, params) {
         later(0, action, params);
       },

@@ -55,6 +55,7 @@ export function createServerTarget(
       throw Object.assign(new Error(`${name}: ${error.message}`), error);
     },
     after: () => () => {},
+    every: () => () => {},
     send: () => {},
     sendParentInfo: () => {},
     pushPatch: redirect,

@@ -309,6 +309,40 @@ describe("ctx.after", () => {
   });
 });
 
+describe("ctx.every", () => {
+  it("runs an action every ms; a second every replaces it with its interval; the cancel stops it", async () => {
+    vi.useFakeTimers();
+    let stop = () => {};
+    const ticker = defineComponent<{ n: number; rate: number }>({
+      name: "every",
+      actions: {
+        start(e, ctx) {
+          ctx.assign({ rate: Number(e.ms) });
+          stop = ctx.every(Number(e.ms), "refresh");
+        },
+        refresh(_e, ctx) {
+          ctx.assign({ n: ctx.state.n + 1 });
+        },
+      },
+      render: (s) => html`<b>${s.n}</b>`,
+    });
+    const c = await mountPage(ticker, { n: 0, rate: 0 });
+    c.dispatch("start", { ms: "100" });
+    await vi.advanceTimersByTimeAsync(350);
+    expect(c.state.n).toBe(3);
+    // the tab picks another rate (setInterval cleared and started again): one chain, the new interval
+    c.dispatch("start", { ms: "1000" });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(c.state.n).toBe(3);
+    await vi.advanceTimersByTimeAsync(2001);
+    expect(c.state.n).toBe(6);
+    stop();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(c.state.n).toBe(6);
+    vi.useRealTimers();
+  });
+});
+
 describe("messages a component sends itself (a moved handleInfo)", () => {
   it("go by the route table to handleInfo, even when an event's action has the same name; unrouted ones with no action reach handleInfo too", async () => {
     vi.useFakeTimers();

@@ -1,16 +1,17 @@
-// Server timers that only ring the view's own doorbell become `ctx.after` polling in the browser
-// (DESIGN.md: `setInterval` + `sendInfo` → a scheduled action). A timer is recognised by what it does,
+// Server timers that only ring the view's own doorbell become `ctx.every` polling in the browser
+// (DESIGN.md: `setInterval` + `sendInfo` → a scheduled action; a restart with another interval
+// replaces the running timer, as the helper's clearInterval + setInterval did). A timer is recognised by what it does,
 // not by where it is written: `setInterval(() => socket.sendInfo({ type: "tick" }), ms)` as a statement,
 // kept in a variable or a per-socket map (`timers.set(socket.id, setInterval(…))`,
 // `intervals[socket.id] = setInterval(…)`), or started by a module helper that takes the socket
 // (`startPolling(socket, 1_000)`, whose other statements only clear timers). Cleanup that only clears
-// such timers (shutdown, `stopPolling(id)`) has nothing left to do: `ctx.after` stops with the page.
+// such timers (shutdown, `stopPolling(id)`) has nothing left to do: `ctx.every` stops with the page.
 
 import { ts } from "ts-morph";
-import { moduleFunction, type FunctionPart } from "./locate-view.ts";
+import { moduleFunction } from "./ast.ts";
 
 export interface Poller {
-  /** The statement of the handler that starts the timer (replaced by `ctx.after`). */
+  /** The statement of the handler that starts the timer (replaced by `ctx.every`). */
   statement: ts.ExpressionStatement;
   /** The interval, as code in the handler's scope. */
   ms: string;
@@ -108,7 +109,7 @@ function pollerOf(statement: ts.ExpressionStatement, socketName: string, sf: ts.
 }
 
 /** Every statement of a handler (nested blocks, branches; not nested functions) that starts polling. */
-export function findPollers(part: FunctionPart | undefined, sf: ts.SourceFile, socketName: string | undefined): Poller[] {
+export function findPollers(part: { fn: ts.Node; body: ts.Node } | undefined, sf: ts.SourceFile, socketName: string | undefined): Poller[] {
   const pollers: Poller[] = [];
   if (!part || !socketName) return pollers;
   const visit = (node: ts.Node): void => {
@@ -126,6 +127,27 @@ export function findPollers(part: FunctionPart | undefined, sf: ts.SourceFile, s
   return pollers;
 }
 
+/**
+ * The statements among `nodes` (and nested in them, not in nested functions) that start polling with
+ * one of these sockets: the analysis places them in the browser, whatever the helper's timer map is.
+ */
+export function pollerStarts(nodes: readonly ts.Node[], sf: ts.SourceFile, socketNames: ReadonlySet<string>): Set<ts.Node> {
+  const out = new Set<ts.Node>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node) && [...socketNames].some((name) => pollerOf(node, name, sf))) {
+      out.add(node);
+      return;
+    }
+    if (ts.isFunctionLike(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  for (const node of nodes) {
+    if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) ts.forEachChild((node as ts.FunctionLikeDeclaration).body!, visit);
+    else visit(node);
+  }
+  return out;
+}
+
 /** Every timer the file starts (setInterval, setTimeout): a shutdown may be dropped only when all of them are pollers. */
 export function timerCalls(sf: ts.SourceFile): ts.CallExpression[] {
   const out: ts.CallExpression[] = [];
@@ -138,11 +160,11 @@ export function timerCalls(sf: ts.SourceFile): ts.CallExpression[] {
 }
 
 /** A shutdown with nothing left to do once the pollers are `ctx.after`: it only clears timers, and every timer of the file is a poller's. */
-export function shutdownOnlyStopsPolling(shutdown: FunctionPart, sf: ts.SourceFile, pollers: readonly Poller[]): boolean {
+export function shutdownOnlyStopsPolling(shutdown: { body: ts.Node }, sf: ts.SourceFile, pollers: readonly Poller[]): boolean {
   if (pollers.length === 0) return false;
   const ours = new Set(pollers.map((p) => p.timer));
   if (!timerCalls(sf).every((t) => ours.has(t))) return false;
-  const statements = ts.isBlock(shutdown.body) ? shutdown.body.statements : [ts.factory.createExpressionStatement(shutdown.body)];
+  const statements = ts.isBlock(shutdown.body) ? shutdown.body.statements : [ts.factory.createExpressionStatement(shutdown.body as ts.Expression)];
   return statements.length > 0 && statements.every((s) => onlyClearsTimers(s, sf));
 }
 
