@@ -787,13 +787,29 @@ interface Branch {
 }
 
 /** Splits a handler body into per-type branches (switch cases, if-chains) and the statements common to all. */
-function findBranches(statements: readonly ts.Node[], isType: (e: ts.Expression) => boolean, cases: (e: ts.Expression) => string[] | undefined): { branches: Branch[]; common: ts.Node[]; catches: ts.CatchClause[]; otherwise: ts.Statement[] } {
+function findBranches(statements: readonly ts.Node[], isType: (e: ts.Expression) => boolean, cases: (e: ts.Expression) => string[] | undefined): { branches: Branch[]; common: ts.Node[]; catches: ts.CatchClause[]; otherwise: ts.Node[] } {
   const branches: Branch[] = [];
   const common: ts.Node[] = [];
   const catches: ts.CatchClause[] = [];
-  const otherwise: ts.Statement[] = [];
+  const otherwise: ts.Node[] = [];
   const scan = (stmts: readonly ts.Node[]): void => {
     for (const st of stmts) {
+      // an expression that dispatches: `type === "a" ? A : type === "b" ? B : C` (an arrow's body, or a
+      // statement), `type === "a" && A`: the same branches as an if-chain
+      const expression = ts.isExpressionStatement(st) ? unwrap(st.expression) : ts.isStatement(st) ? undefined : unwrap(st as ts.Expression);
+      if (expression && ts.isConditionalExpression(expression) && cases(expression.condition)) {
+        let cur: ts.Expression = expression;
+        while (ts.isConditionalExpression(cur) && cases(cur.condition)) {
+          branches.push({ names: cases(cur.condition)!, nodes: [cur.whenTrue], spanNode: cur.whenTrue });
+          cur = unwrap(cur.whenFalse);
+        }
+        otherwise.push(cur);
+        continue;
+      }
+      if (expression && ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && cases(expression.left)) {
+        branches.push({ names: cases(expression.left)!, nodes: [expression.right], spanNode: expression.right });
+        continue;
+      }
       if (ts.isSwitchStatement(st) && isType(st.expression)) {
         let pending: string[] = [];
         for (const clause of st.caseBlock.clauses) {

@@ -5,6 +5,40 @@ import { analyzeSources, keyClass, placement, view } from "./helpers.ts";
 const slice = (text: string, span: { start: number; end: number } | undefined) => (span ? text.slice(span.start, span.end) : undefined);
 
 describe("events", () => {
+  it("a dispatch written as an expression: a conditional chain (its last arm is every other type) or `type === x && …`", () => {
+    const src = `import { createLiveView, html } from "liveviewjs";
+const timers = new Map<string, ReturnType<typeof setInterval>>();
+export const v = createLiveView({
+  mount: (socket) => {
+    if (socket.connected) timers.set(socket.id, setInterval(() => socket.sendInfo({ type: "poll" }), 5000));
+    socket.assign({ bumps: 0, polls: 0, tab: "a" });
+  },
+  handleEvent: (event, socket) =>
+    event.type === "tab" ? socket.assign({ tab: event.tab }) : socket.sendInfo({ type: "bumped", by: 1 }),
+  handleInfo: (info, socket) =>
+    info.type === "bumped" ? socket.assign({ bumps: socket.context.bumps + info.by }) : socket.assign({ polls: socket.context.polls + 1 }),
+  render: (c) => html\`<button phx-click="tab" phx-value-tab="b">\${c.tab}</button><button phx-click="bump">\${c.bumps} \${c.polls}</button>\`,
+});
+export const w = createLiveView({
+  mount: (socket) => socket.assign({ open: false }),
+  handleEvent: (event, socket) => {
+    event.type === "toggle" && socket.assign({ open: !socket.context.open });
+  },
+  render: (c) => html\`<button phx-click="toggle">\${c.open}</button>\`,
+});`;
+    const { merged } = analyzeSources({ "v.ts": src });
+    const v = view(merged, "v.ts#v");
+    const infos = Object.fromEntries((v.infos ?? []).map((i) => [i.name, i.writes]));
+    expect(infos).toEqual({ bumped: ["bumps"], poll: ["polls"] });
+    // a per-tab counter bumped by a message the view sends itself: the tab's own, not the server's
+    expect(keyClass(merged, "v.ts#v", "bumps")).toBe("ui");
+    expect(keyClass(merged, "v.ts#v", "polls")).toBe("ui");
+    expect(v.events.find((e) => e.name === "tab")!.writes).toEqual(["tab"]);
+    expect(v.events.find((e) => e.name === "bump")!.writes).toEqual([]);
+    const w = view(merged, "v.ts#w");
+    expect(w.events.map((e) => [e.name, e.writes])).toEqual([["toggle", ["open"]]]);
+  });
+
   it("switch on event.type, with fall-through cases and common code, and spans of each case", () => {
     const src = `import { createLiveView, html } from "liveviewjs";
 export const v = createLiveView({
