@@ -7,7 +7,7 @@ import type { MergeOptions, MergeResult } from "./index.ts";
 import { buildProjectIndex, type ProjectIndex } from "./5_resolve.ts";
 import { computeEffects, type EffectTable } from "./6_effects.ts";
 import { createTypeFallback } from "./type_fallback.ts";
-import { classifyKeys } from "./7_classify.ts";
+import { classifyKeys, formatChain } from "./7_classify.ts";
 import { placeEvents } from "./8_place_events.ts";
 import { applyAnnotations, applyConfigEvents, applyConfigKeys, isConfigOverrides, moduleRulesFrom, unknownConfigNames, viewEntries, type ConfigOverrides } from "./9_overrides.ts";
 import { compareLoc, uniqSorted } from "./ast.ts";
@@ -191,6 +191,7 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
     markers: markers.sort((a, b) => compareLoc(a.at, b.at) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.message < b.message ? -1 : 1)),
     handlers: view.handlers,
     serverBindings: serverBindingsOf(index, effects, file),
+    ...mountWritesOf(path, view, effects),
     ...liveviewjsImportsOf(index, file),
     ...topicConstantsOf(index, file, view),
     migration: view.ignored
@@ -210,6 +211,24 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
 function serverEffect(set: EffectSet | undefined): string | undefined {
   for (const [kind, via] of set ?? []) if ((isServerEffect(kind) && kind !== "await") || kind === "unknown") return `${kind}: ${via.chain[via.chain.length - 1]}`;
   return undefined;
+}
+
+/**
+ * LiveViewJS runs mount twice per page (the HTTP render, then the socket's join): a mount that writes
+ * server state does its write twice, and the connected page shows the second. The plan says so, and
+ * the migrated page runs its server part again when it connects.
+ */
+function mountWritesOf(path: string, view: ViewFacts, effects: EffectTable): { mountWrites?: string } {
+  const mount = view.lifecycle.mount;
+  if (!mount) return {};
+  const direct = mount.effects.find((e) => e.kind === "module-state-write");
+  if (direct) return { mountWrites: `${direct.detail} (${direct.at})` };
+  for (const call of mount.calls) {
+    if (call.local === "@info") continue;
+    const write = effects.ofCall(path, call).effects.get("module-state-write");
+    if (write) return { mountWrites: `${[call.local, ...call.member].join(".")} → ${formatChain(write)} (${call.at})` };
+  }
+  return {};
 }
 
 /**

@@ -523,8 +523,10 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
       if (names.has(loadName(l.kind))) blockers.push({ code: "NAME_CLASH", message: `an event is named ${loadName(l.kind)}, like the command of ${l.part.name}'s server part: rename the event`, pos: l.part.property.getStart(sf) });
       commands.unshift(loadCommandText(l.kind, loadName(l.kind), l.part, l.body, loadEffects, RETURN_PLACEHOLDER));
     }
-    members.push(`load: { ${loads.map((l) => `${l.kind}: ${JSON.stringify(loadName(l.kind))}`).join(", ")}${loadEffects ? `, onResult: ${JSON.stringify(RESULT_ACTION)}` : ""} },`);
-  }
+    members.push(`load: { ${loads.map((l) => `${l.kind}: ${JSON.stringify(loadName(l.kind))}`).join(", ")}${loadEffects ? `, onResult: ${JSON.stringify(RESULT_ACTION)}` : ""}${plan.mountWrites ? ", rerunOnConnect: true" : ""} },`);
+  } else if (plan.mountWrites && (shared.length > 0 || mountLoad)) members.push(`load: { rerunOnConnect: true },`);
+  // LiveViewJS's connected mount (its second run) writes again: the browser re-runs the server part when it connects
+  if (plan.mountWrites && (shared.length > 0 || loads.length > 0)) notes.push(`mount writes server state (${plan.mountWrites}): its server part runs again when the page connects, as LiveViewJS's second mount did`);
   if (effects.size > 0) actions.push(resultAction(effects));
   if (shared.length > 0) members.push(`shared: {\n${shared.join("\n")}\n},`);
   if (sync.length > 0) members.push(`sync: {\n${sync.join("\n")}\n},`);

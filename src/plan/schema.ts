@@ -114,6 +114,7 @@ const viewPlan = z
     markers: z.array(marker),
     handlers: z.record(z.string(), span),
     serverBindings: z.array(z.object({ name: z.string(), why: z.string() }).strict()).optional(),
+    mountWrites: z.string().optional(),
     topicConstants: z.array(z.object({ name: z.string(), value: z.string() }).strict()).optional(),
     liveviewjsImports: z.array(z.object({ local: z.string(), name: z.string(), package: z.string().optional() }).strict()).optional(),
     migration: z.object({ status: migrationStatus, reason: z.string().optional() }).strict(),

@@ -173,6 +173,8 @@ export interface ViewPlan {
    * not known to be pure), with why. Generated browser code never declares or imports them.
    */
   serverBindings?: { name: string; why: string }[];
+  /** Mount writes server state (what, and where): LiveViewJS runs it twice per page, the migrated page again when it connects. */
+  mountWrites?: string;
   /** Imports of the view's file that reach a package export through a project module (`import { html, z } from "./deps.ts"`):
    *  local → export name; `package` is set for packages other than liveviewjs (imported from the package directly). */
   liveviewjsImports?: { local: string; name: string; package?: string }[];

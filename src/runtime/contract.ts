@@ -99,7 +99,14 @@ export interface ComponentDefinition<S extends State = State> {
    * after handleParams on every navigation (an answer for a URL left since is dropped) and after a
    * sync reset. Each answer goes to the `onResult` action, or is assigned when it is an object.
    */
-  load?: { mount?: string; params?: string; onResult?: string };
+  load?: {
+    mount?: string;
+    params?: string;
+    onResult?: string;
+    /** Run the shared loaders and `mount`/`params` again when the page connects: mount writes server
+     *  state, and LiveViewJS ran it a second time on the socket's join. */
+    rerunOnConnect?: boolean;
+  };
   /** Sync topics this component follows, and the action each message runs (receives `{ type, ...message }`). */
   sync?: Record<string, string>;
   actions: Record<string, Action<S>>;

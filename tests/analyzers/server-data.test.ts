@@ -94,3 +94,15 @@ describe("topics through a name", () => {
     expect(view(merged, "src/views/b.ts#b").topicConstants).toEqual([{ name: "BOARD_TOPIC", value: "board" }, { name: "LOCAL", value: "loc" }]);
   });
 });
+
+describe("a mount that writes server state", () => {
+  it("is in the plan (LiveViewJS runs mount twice a page; the migrated page runs it again on connect); a mount that only reads is not", () => {
+    const { merged } = analyzeSources({
+      "data/gateway.ts": `let packets = 1200;\nexport function status() { packets += 17; return { packets }; }\nexport function peek() { return { packets }; }\n`,
+      "views/a.ts": `import { createLiveView, html } from "liveviewjs";\nimport { status } from "../data/gateway.ts";\nexport const a = createLiveView({\n  mount: (socket) => socket.assign({ s: status() }),\n  render: (c) => html\`\${c.s.packets}\`,\n});\n`,
+      "views/b.ts": `import { createLiveView, html } from "liveviewjs";\nimport { peek } from "../data/gateway.ts";\nexport const b = createLiveView({\n  mount: (socket) => socket.assign({ s: peek() }),\n  render: (c) => html\`\${c.s.packets}\`,\n});\n`,
+    });
+    expect(view(merged, "views/a.ts#a").mountWrites).toMatch(/^status → .*packets.*\(views\/a\.ts:4\)$/);
+    expect(view(merged, "views/b.ts#b").mountWrites).toBeUndefined();
+  });
+});

@@ -390,6 +390,18 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   }
   const loadParams = (url: URL, current?: () => boolean) => load(def.load?.params, { url: url.href }, current);
 
+  /** Reloads every shared key through its loader command, then the server parts of mount and handleParams. */
+  function reload() {
+    const shared = (Object.entries(def.shared ?? {}) as [string, string][]).map(([key, loader]) =>
+      root.ctx.command(loader, {}).then((result) => root.ctx.assign({ [key]: result }), report),
+    );
+    const seq = navigations;
+    Promise.all(shared)
+      .then(() => load(def.load?.mount, { params: script.params ?? {} }))
+      .then(() => seq == navigations && loadParams(new URL(location.href), () => seq == navigations))
+      .catch(report);
+  }
+
   const topics = Object.keys(def.sync ?? {});
   const sync =
     topics.length > 0 &&
@@ -398,17 +410,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       script.offsets ?? {},
       {
         message: (topic, message) => run(root, toEvent(def.sync![topic], message), def.sync![topic]),
-        // Reload every shared key through its loader command, then the server parts of mount and handleParams.
-        reset: () => {
-          const shared = (Object.entries(def.shared ?? {}) as [string, string][]).map(([key, loader]) =>
-            root.ctx.command(loader, {}).then((result) => root.ctx.assign({ [key]: result }), report),
-          );
-          const seq = navigations;
-          Promise.all(shared)
-            .then(() => load(def.load?.mount, { params: script.params ?? {} }))
-            .then(() => seq == navigations && loadParams(new URL(location.href), () => seq == navigations))
-            .catch(report);
-        },
+        reset: reload,
       },
       env.EventSource,
     );
@@ -416,6 +418,8 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   // First render builds child components (their `myself` numbers) and applies restored state;
   // when nothing differs from the server's HTML, morphing changes nothing.
   render();
+  // a mount that writes server state ran twice in LiveViewJS: its connected run is this one
+  if (def.load?.rerunOnConnect) reload();
 
   return {
     name,

@@ -112,4 +112,28 @@ describe("load commands in the browser", () => {
     calls[0].answer({ total: 50 });
     await vi.waitFor(() => expect(c.state).toEqual({ n: 5, total: 50 }));
   });
+
+  it("rerunOnConnect: a mount that writes server state runs its shared loaders and server part again when the page starts (LiveViewJS's second mount)", async () => {
+    const counter = defineComponent<{ visits: number; hits: number }>({
+      name: "visits",
+      shared: { visits: "load_visits" },
+      load: { mount: "mount", rerunOnConnect: true },
+      actions: {},
+      render: (s) => html`<p>${s.visits}/${s.hits}</p>`,
+    });
+    const { fetch, calls } = heldFetch();
+    const c = await mountPage(counter, { visits: 1, hits: 1 }, { fetch: fetch as never, EventSource: FakeEventSource as never, payload: { params: { id: "3" } } });
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.command).toBe("load_visits");
+    calls[0]!.answer(2);
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]).toMatchObject({ command: "mount", params: { params: { id: "3" } } });
+    calls[1]!.answer({ hits: 2 });
+    await vi.waitFor(() => expect(c.state).toEqual({ visits: 2, hits: 2 }));
+    // without it, first paint's answers stand: nothing is asked again
+    const { fetch: quiet, calls: none } = heldFetch();
+    await mountPage({ ...counter, name: "visits2", load: { mount: "mount" } }, { visits: 1, hits: 1 }, { fetch: quiet as never, EventSource: FakeEventSource as never });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(none).toHaveLength(0);
+  });
 });
