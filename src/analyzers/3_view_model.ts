@@ -3,7 +3,7 @@
 // its infos, and the lifecycle handlers. Everything that needs other files (is this call effectful?)
 // is left as CalleeRefs for mergeFacts.
 
-import { pollerStarts } from "./polling.ts";
+import { pollerStarts, pollerStops } from "./polling.ts";
 import { ts, type FileContext, accessPath, locOf, propName, spanOf, textOf, unwrap, uniqSorted, sortBy, compareLoc } from "./ast.ts";
 import { type ModuleScope, collectBodyEffects, isFunctionExpr, isModuleCallable, sortCalls, sortEffects } from "./1_module_summary.ts";
 import type { DetectedView } from "./2_detect_views.ts";
@@ -374,7 +374,8 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
   const walk = (nodes: readonly ts.Node[], env: Env, acc: Acc, withEffects = true): void => {
     const socketNames = new Set([...env.roles].filter(([, r]) => r.role === "socket").map(([n]) => n));
     // a polling timer's start (setInterval + sendInfo to self, directly or by a helper that takes the socket) is browser work
-    const starts = pollerStarts(nodes, ctx.sf, socketNames);
+    // starting or stopping polling is browser work (ctx.every / ctx.cancel)
+    const starts = new Set([...pollerStarts(nodes, ctx.sf, socketNames), ...pollerStops(nodes, ctx.sf)]);
     starts.forEach((n) => pollerStatements.add(n));
     if (withEffects) collectBodyEffects(ctx, scope, nodes, env.locals, viewClassName, acc.effects, acc.calls, true, socketNames, starts);
     const visit = (node: ts.Node, inTimer: boolean, fnDepth: number): void => {

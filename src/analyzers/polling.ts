@@ -47,12 +47,12 @@ function intervalIn(expr: ts.Expression, socketName: string): { type: string; ms
 }
 
 /** The callback's only work is `S.sendInfo({ type: "T" })`: T. */
-function sentType(fn: ts.ArrowFunction | ts.FunctionExpression, socketName: string): string | undefined {
+function sentType(fn: ts.ArrowFunction | ts.FunctionExpression, socketName: string | undefined): string | undefined {
   if (fn.parameters.length > 0) return undefined;
   const body = fn.body;
   const call = ts.isBlock(body) ? (body.statements.length === 1 && ts.isExpressionStatement(body.statements[0]!) ? body.statements[0].expression : undefined) : body;
   if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !ts.isIdentifier(call.expression.expression)) return undefined;
-  if (call.expression.expression.text !== socketName || call.expression.name.text !== "sendInfo") return undefined;
+  if ((socketName !== undefined && call.expression.expression.text !== socketName) || call.expression.name.text !== "sendInfo") return undefined;
   const info = call.arguments[0];
   if (!info || !ts.isObjectLiteralExpression(info) || info.properties.length !== 1) return undefined;
   const p = info.properties[0]!;
@@ -84,6 +84,12 @@ export function onlyClearsTimers(statement: ts.Statement, sf: ts.SourceFile, dep
   return false;
 }
 
+/** `REFRESH_MS`: a const of the module (the generated component copies it as it copies any helper). */
+function isModuleConst(expression: ts.Expression, sf: ts.SourceFile): boolean {
+  if (!ts.isIdentifier(expression)) return false;
+  return sf.statements.some((st) => ts.isVariableStatement(st) && !!(st.declarationList.flags & ts.NodeFlags.Const) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === expression.text));
+}
+
 /** A statement that starts a polling timer, directly or through a helper that takes the socket. */
 function pollerOf(statement: ts.ExpressionStatement, socketName: string, sf: ts.SourceFile): Omit<Poller, "statement"> | undefined {
   const direct = intervalIn(statement.expression, socketName);
@@ -104,7 +110,7 @@ function pollerOf(statement: ts.ExpressionStatement, socketName: string, sf: ts.
   if (!found) return undefined;
   // the interval in the caller's terms: a helper parameter becomes the argument passed for it
   const msParam = helper.parameters.findIndex((p) => ts.isIdentifier(p.name) && ts.isIdentifier(found!.ms) && p.name.text === (found!.ms as ts.Identifier).text);
-  const ms = msParam >= 0 ? call.arguments[msParam]?.getText(sf) : ts.isNumericLiteral(found.ms) ? found.ms.text : undefined;
+  const ms = msParam >= 0 ? call.arguments[msParam]?.getText(sf) : ts.isNumericLiteral(found.ms) || isModuleConst(found.ms, sf) ? found.ms.getText(sf) : undefined;
   return ms === undefined ? undefined : { type: found.type, ms, timer: found.timer };
 }
 
@@ -146,6 +152,61 @@ export function pollerStarts(nodes: readonly ts.Node[], sf: ts.SourceFile, socke
     else visit(node);
   }
   return out;
+}
+
+/**
+ * The message types of the file's polling timers, when every timer the file starts is one
+ * (`setInterval(() => S.sendInfo({ type }), ms)`); undefined when any other timer exists. A statement
+ * that only clears timers then stops polling: there is nothing else it could stop.
+ */
+export function doorbellTypes(sf: ts.SourceFile): string[] | undefined {
+  const types = new Set<string>();
+  for (const timer of timerCalls(sf)) {
+    const fn = timer.arguments[0];
+    const type = timer.expression.getText(sf) === "setInterval" && timer.arguments.length === 2 && fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? sentType(fn, undefined) : undefined;
+    if (type === undefined) return undefined;
+    types.add(type);
+  }
+  return types.size > 0 ? [...types].sort() : undefined;
+}
+
+/**
+ * The statements among `nodes` (not in nested functions) that stop polling: they only clear timers
+ * (`stopRefresh(socket.id)`, `clearInterval(timers.get(id))`) and every timer of the file is a
+ * polling timer. Each becomes `ctx.cancel(type)` in the browser.
+ */
+export function pollerStops(nodes: readonly ts.Node[], sf: ts.SourceFile): Set<ts.Node> {
+  const out = new Set<ts.Node>();
+  if (!doorbellTypes(sf)) return out;
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node) && ts.isCallExpression(node.expression) && onlyClearsTimers(node, sf) && clearsATimer(node, sf)) {
+      out.add(node);
+      return;
+    }
+    if (ts.isFunctionLike(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  for (const node of nodes) {
+    if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) ts.forEachChild((node as ts.FunctionLikeDeclaration).body!, visit);
+    else visit(node);
+  }
+  return out;
+}
+
+/** Does the code call clearInterval/clearTimeout, itself or through the module's helpers it calls? (`map.delete(id)` alone stops nothing.) */
+function clearsATimer(node: ts.Node, sf: ts.SourceFile, depth = 0): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
+      if (TIMER_CLEARS.has(n.expression.text)) return void (found = true);
+      const helper = depth < 3 ? moduleFunction(sf, n.expression.text) : undefined;
+      if (helper && clearsATimer(helper, sf, depth + 1)) return void (found = true);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
 }
 
 /** Every timer the file starts (setInterval, setTimeout): a shutdown may be dropped only when all of them are pollers. */

@@ -30,6 +30,8 @@ export interface ActionContext<S extends State = State> {
   /** Run an action every `ms` until the page closes (replaces a setInterval that is restarted with
    *  another interval). Shares `after`'s one pending timer per action: either replaces the other. */
   every(ms: number, action: string, params?: Record<string, unknown>): () => void;
+  /** Stop the pending `after` or `every` of an action (replaces clearInterval on a polling timer). */
+  cancel(action: string): void;
   /** Run an action on the next tick (replaces `socket.sendInfo` to self). */
   send(action: string, params?: Record<string, unknown>): void;
   /** A child component's message to the view that renders it (LiveViewJS `sendParentInfo`): the view's action or handleInfo for it runs on the next tick. */

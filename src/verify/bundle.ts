@@ -79,6 +79,8 @@ const timers = new Map(); let now = 0; let nextId = 1;
 export const __verifyClock = {
   get now() { return now; },
   pending() { return timers.size; },
+  /** The shortest interval among the repeating timers (setInterval) still running: explore's tick step. */
+  nextInterval() { let m; for (const t of timers.values()) if (t.every && (m === undefined || t.every < m)) m = t.every; return m; },
   /** Fires the earliest one-shot timeout (simulated latency), if any: settling a step does this. */
   fireNextTimeout() {
     let due; for (const t of timers.values()) if (!t.every && (!due || t.at < due.at)) due = t;
@@ -90,12 +92,14 @@ export const __verifyClock = {
     for (;;) {
       let due; for (const t of timers.values()) if (t.at <= end && (!due || t.at < due.at)) due = t;
       if (!due) break;
+      // the wall clock reads the timer's own time while it runs
+      __verifyWallClock.advance(due.at - now);
       now = due.at;
       if (due.every) due.at += due.every; else timers.delete(due.id);
       due.fn(...due.args);
       await flush();
     }
-    __verifyWallClock.advance(ms);
+    __verifyWallClock.advance(end - now);
     now = end;
   },
   clear() { timers.clear(); },
@@ -138,21 +142,44 @@ const seeded = Object.create(globalThis.Math, { random: { value: random } });
 export { seeded as Math };
 `;
 
+/**
+ * The machine's readings for the app's modules: the same on both sides (a dashboard of load and heap
+ * compares behaviour, not two processes' noise). `os` keeps every other export.
+ */
+const OS_MODULE = `export * from "node:os";
+import * as os from "node:os";
+export const loadavg = () => [0.42, 0.4, 0.38];
+export const freemem = () => 6 * 2 ** 30;
+export const totalmem = () => 16 * 2 ** 30;
+export const uptime = () => 86400;
+export default { ...os, loadavg, freemem, totalmem, uptime };
+`;
+const PROCESS_MODULE = `const readings = {
+  memoryUsage: Object.assign(() => ({ rss: 96 * 2 ** 20, heapTotal: 80 * 2 ** 20, heapUsed: 64 * 2 ** 20, external: 2 ** 20, arrayBuffers: 0 }), { rss: () => 96 * 2 ** 20 }),
+  uptime: () => 3600,
+  cpuUsage: () => ({ user: 0, system: 0 }),
+};
+export const process = new Proxy(globalThis.process, { get: (target, key) => (key in readings ? readings[key] : Reflect.get(target, key)) });
+`;
+
 function fixedDateForApp(root: string): Plugin {
   const prefix = resolve(root) + "/";
   const loaders: Record<string, "ts" | "tsx" | "js" | "jsx"> = { ".ts": "ts", ".mts": "ts", ".cts": "ts", ".tsx": "tsx", ".js": "js", ".mjs": "js", ".cjs": "js", ".jsx": "jsx" };
   return {
     name: "lvm-verify-fixed-date",
     setup(b) {
+      const inApp = (path: string) => path.startsWith(prefix) && !path.includes("/node_modules/");
+      b.onResolve({ filter: /^(node:)?os$/ }, (args) => (inApp(args.importer) ? { path: "lvm-verify:os", namespace: "lvm-verify" } : undefined));
       b.onLoad({ filter: /\.(m|c)?[jt]sx?$/ }, (args) => {
-        if (!args.path.startsWith(prefix) || args.path.includes("/node_modules/")) return undefined;
+        if (!inApp(args.path)) return undefined;
         const text = readFileSync(args.path, "utf8");
         const date = /\bDate\b/.test(text);
         // data made at load with Math.random: the same seed on both sides, so both start from the same data
         const random = /\bMath\.random\b/.test(text);
-        if (!date && !random) return undefined;
+        const machine = /\bprocess\.(memoryUsage|uptime|cpuUsage)\b/.test(text);
+        if (!date && !random && !machine) return undefined;
         const ext = /\.[a-z]+$/.exec(args.path)![0];
-        const prelude = `${date ? `import { Date } from "lvm-verify:date";\n` : ""}${random ? `import { Math } from "lvm-verify:math";\n` : ""}`;
+        const prelude = `${date ? `import { Date } from "lvm-verify:date";\n` : ""}${random ? `import { Math } from "lvm-verify:math";\n` : ""}${machine ? `import { process } from "lvm-verify:process";\n` : ""}`;
         return { contents: `${prelude}${text}`, loader: loaders[ext] ?? "js", resolveDir: dirname(args.path) };
       });
     },
@@ -204,7 +231,7 @@ export interface BundleRequest {
 }
 
 export async function bundle(request: BundleRequest): Promise<string> {
-  const files: Record<string, string> = { "lvm-verify:entry": request.entry, "lvm-verify:clock": CLOCK_MODULE, "lvm-verify:date": DATE_MODULE, "lvm-verify:math": MATH_MODULE };
+  const files: Record<string, string> = { "lvm-verify:entry": request.entry, "lvm-verify:clock": CLOCK_MODULE, "lvm-verify:date": DATE_MODULE, "lvm-verify:math": MATH_MODULE, "lvm-verify:os": OS_MODULE, "lvm-verify:process": PROCESS_MODULE };
   const result = await build({
     entryPoints: ["lvm-verify:entry"],
     bundle: true,

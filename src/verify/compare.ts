@@ -143,7 +143,7 @@ export function htmlDiff(original: string, migrated: string): string {
 }
 
 /** Opens both sides fresh, runs `path`, compares after every step; returns the divergence or the original's final page. */
-export async function runPath(loaded: Loaded, path: ClientStep[], css?: string, signal?: AbortSignal): Promise<{ divergence?: Divergence; finalHtml?: string; error?: StepError }> {
+export async function runPath(loaded: Loaded, path: ClientStep[], css?: string, signal?: AbortSignal): Promise<{ divergence?: Divergence; finalHtml?: string; interval?: number; error?: StepError }> {
   if (signal?.aborted) return { error: new StepError("TIMEOUT", "the view's time limit passed") };
   // what each fresh instance opens (timers, channels) is closed when the path is done
   const resources: Resources[] = [trackResources(), trackResources()];
@@ -204,7 +204,9 @@ export async function runPath(loaded: Loaded, path: ClientStep[], css?: string, 
       divergence = compare(i + 1);
       if (divergence) return { divergence };
     }
-    return { finalHtml: original.html(0) };
+    // a timer the original still runs (polling): explore lets its interval pass as a step of its own
+    const interval: unknown = originalModule.__verifyClock?.nextInterval?.();
+    return { finalHtml: original.html(0), ...(typeof interval === "number" ? { interval } : {}) };
   } catch (error) {
     if (signal?.aborted) return { error: new StepError("TIMEOUT", "the view's time limit passed") };
     if (error instanceof StepError) return { error };
@@ -216,12 +218,12 @@ export async function runPath(loaded: Loaded, path: ClientStep[], css?: string, 
   }
 }
 
-function stepsOf(html: string): ClientStep[] {
+function stepsOf(html: string, interval?: number): ClientStep[] {
   const window = new Window();
   window.document.body.innerHTML = html;
   const steps = enumerateSteps(window.document.body as unknown as ParentNode);
   void window.happyDOM.close();
-  return steps;
+  return interval === undefined ? steps : [...steps, { kind: "tick", ms: interval, label: `${interval} ms pass` }];
 }
 
 /** Where a view is mounted on both sides, decided before anything is bundled. */
@@ -356,11 +358,11 @@ export async function verifyView(loaded: Loaded, viewId: string, options: Verify
       if (level === depth) continue;
       if (seen.has(key)) {
         // a page seen before is not explored again, unless nothing else leads deeper (see below)
-        if (!fallback.length) fallback = stepsOf(result.finalHtml!).map((step) => [...path, step]);
+        if (!fallback.length) fallback = stepsOf(result.finalHtml!, result.interval).map((step) => [...path, step]);
         continue;
       }
       seen.add(key);
-      for (const step of stepsOf(result.finalHtml!)) next.push([...path, step]);
+      for (const step of stepsOf(result.finalHtml!, result.interval)) next.push([...path, step]);
     }
     // Every page of this level was seen before (the view's pages close up before depth K, or the sample
     // missed the new ones): go on from a seen page, so paths of length K still run and are compared.

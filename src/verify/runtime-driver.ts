@@ -29,6 +29,8 @@ export interface MigratedServerModule {
   wiring?: { migratedRoutes?: Array<{ path: string; component: unknown; commands?: unknown }>; migratedComponents?: Array<{ component: unknown; commands?: unknown }>; bridgePubSub?: (sync: unknown, pubSub?: unknown) => Promise<unknown> };
   /** Whether the generated app calls bridgePubSub (project.ts: GeneratedWiring). */
   bridged?: boolean;
+  /** The app's Date in the server bundle (bundle.ts DATE_MODULE), moved on by `tick` steps. */
+  __verifyWallClock?: { advance(ms: number): void };
   /** The app's pubsub, the one its server file bridges (data modules broadcast on it). */
   pubSub?: unknown;
 }
@@ -129,6 +131,20 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
   let inflight = 0;
   let traffic = 0;
   const tabs: Tab[] = [];
+  // The session's clock, like the original side's: the page's setInterval and the runtime's
+  // ctx.every/ctx.after (MountOptions.schedule) run only on a `tick` step, in the order they fall due.
+  const clock = { now: 0, nextId: 0, timers: new Map<number, { at: number; every: number; fn: () => void }>() };
+  // the app's wall clock (its Date) reads the timer's own time while it runs: on the server and in every tab
+  const advanceWallClock = (ms: number) => {
+    server.__verifyWallClock?.advance(ms);
+    for (const t of tabs) (t.window as any).__lvmVerify?.wallClock?.advance(ms);
+  };
+  const addTimer = (ms: unknown, fn: unknown, every: boolean): number => {
+    const delay = Math.max(0, Number(ms) || 0);
+    const id = ++clock.nextId;
+    if (typeof fn === "function") clock.timers.set(id, { at: clock.now + delay, every: every ? Math.max(1, delay) : 0, fn: fn as () => void });
+    return id;
+  };
 
   function fetchFor(cookie: string): typeof fetch {
     return (async (input: RequestInfo | URL, init: RequestInit = {}) => {
@@ -242,16 +258,11 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
       void consoleError;
     };
     window.addEventListener("error", (event: any) => tab.errors.push(`uncaught ${describeError(event?.error ?? event?.message)}`));
-    // setInterval in the page (a module that polls from load) is held, not run: as on the original
-    // side, where the app's intervals fire only on a `tick` step; a running one would also keep
+    // setInterval in the page (a module that polls from load) runs on the session's clock: as on the
+    // original side, where the app's intervals fire only on a `tick` step; a running one would also keep
     // happy-dom from ever settling (its intervals count as pending work)
-    const intervals = new Map<number, unknown>();
-    let intervalId = 0;
-    (window as any).setInterval = (fn: unknown) => {
-      intervals.set(++intervalId, fn);
-      return intervalId;
-    };
-    (window as any).clearInterval = (id: number) => void intervals.delete(id);
+    (window as any).setInterval = (fn: unknown, ms: unknown) => addTimer(ms, fn, true);
+    (window as any).clearInterval = (id: number) => void clock.timers.delete(id);
     tabs.push(tab);
     window.eval(options.clientCode);
     const api = (window as any).__lvmVerify;
@@ -259,8 +270,17 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
     const uploads = Object.keys(def?.uploads ?? {}).length > 0 ? { uploads: api.createUploads } : {};
     let mounted: Tab["mounted"] | undefined;
     try {
-      // ctx.after (polling) is held like the page's intervals: time passes only on a `tick` step, as on the original side
-      [mounted] = api.mount(def, { fetch: ownFetch, EventSource: eventSourceFor(cookie, () => tab), storage: undefined, schedule: (_ms: number, fn: unknown) => (intervals.set(++intervalId, fn), () => void 0), ...uploads });
+      // ctx.every / ctx.after (polling) run on the session's clock like the page's intervals: time passes only on a `tick` step
+      [mounted] = api.mount(def, {
+        fetch: ownFetch,
+        EventSource: eventSourceFor(cookie, () => tab),
+        storage: undefined,
+        schedule: (ms: number, fn: unknown) => {
+          const id = addTimer(ms, fn, false);
+          return () => void clock.timers.delete(id);
+        },
+        ...uploads,
+      });
     } catch (error) {
       // the page stays as the server rendered it, and dead: what a user would get (compared, not skipped)
       tab.errors.push(`mount threw ${describeError(error)}`);
@@ -344,8 +364,24 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
         anchor.dispatchEvent(new w.MouseEvent("click", { bubbles: true, cancelable: true, button: 0 }));
         break;
       }
-      case "tick":
-        throw new StepError("NOT_SUPPORTED", "advancing timers is not supported on the migrated side yet");
+      case "tick": {
+        // what falls due within the step runs in order, each settled before the next (as the original's clock does)
+        const end = clock.now + step.ms;
+        for (;;) {
+          let due: [number, { at: number; every: number; fn: () => void }] | undefined;
+          for (const entry of clock.timers) if (entry[1].at <= end && (!due || entry[1].at < due[1].at)) due = entry;
+          if (!due) break;
+          advanceWallClock(due[1].at - clock.now);
+          clock.now = due[1].at;
+          if (due[1].every) due[1].at += due[1].every;
+          else clock.timers.delete(due[0]);
+          due[1].fn();
+          await settle();
+        }
+        advanceWallClock(end - clock.now);
+        clock.now = end;
+        break;
+      }
     }
     await settle();
   }

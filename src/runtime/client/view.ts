@@ -142,6 +142,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       },
       after,
       every,
+      cancel: (action: string) => pending.get(action)?.(),
       send(action, params) {
         later(0, action, params);
       },

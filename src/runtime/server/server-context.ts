@@ -56,6 +56,7 @@ export function createServerTarget(
     },
     after: () => () => {},
     every: () => () => {},
+    cancel: () => {},
     send: () => {},
     sendParentInfo: () => {},
     pushPatch: redirect,
