@@ -12,7 +12,7 @@ import { createInterface } from "node:readline";
 import { chromium } from "playwright-core";
 import { startDelayProxy, type DelayProxy } from "./delay-proxy.ts";
 import { measureRtt, runSessions, type ViewResult } from "./browser-session.ts";
-import { SESSIONS, type ViewSession } from "./sessions.ts";
+import { SESSIONS } from "./sessions.ts";
 import { liveViewTabs, pageLoadTabs, syncTabs, type MemoryResult } from "./memory.ts";
 import { renderReadmeRows, renderResults, type RunFacts } from "./report.ts";
 
@@ -76,13 +76,8 @@ async function main() {
   const started = Date.now();
   console.log("Preparing the migrated app (migrate apply on a copy of fixtures/example-app)…");
   const migrated = new Set(prepareMigratedApp());
-  // Same sessions on both sides; the dashboard (a LiveViewJS timer view on both sides) goes last.
-  const dashboard: ViewSession = {
-    path: "/dashboard",
-    id: "src/views/dashboard.ts#opsDashboardView",
-    steps: Array.from({ length: 20 }, (_, i) => ({ click: i % 2 ? '[phx-click="refresh-now"]' : '[phx-click="toggle-pause"]' })),
-  };
-  const sessions = [...SESSIONS, dashboard];
+  // Same sessions on both sides.
+  const sessions = SESSIONS;
 
   const [original, migratedApp] = await Promise.all([startChild("original"), startChild("migrated")]);
   const [originalProxy, migratedProxy] = await Promise.all([startDelayProxy(original.front, 50), startDelayProxy(migratedApp.front, 50)]);

@@ -160,4 +160,10 @@ export const SESSIONS: ViewSession[] = [
     steps: [range("month"), range("year"), range("week"), range("year"), range("month"), range("week"), range("week"), range("month"), range("year"), range("month"),
       range("week"), range("year"), range("year"), range("week"), range("month"), range("week"), range("month"), range("year"), range("week"), range("month")],
   },
+  {
+    path: "/dashboard",
+    id: "src/views/dashboard.ts#opsDashboardView",
+    // pause/resume (the polling timer: ctx.every / ctx.cancel once migrated) and refresh now (server)
+    steps: Array.from({ length: 20 }, (_, i) => ({ click: i % 2 ? '[phx-click="refresh-now"]' : '[phx-click="toggle-pause"]' })),
+  },
 ];

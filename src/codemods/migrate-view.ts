@@ -202,6 +202,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
   }
 
   const members: string[] = [`name: ${JSON.stringify(input.componentName ?? componentName(plan))},`];
+  const connectedStarts: string[] = [];
   const actions: string[] = [];
   const commands: string[] = [];
   const shared: string[] = [];
@@ -229,7 +230,18 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     const uploadConfigs = mountUploads(mount.body, sf, socketName, localNames(mount, sf));
     removals.push(...uploadConfigs.removals);
     if (uploadConfigs.member) members.push(uploadConfigs.member);
-    for (const poller of pollers) removals.push({ start: poller.statement.getStart(sf), end: poller.statement.end, text: everyCall(poller) });
+    // mount runs on the server (first paint, not connected): the timers LiveViewJS's connected mount
+    // started go to `connected`, which the browser runs when the page starts
+    for (const poller of pollers) {
+      if (!onlyUnderConnectedGuards(poller.statement, mount.body, socketName!)) {
+        blockers.push({ code: "POLL_IN_MOUNT", message: `the "${poller.type}" timer starts under a condition of mount's own: start it in the component's connected(ctx) by hand`, pos: poller.statement.getStart(sf) });
+        continue;
+      }
+      const guard = connectedGuard(poller.statement, socketName!);
+      const target = guard ?? poller.statement;
+      removals.push({ start: target.getFullStart(), end: target.end, text: "" });
+      connectedStarts.push(everyCall(poller));
+    }
     const walk = (node: ts.Node): void => {
       if (ts.isExpressionStatement(node) && pollers.some((p) => p.statement === node)) return;
       // `mount: (socket) => socket.assign({...})`: the body expression is the one statement
@@ -535,6 +547,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
   } else if (plan.mountWrites && (shared.length > 0 || mountLoad)) members.push(`load: { rerunOnConnect: true },`);
   // LiveViewJS's connected mount (its second run) writes again: the browser re-runs the server part when it connects
   if (plan.mountWrites && (shared.length > 0 || loads.length > 0)) notes.push(`mount writes server state (${plan.mountWrites}): its server part runs again when the page connects, as LiveViewJS's second mount did`);
+  if (connectedStarts.length > 0) members.push(`connected(ctx) {\n// what LiveViewJS's connected mount started: run in the browser when the page starts\n${connectedStarts.join("\n")}\n},`);
   if (effects.size > 0) actions.push(resultAction(effects));
   if (shared.length > 0) members.push(`shared: {\n${shared.join("\n")}\n},`);
   if (sync.length > 0) members.push(`sync: {\n${sync.join("\n")}\n},`);
@@ -665,6 +678,16 @@ function writesSharedIn(plan: ViewPlan, names: string[], sharedKeys: Set<string>
 }
 
 /** `if (socket.connected) { <only this statement> }` → the if statement, so it goes with it. */
+/** Between the statement and the function body: only blocks and `if (socket.connected)` without an else. */
+function onlyUnderConnectedGuards(statement: ts.Statement, body: ts.Node, socketName: string): boolean {
+  for (let n: ts.Node = statement.parent; n !== body; n = n.parent) {
+    if (ts.isBlock(n)) continue;
+    const test = ts.isIfStatement(n) && !n.elseStatement ? n.expression : undefined;
+    if (!test || !ts.isPropertyAccessExpression(test) || !ts.isIdentifier(test.expression) || test.expression.text !== socketName || test.name.text !== "connected") return false;
+  }
+  return true;
+}
+
 function connectedGuard(statement: ts.Statement, socketName: string): ts.IfStatement | undefined {
   const block = statement.parent;
   // `if (socket.connected) statement;` without braces: the if is the statement's parent

@@ -88,6 +88,8 @@ export interface ComponentDefinition<S extends State = State> {
   name: string;
   /** ui + form defaults. Runs on the server for first paint; the browser adopts the resulting state. */
   mount?(ctx: ActionContext<S>, params: Record<string, string>): void | Promise<void>;
+  /** Runs in the browser when the page starts (LiveViewJS's connected mount): the timers it started. */
+  connected?(ctx: ActionContext<S>): void;
   /** Runs on first paint and on every navigation (live_patch / pushPatch / back / forward). */
   handleParams?(url: URL, ctx: ActionContext<S>): void | Promise<void>;
   /** Server-owned keys and the command that loads each (run at first paint and after a sync reset).

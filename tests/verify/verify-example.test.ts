@@ -163,4 +163,32 @@ describe("verify on the example app", () => {
       writeFileSync(commands, text);
     }
   }, 60_000);
+
+  it("catches an action name that does not exist (the increment button's action renamed)", async () => {
+    const report = await verifyMutated((s) => s.replace("increment(_event, ctx)", "incremnt(_event, ctx)"));
+    const [counter] = report.views;
+    expect(counter!.status).toBe("diverged");
+    expect(counter!.divergence!.path).toEqual([expect.stringContaining("increment")]);
+    expect(counter!.divergence!.original).toContain('<strong id="count">1</strong>');
+    expect(counter!.divergence!.migrated).toContain('<strong id="count">0</strong>');
+  }, 60_000);
+
+  it("dashboard: polling runs on both clocks (explore lets its interval pass); a timer that never starts diverges at the tick", async () => {
+    const file = join(dir, "src/views/dashboard.component.ts");
+    const text = readFileSync(file, "utf8");
+    const ok = await verifyProject(dir, { mode: "script", only: ["views/dashboard."], scripts: { "/dashboard": [{ kind: "tick", ms: 3000 }, { kind: "click", index: 0, label: "pause" }, { kind: "tick", ms: 6000 }] } });
+    expect(ok.views).toEqual([expect.objectContaining({ status: "equivalent", steps: 3 })]);
+    const stopped = text.replace(/ctx\.every\(REFRESH_MS, "tick"\);\n(\s*\},\n)/, "$1");
+    expect(stopped).not.toBe(text);
+    writeFileSync(file, stopped);
+    try {
+      const report = await verifyProject(dir, { mode: "explore", depth: 1, maxPaths: 6, only: ["views/dashboard."] });
+      expect(report.views[0]!.status).toBe("diverged");
+      expect(report.views[0]!.divergence!.path).toEqual(["advance timers 3000 ms"]);
+      expect(report.views[0]!.divergence!.original).toContain("Refreshed at <time>2026-01-01T09:30:03.000Z</time>");
+      expect(report.views[0]!.divergence!.migrated).toContain("Refreshed at <time>2026-01-01T09:30:00.000Z</time>");
+    } finally {
+      writeFileSync(file, text);
+    }
+  }, 120_000);
 });

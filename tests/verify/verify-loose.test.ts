@@ -5,8 +5,10 @@
 // --allow-unverifiable); a view whose state holds a Date is verified (the runtime revives it after the
 // JSON trip: src/runtime/template/state-json.ts), not "not verifiable".
 import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { verifyProject } from "../../src/verify/compare.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const FIXTURE = resolve(import.meta.dirname, "fixtures/loose-app");
@@ -42,4 +44,24 @@ describe("verify on a plain-JS app without a router", () => {
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain("verified 1 of 2 migrated views");
   }, 45_000);
+
+  it("catches a Date that comes back as a string (the migrated action stores the ISO text)", async () => {
+    const scratch = resolve(REPO, "tmp");
+    mkdirSync(scratch, { recursive: true });
+    const copy = mkdtempSync(join(scratch, "verify-date-"));
+    try {
+      cpSync(FIXTURE, copy, { recursive: true });
+      const file = join(copy, "src/views/shiftClock.component.js");
+      const text = readFileSync(file, "utf8");
+      const mutated = text.replace("ctx.assign({ startedAt: new Date(ctx.state.startedAt.getTime() + 3_600_000) });", "ctx.assign({ startedAt: new Date(ctx.state.startedAt.getTime() + 3_600_000).toISOString() });");
+      expect(mutated).not.toBe(text);
+      writeFileSync(file, mutated);
+      const report = await verifyProject(copy, { mode: "script", only: ["views/shiftClock."], scripts: { "src/views/shiftClock.js": [{ kind: "click", index: 1, label: "later" }] } });
+      expect(report.views[0]!.status).toBe("diverged");
+      expect(report.views[0]!.divergence!.step).toBe(1);
+      expect(report.views[0]!.divergence!.original).toContain("Started morning at 10:30");
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -419,7 +419,14 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   // First render builds child components (their `myself` numbers) and applies restored state;
   // when nothing differs from the server's HTML, morphing changes nothing.
   render();
-  // a mount that writes server state ran twice in LiveViewJS: its connected run is this one
+  // what LiveViewJS's connected mount did: its timers start, and a mount that writes server state runs again
+  if (def.connected) {
+    try {
+      def.connected(root.ctx);
+    } catch (error) {
+      report(error);
+    }
+  }
   if (def.load?.rerunOnConnect) reload();
 
   return {
