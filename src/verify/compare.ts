@@ -223,7 +223,8 @@ function stepsOf(html: string, interval?: number): ClientStep[] {
   window.document.body.innerHTML = html;
   const steps = enumerateSteps(window.document.body as unknown as ParentNode);
   void window.happyDOM.close();
-  return interval === undefined ? steps : [...steps, { kind: "tick", ms: interval, label: `${interval} ms pass` }];
+  // first, so a sampled level still lets time pass
+  return interval === undefined ? steps : [{ kind: "tick", ms: interval, label: `${interval} ms pass` }, ...steps];
 }
 
 /** Where a view is mounted on both sides, decided before anything is bundled. */
