@@ -251,8 +251,11 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
   const addRole = (r: RoleInfo, path: string[], res: { sources: Set<ValueSource>; deps: Set<string> }) => {
     switch (r.role) {
       case "event":
+        // `event.type` is the event's name (a constant in its branch), not a param the page sent
+        res.sources.add(path.length === 1 && path[0] === "type" ? "literal" : "event-param");
+        break;
       case "eventType":
-        res.sources.add("event-param");
+        res.sources.add("literal");
         break;
       case "session":
         res.sources.add("session");
@@ -359,6 +362,9 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
       }
       const r = env.roles.get(a.text);
       if (r?.role === "context") return;
+      // a module-level const object nothing mutates (`const DEFAULTS = { … }`): its keys are in the source
+      const moduleObject = !env.locals.has(a.text) && !env.defs.has(a.text) && !scope.state.has(a.text) ? scope.objects.get(a.text) ?? scope.consts.get(a.text) : undefined;
+      if (moduleObject && ts.isObjectLiteralExpression(unwrap(moduleObject))) return assignObject(moduleObject, call, env, acc, temporary, depth + 1);
       return dynamic(call, `a variable object \`${a.text}\``);
     }
     dynamic(call, ts.isCallExpression(a) ? `the result of \`${textOf(ctx, a, 60)}\`` : `\`${textOf(ctx, a, 60)}\``);
@@ -794,7 +800,21 @@ function findBranches(statements: readonly ts.Node[], isType: (e: ts.Expression)
   const catches: ts.CatchClause[] = [];
   const otherwise: ts.Node[] = [];
   const scan = (stmts: readonly ts.Node[]): void => {
-    for (const st of stmts) {
+    for (const [index, st] of stmts.entries()) {
+      // `if (type === "a") { …; return; }` and then the rest: the rest is every other type's (an else).
+      // `if (type === "a" || invalid) { …; return; }`: "a" always takes the branch; the others still
+      // meet the whole if (its other condition decides) before the rest.
+      const early = ts.isIfStatement(st) && !st.elseStatement && alwaysLeaves(st.thenStatement) ? (cases(st.expression) ? { names: cases(st.expression)!, partial: false } : someCases(st.expression, cases)) : undefined;
+      if (early && ts.isIfStatement(st)) {
+        branches.push({ names: early.names, nodes: [st.thenStatement], spanNode: st.thenStatement });
+        const rest = findBranches(stmts.slice(index + 1), isType, cases);
+        const before = early.partial ? [st] : [];
+        // what the rest runs for every type it reaches (its own common code) goes with each of its branches
+        for (const b of rest.branches) branches.push({ ...b, nodes: [...before, ...rest.common, ...b.nodes] });
+        otherwise.push(...before, ...rest.common, ...rest.otherwise);
+        catches.push(...rest.catches);
+        return;
+      }
       // an expression that dispatches: `type === "a" ? A : type === "b" ? B : C` (an arrow's body, or a
       // statement), `type === "a" && A`: the same branches as an if-chain
       const expression = ts.isExpressionStatement(st) ? unwrap(st.expression) : ts.isStatement(st) ? undefined : unwrap(st as ts.Expression);
@@ -853,6 +873,22 @@ function findBranches(statements: readonly ts.Node[], isType: (e: ts.Expression)
   };
   scan(statements);
   return { branches, common, catches, otherwise };
+}
+
+/** `type === "a" || other`: the types for which the condition holds whatever else it tests. */
+function someCases(e0: ts.Expression, cases: (e: ts.Expression) => string[] | undefined): { names: string[]; partial: true } | undefined {
+  const e = unwrap(e0);
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.BarBarToken) return undefined;
+  const names = [e.left, e.right].flatMap((side) => cases(side) ?? someCases(side, cases)?.names ?? []);
+  return names.length > 0 ? { names, partial: true } : undefined;
+}
+
+/** Does running the statement always leave the function (a return or throw on every path)? */
+function alwaysLeaves(st: ts.Statement): boolean {
+  if (ts.isReturnStatement(st) || ts.isThrowStatement(st)) return true;
+  if (ts.isBlock(st)) return st.statements.length > 0 && alwaysLeaves(st.statements[st.statements.length - 1]!);
+  if (ts.isIfStatement(st)) return !!st.elseStatement && alwaysLeaves(st.thenStatement) && alwaysLeaves(st.elseStatement);
+  return false;
 }
 
 function containsDispatch(stmts: readonly ts.Node[], isType: (e: ts.Expression) => boolean, cases: (e: ts.Expression) => string[] | undefined): boolean {

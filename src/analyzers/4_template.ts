@@ -40,9 +40,17 @@ export function buildTemplateFacts(ctx: FileContext, scope: ModuleScope, render:
     return undefined;
   };
 
+  // render helpers of this module (`${grid(picked)}`): their markup is the view's too
+  const helpersFollowed = new Set<ts.Node>();
   const visit = (node: ts.Node): void => {
     if (ts.isTaggedTemplateExpression(node) && /(^|\.)html$/.test(node.tag.getText(ctx.sf))) scanTemplate(node.template);
     else if (ts.isCallExpression(node)) {
+      const callee = unwrap(node.expression);
+      const own = ts.isIdentifier(callee) && !scope.imports.has(callee.text) ? scope.functions.get(callee.text) : undefined;
+      if (own && own !== render && !helpersFollowed.has(own) && helpersFollowed.size < 50) {
+        helpersFollowed.add(own);
+        visit(own);
+      }
       const h = helperName(node.expression);
       if (h) {
         helpers.add(h);

@@ -5,6 +5,44 @@ import { analyzeSources, keyClass, placement, view } from "./helpers.ts";
 const slice = (text: string, span: { start: number; end: number } | undefined) => (span ? text.slice(span.start, span.end) : undefined);
 
 describe("events", () => {
+  it("an early return ends a branch: the code after it is every other event's; `type === x || invalid` sends x there always", () => {
+    const src = `import { createLiveView, html } from "liveviewjs";
+import { save } from "./store.ts";
+const DEFAULTS = { density: "comfortable", accent: "blue" };
+function row(n: number) {
+  return html\`<button phx-click="pick" phx-value-n="\${n}">\${n}</button>\`;
+}
+export const v = createLiveView({
+  mount: (socket) => socket.assign({ ...DEFAULTS, draft: "", last: "", picked: 0 }),
+  handleEvent: async (event, socket) => {
+    const draft = String(event.draft ?? "");
+    if (event.type === "pick") {
+      socket.assign({ picked: Number(event.n), last: event.type });
+      return;
+    }
+    if (event.type === "validate" || draft.length < 3) {
+      socket.assign({ draft });
+      return;
+    }
+    await save(draft);
+    socket.assign({ draft: "" });
+  },
+  render: (c) => html\`\${[1, 2].map(row)}<form phx-change="validate" phx-submit="save"><input name="draft" value="\${c.draft}"></form>\${c.density}\${c.accent}\${c.last}\${c.picked}\`,
+});`;
+    const store = `export async function save(text: string) { await fetch("/save", { method: "POST", body: text }); }`;
+    const { merged } = analyzeSources({ "v.ts": src, "store.ts": store });
+    const v = view(merged, "v.ts#v");
+    // "pick" is bound in a render helper (row) and only writes ui keys; "save" reaches the store after the early returns
+    expect(v.events.map((e) => [e.name, e.placement])).toEqual([["pick", "client"], ["save", "split"], ["validate", "client"]]);
+    expect(v.events.find((e) => e.name === "pick")!.writes).toEqual(["last", "picked"]);
+    expect(v.events.find((e) => e.name === "validate")!.writes).toEqual(["draft"]);
+    // event.type is the event's name, not a param the page sent; DEFAULTS's keys are read from the source
+    expect(keyClass(merged, "v.ts#v", "last")).toBe("ui");
+    expect(keyClass(merged, "v.ts#v", "density")).toBe("ui");
+    expect(keyClass(merged, "v.ts#v", "draft")).toBe("form");
+    expect(v.migration.status).not.toBe("blocked");
+  });
+
   it("a dispatch written as an expression: a conditional chain (its last arm is every other type) or `type === x && …`", () => {
     const src = `import { createLiveView, html } from "liveviewjs";
 const timers = new Map<string, ReturnType<typeof setInterval>>();
