@@ -418,6 +418,8 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
         const ap = accessPath(node);
         if (ap && !(ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node)) {
           const r = env.roles.get(ap.root);
+          // the connection's id, outside a polling timer's bookkeeping: merge judges what it is used for
+          if (r?.role === "socket" && ap.path.length === 1 && ap.path[0] === "id" && !inPollerStart(node)) acc.socketOps.push("id");
           if (r?.role === "socket" && ap.path[0] === "context") {
             if (ap.path[1]) acc.reads.push({ key: ap.path[1], in: env.handler, at: locOf(ctx, node) });
             else if (ts.isVariableDeclaration(node.parent) && ts.isObjectBindingPattern(node.parent.name)) readPattern(node.parent.name, env, acc);

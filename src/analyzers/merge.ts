@@ -171,7 +171,17 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
     }),
   };
 
-  const blocked = view.dynamicKeys || markers.some((m) => m.code === "DYNAMIC_EVENT");
+  // socket.id next to server work: a per-connection object on this server process (a cursor, a
+  // subscription handle) that a stateless command, answered by any process, has no id to reach
+  for (const { name, h } of handlers) {
+    if (!h.socketOps.includes("id")) continue;
+    const server = h.effects.find((e) => isServerEffect(e.kind) && e.kind !== "await")?.detail ?? h.calls.filter((c) => c.local !== "@info").map((c) => serverEffect(effects.ofCall(path, c).effects)).find(Boolean);
+    if (server) {
+      markers.push({ code: "SOCKET_ID", message: `${name} uses socket.id next to server work (${server}): a per-connection object on this server process; a stateless command has no connection id to reach it`, at: "at" in h && typeof h.at === "string" ? h.at : view.at });
+      break;
+    }
+  }
+  const blocked = view.dynamicKeys || markers.some((m) => m.code === "DYNAMIC_EVENT" || m.code === "SOCKET_ID");
   // "When unsure, the server": an unknown effect places work on the server; it is not a marker by itself.
   const kept = markers.filter((m) => m.code !== "UNKNOWN_EFFECT");
   markers.length = 0;
@@ -199,7 +209,7 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
       : configIgnore
         ? { status: "ignored", reason: `ignored by ${overrides!.file}:views.${configIgnore.ref}.ignore` }
       : blocked
-        ? { status: "blocked", reason: view.dynamicKeys ? "DYNAMIC_KEYS" : "DYNAMIC_EVENT" }
+        ? { status: "blocked", reason: view.dynamicKeys ? "DYNAMIC_KEYS" : markers.some((m) => m.code === "DYNAMIC_EVENT") ? "DYNAMIC_EVENT" : "SOCKET_ID" }
         : { status: "pending" },
   };
 }
