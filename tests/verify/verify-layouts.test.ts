@@ -1,11 +1,14 @@
 // `migrate verify` on the example app laid out the ways real projects are, none with the
 // `src/router.ts` exporting `router` it once needed: the router inline in the server file and
 // unexported, the router in another package exported under another name (found, and named with
-// --router), and no router at all. Each copy is migrated with `migrate apply` (three views, to keep
+// --router), the whole app in plain JS (types stripped, the router found by its shape), and no router
+// at all. Each copy is migrated with `migrate apply` (three views, to keep
 // the run short), then verified; every migrated view must be verified and equivalent.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import fg from "fast-glob";
 import { afterAll, describe, expect, it } from "vitest";
+import { stripTypes } from "../../src/apply/strip-types.ts";
 import { runApply } from "../../src/cli/commands/apply.ts";
 import { runVerify } from "../../src/cli/commands/verify.ts";
 import type { VerifyReport } from "../../src/verify/compare.ts";
@@ -43,15 +46,15 @@ async function migratedCopy(label: string, layout: (copy: string) => void): Prom
 }
 
 /** Runs `migrate verify --json` on the three views; returns the exit code and the report. */
-async function verify(copy: string, extra: Record<string, unknown> = {}): Promise<{ code: number; report: VerifyReport; err: string }> {
+async function verify(copy: string, extra: Record<string, unknown> = {}, files = FILES): Promise<{ code: number; report: VerifyReport; err: string }> {
   const { io, out, err } = quietIo(copy);
-  const code = await runVerify(".", { json: true, depth: "2", maxPaths: "2", only: FILES, ...extra }, io as never);
+  const code = await runVerify(".", { json: true, depth: "2", maxPaths: "2", only: files, ...extra }, io as never);
   return { code, report: JSON.parse(out()) as VerifyReport, err: err() };
 }
 
-function expectAllEquivalent(result: { code: number; report: VerifyReport; err: string }): void {
+function expectAllEquivalent(result: { code: number; report: VerifyReport; err: string }, files = FILES): void {
   const { report } = result;
-  expect(report.views.map((v) => [v.view, v.status, v.reason?.message ?? v.divergence?.diff ?? ""])).toEqual(FILES.map((f, i) => [`${f}#${VIEWS[i]}`, "equivalent", expect.any(String)]));
+  expect(report.views.map((v) => [v.view, v.status, v.reason?.message ?? v.divergence?.diff ?? ""])).toEqual(files.map((f, i) => [`${f}#${VIEWS[i]}`, "equivalent", expect.any(String)]));
   expect(report.verified).toBe(3);
   expect(report.leaking).toBe(0);
   expect(report.bundleCheck).toEqual({ serverModules: expect.any(Number) });
@@ -109,6 +112,24 @@ describe("verify finds the routes wherever the project keeps them", () => {
     expect(named.report.views.map((v) => v.route)).toEqual(ROUTES);
     expect(named.report.views[0]!.mountedBy).toContain("--router");
   }, 40_000);
+
+  it("a plain-JS project (every module's types stripped, the router an untyped object): found by its shape", async () => {
+    const copy = await migratedCopy("plain-js", (dir) => {
+      for (const file of fg.sync("src/**/*.ts", { cwd: dir })) {
+        const js = stripTypes(read(dir, file)).replace(/(from\s+["'][^"']+)\.ts(["'])/g, "$1.js$2");
+        write(dir, file.replace(/\.ts$/, ".js"), js);
+        rmSync(join(dir, file));
+      }
+      rmSync(join(dir, "tsconfig.json"), { force: true });
+    });
+    const jsFiles = FILES.map((f) => f.replace(/\.ts$/, ".js"));
+    const result = await verify(copy, {}, jsFiles);
+    expectAllEquivalent(result, jsFiles);
+    expect(result.report.views.map((v) => v.route)).toEqual(ROUTES);
+    expect(result.report.routers).toEqual([expect.objectContaining({ file: "src/router.js", name: "router", by: "shape" })]);
+    // apply wired the routes next to the router it found by its shape, in the project's language
+    expect(read(copy, "src/router.migrated.js")).toMatch(/path: "\/counter",\s+component: component\d/);
+  }, 60_000);
 
   it("no router at all (the server is elsewhere): each view on a path of its own", async () => {
     const copy = await migratedCopy("none", (dir) => {
