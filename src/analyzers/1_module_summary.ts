@@ -220,6 +220,8 @@ export function buildModuleSummary(ctx: FileContext): { summary: ModuleSummary; 
     aliases: sortBy([...scope.aliases.entries()].map(([local, target]) => ({ local, target })), (a) => a.local),
     usesLiveViewJs,
   };
+  const mutatesImports = [...mutated].filter((n) => scope.imports.has(n) && scope.imports.get(n)!.imported !== "*").sort();
+  if (mutatesImports.length > 0) summary.mutatesImports = mutatesImports;
   return { summary, scope };
 }
 

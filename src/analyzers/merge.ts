@@ -20,6 +20,7 @@ const FACTORY_KIND: Record<string, ViewKind> = { createLiveView: "view", createL
 export function mergeAll(facts: FileFacts[], options: MergeOptions): MergeResult {
   const sorted = [...facts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const index = buildProjectIndex(sorted, options.root);
+  markStateMutatedElsewhere(index, sorted);
   const effects = computeEffects(index, createTypeFallback(options.root, (id) => index.functions.has(id)), moduleRulesFrom(isConfigOverrides(options.overrides) ? options.overrides : undefined));
   const views: ViewPlan[] = [];
   const errors: FileError[] = [];
@@ -221,6 +222,26 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
 function serverEffect(set: EffectSet | undefined): string | undefined {
   for (const [kind, via] of set ?? []) if ((isServerEffect(kind) && kind !== "await") || kind === "unknown") return `${kind}: ${via.chain[via.chain.length - 1]}`;
   return undefined;
+}
+
+/**
+ * A container one module declares and another changes in place (`items.push(x)` on an import) is the
+ * declaring module's state: what reads it reads server data, wherever the write is.
+ */
+function markStateMutatedElsewhere(index: ProjectIndex, files: FileFacts[]): void {
+  for (const file of files) {
+    for (const local of file.module.mutatesImports ?? []) {
+      const imp = file.module.imports.find((i) => i.local === local);
+      const target = imp ? index.resolveModule(file.path, imp.specifier) : undefined;
+      const owner = target ? index.files.get(target)?.module : undefined;
+      if (!imp || !owner) continue;
+      const name = owner.exports.find((e) => e.name === imp.imported)?.local ?? imp.imported;
+      const value = owner.values.find((v) => v.name === name);
+      if (!value || owner.state.some((st) => st.name === name)) continue;
+      owner.state.push({ name, kind: "object", at: `${target}:1`, why: `changed in place by ${file.path}` });
+      owner.values = owner.values.filter((v) => v.name !== name);
+    }
+  }
 }
 
 /**

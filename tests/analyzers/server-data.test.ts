@@ -106,3 +106,17 @@ describe("a mount that writes server state", () => {
     expect(view(merged, "views/b.ts#b").mountWrites).toBeUndefined();
   });
 });
+
+describe("a container changed in place by another module", () => {
+  it("is the declaring module's state: a key read from it is shared, wherever the write is", () => {
+    const { merged } = analyzeSources({
+      "data/list.ts": `export const items: string[] = [];\nexport const COLORS = ["teal", "amber"];\n`,
+      "data/admin.ts": `import { items } from "./list.ts";\nexport function addItem(x: string) { items.push(x); }\n`,
+      "v.ts": `import { createLiveView, html } from "liveviewjs";\nimport { items, COLORS } from "./data/list.ts";\nexport const v = createLiveView({ mount: (s) => s.assign({ list: items.slice(), colors: COLORS.slice() }), render: (c) => html\`\${c.list.length}\${c.colors}\` });\n`,
+    });
+    expect(keyClass(merged, "v.ts#v", "list")).toBe("shared");
+    expect(view(merged, "v.ts#v").state.find((k) => k.key === "list")!.reasons[0]!.message).toContain("reads module state items (object) in data/list.ts");
+    // a constant nothing changes stays the tab's
+    expect(keyClass(merged, "v.ts#v", "colors")).toBe("ui");
+  });
+});
