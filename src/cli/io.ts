@@ -39,6 +39,8 @@ export function processIo(setExitCode: (code: number) => void): CliIo {
 /** Colours only on a terminal, never with NO_COLOR (https://no-color.org) or TERM=dumb. */
 export function colorEnabled(stream: OutputStream, env: CliIo["env"]): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  // FORCE_COLOR (as Node and most tools read it): colours on a pipe too; "0" or "false" turns them off
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
   if (env.TERM === "dumb") return false;
   return stream.isTTY === true;
 }

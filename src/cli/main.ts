@@ -31,7 +31,9 @@ export async function main(argv: string[], makeIo: (setExitCode: (code: number) 
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end through here with exit code 0; everything else commander raises is a usage error.
-      return error.code === "commander.helpDisplayed" || error.code === "commander.version" ? EXIT_OK : EXIT_USAGE;
+      // `migrate help <command>` ends as "commander.help" too, like a run with no command at all (a usage error)
+      const askedForHelp = error.code === "commander.help" && argv[2] === "help";
+      return error.code === "commander.helpDisplayed" || askedForHelp || error.code === "commander.version" ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
       io.stderr.write(`${errColors.red("error:")} ${error.message}\n`);
@@ -61,7 +63,7 @@ export function buildProgram(io: CliIo, paintError: (text: string) => string = (
     .exitOverride();
   program.addHelpText(
     "after",
-    "\nExit codes: 0 all files analyzed, 1 some files failed, 2 applied with markers left, 64 usage error.\nDocs: docs/cli.md",
+    "\nExit codes: 0 done; 1 some files failed, apply refused, or verify found a view that diverged or could not be verified; 2 applied with markers left; 64 usage error; 70 internal error (a bug).\nDocs: docs/cli.md",
   );
   for (const register of COMMANDS) register(program, io);
   return program;

@@ -80,3 +80,24 @@ describe("usage errors exit 64 with a message on stderr", () => {
     expect(run.stderr).toBe("error: no .ts, .tsx, .js, .mjs or .cjs files found in . (after --include / --exclude, .gitignore and the default excludes)\n");
   });
 });
+
+describe("help", () => {
+  it("`migrate help <command>` prints that command's help and exits 0", async () => {
+    const run = await runCli(["help", "apply"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Usage: migrate apply");
+  });
+});
+
+describe("colours", () => {
+  it("FORCE_COLOR turns them on for a pipe; NO_COLOR still wins; FORCE_COLOR=0 turns them off on a terminal", async () => {
+    const { colorEnabled } = await import("../../src/cli/io.ts");
+    const pipe = { isTTY: false, write: () => true } as never;
+    const tty = { isTTY: true, write: () => true } as never;
+    expect(colorEnabled(pipe, {})).toBe(false);
+    expect(colorEnabled(pipe, { FORCE_COLOR: "1" })).toBe(true);
+    expect(colorEnabled(pipe, { FORCE_COLOR: "1", NO_COLOR: "1" })).toBe(false);
+    expect(colorEnabled(tty, { FORCE_COLOR: "0" })).toBe(false);
+    expect(colorEnabled(tty, {})).toBe(true);
+  });
+});
