@@ -126,7 +126,7 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
       `${[...imports.map((line, i) => (i === 1 && templates ? line.replace("import type { ", "import type { LayoutMeta, ") : line)), ...(templates ? [LAYOUT_IMPORT] : [])].join("\n")}\n\n` +
       `export const migratedRoutes: RouteDefinition[] = [\n${entries.join("\n")}\n];\n\n` +
       (unrouted.length > 0 ? `/** Migrated views that no router maps, by name: \`{ path: "/…", ...migratedViews.name }\` is a route. */\nexport const migratedViews: Record<string, Omit<RouteDefinition, "path">> = {\n${unrouted.join("\n")}\n};\n\n` : "") +
-      `${childSource}${bridgeSource(unrouted.length > 0)}${templates ? LAYOUT_SOURCE : ""}`,
+      `${childSource}${bridgeSource(unrouted.length > 0)}\n${SECRETS_SOURCE}${templates ? LAYOUT_SOURCE : ""}`,
   });
   result.files.push(generatedFile);
   result.notes.push(`${generatedFile}: ${entries.length} route(s) served by the runtime`);
@@ -153,7 +153,7 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
       file,
       start: importAt,
       end: importAt,
-      text: `\nimport { createMemorySyncLog, expressMiddleware } from "liveview-migrate/server";\nimport { ${pubSub !== null ? "bridgePubSub, " : ""}${templates ? "liveViewLayout, " : ""}${children.length > 0 ? "migratedComponents, " : ""}migratedRoutes } from ${JSON.stringify(relativeImport(file, generatedFile))};`,
+      text: `\nimport { createMemorySyncLog, expressMiddleware } from "liveview-migrate/server";\nimport { ${pubSub !== null ? "bridgePubSub, " : ""}${templates ? "liveViewLayout, " : ""}${children.length > 0 ? "migratedComponents, " : ""}migratedRoutes, migratedSessionSecrets } from ${JSON.stringify(relativeImport(file, generatedFile))};`,
     });
     result.edits.push({
       file,
@@ -169,7 +169,8 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
         ...(children.length > 0 ? [`${indent}    components: migratedComponents,`] : []),
         `${indent}    sync: migratedSync,`,
         ...(templates ? [`${indent}    // migrated pages in the app's own page shell (the templates LiveViewJS renders pages with)`, `${indent}    layout: ${layoutOption(templates, layout.dropScripts)},`] : []),
-        `${indent}    secret: process.env.SESSION_SECRET ?? "liveview-migrate-dev-secret-change-me",`,
+        `${indent}    // SESSION_SECRET (comma-separated to rotate: the first signs); required when NODE_ENV=production`,
+        `${indent}    secret: migratedSessionSecrets(),`,
         `${indent}    // the express session (user, role) reaches commands as ctx.session`,
         `${indent}    getSession: (req) => ({ ...((req as unknown as { session?: Record<string, unknown> }).session ?? {}) }),`,
         `${indent}  }),`,
@@ -231,6 +232,21 @@ function pubSubOption(sf: ts.SourceFile): string | undefined | null {
  * Without a pubsub it follows LiveViewJS's default: every SingleProcessPubSub of a process shares one
  * emitter, so a new one hears what the app broadcasts on its own.
  */
+/** The session secrets the generated server passes the runtime: from the environment, never a public default in production. */
+const SECRETS_SOURCE = `/**
+ * The secrets that sign session cookies and CSRF tokens: SESSION_SECRET, comma-separated to rotate (the
+ * first signs, every one verifies). Without it the server refuses to start when NODE_ENV=production;
+ * in development it warns and uses a fixed secret anyone can read.
+ */
+export function migratedSessionSecrets(env: Record<string, string | undefined> = process.env): string[] {
+  const secrets = (env.SESSION_SECRET ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  if (secrets.length > 0) return secrets;
+  if (env.NODE_ENV === "production") throw new Error("SESSION_SECRET is not set: the migrated views' session cookies need a secret of 16 bytes or more (comma-separate several to rotate)");
+  console.warn("liveview-migrate: SESSION_SECRET is not set; using a development secret anyone can read (set it before deploying)");
+  return ["liveview-migrate-dev-secret-change-me"];
+}
+`;
+
 function bridgeSource(unrouted: boolean): string {
   const components = unrouted ? "[...migratedRoutes, ...Object.values(migratedViews)]" : "migratedRoutes";
   return `/** Republishes the app's pubsub topics that migrated components follow (\`sync\`) into the runtime's sync log. */

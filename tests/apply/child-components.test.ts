@@ -81,7 +81,7 @@ describe("server wiring of child components", () => {
     expect(generated).toContain("{ component: child1, commands: childCommands1 },");
     expect(generated).not.toContain("badge");
     const edits = result.edits.map((e) => e.text).join("\n");
-    expect(edits).toContain("import { bridgePubSub, migratedComponents, migratedRoutes }");
+    expect(edits).toContain("import { bridgePubSub, migratedComponents, migratedRoutes, migratedSessionSecrets }");
     expect(edits).toContain("components: migratedComponents,");
   });
 
@@ -93,7 +93,7 @@ describe("server wiring of child components", () => {
     const after = wireServer(new Map([["src/server.ts", wired]]), migrated, routers);
     let rewired = wired;
     for (const edit of [...after.edits].sort((a, b) => b.start - a.start)) rewired = rewired.slice(0, edit.start) + edit.text + rewired.slice(edit.end);
-    expect(rewired).toContain(`import { bridgePubSub, migratedComponents, migratedRoutes } from "./router.migrated.ts";`);
+    expect(rewired).toContain(`import { bridgePubSub, migratedComponents, migratedRoutes, migratedSessionSecrets } from "./router.migrated.ts";`);
     expect(rewired).toMatch(/routes: migratedRoutes,\n\s+components: migratedComponents,\n/);
   });
 });

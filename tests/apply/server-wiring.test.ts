@@ -50,3 +50,19 @@ describe("server wiring", () => {
     expect(result.warnings.join("\n")).toMatch(/call bridgePubSub\(sync\)/);
   });
 });
+
+describe("the generated session secrets", () => {
+  it("come from SESSION_SECRET (comma-separated to rotate); production without one refuses to start; development warns", async () => {
+    const { stripTypes } = await import("../../src/apply/strip-types.ts");
+    const { vi } = await import("vitest");
+    const generated = wireServer(new Map([["src/server.ts", serverWith("{}")]]), [inbox], routers).newFiles[0]!.text;
+    const source = /export function migratedSessionSecrets[\s\S]*?\n}\n/.exec(generated)![0].replace("export ", "");
+    const secrets = new Function(`${stripTypes(source)}\nreturn migratedSessionSecrets;`)() as (env: Record<string, string | undefined>) => string[];
+    expect(secrets({ SESSION_SECRET: "new-secret-0123456789, old-secret-0123456789" })).toEqual(["new-secret-0123456789", "old-secret-0123456789"]);
+    expect(() => secrets({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET is not set/);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(secrets({})).toEqual(["liveview-migrate-dev-secret-change-me"]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("SESSION_SECRET is not set"));
+    warn.mockRestore();
+  });
+});

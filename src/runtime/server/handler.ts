@@ -40,8 +40,9 @@ export interface RequestHandlerOptions {
   routes: RouteDefinition[];
   /** Components that are not routes (children rendered with live_component) but have commands. */
   components?: Array<{ component: ComponentDefinition<any>; commands?: CommandsModule }>;
-  /** Signs session cookies and derives CSRF tokens; the same on every process. At least 16 bytes. */
-  secret: string;
+  /** Signs session cookies and derives CSRF tokens; the same on every process. At least 16 bytes; a
+   *  list rotates them (the first signs, every one verifies). */
+  secret: string | readonly string[];
   /** Sync log (default: an in-memory log for this process). */
   sync?: SyncLog;
   /** Wraps a page's body (root element, state script, module script) into a document. */
@@ -93,7 +94,8 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
   const timeoutMs = options.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const onError = options.onError ?? ((error: unknown) => console.error("[liveview-migrate]", error));
   const cookieName = SYNC_PROTOCOL.sessionCookie;
-  const uploads = createUploadStore(options.secret, options.uploadDir);
+  // upload receipts live minutes: the current secret signs and checks them
+  const uploads = createUploadStore(typeof options.secret === "string" ? options.secret : options.secret[0]!, options.uploadDir);
 
   const routes: Array<RouteDefinition & { compiled: CompiledPath }> = options.routes.map((route) => ({ ...route, compiled: compilePath(route.path) }));
   const registry = new Map<string, Registered>();
@@ -145,10 +147,9 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     if (req.method !== "GET" && req.method !== "HEAD") return sendError(res, httpError(405, "METHOD_NOT_ALLOWED", "Use GET"), { allow: "GET, HEAD" });
     let session = readSession(keys, req, cookieName);
     const headers: Record<string, string> = { "cache-control": "no-store", "content-type": "text/html; charset=utf-8" };
-    if (!session) {
-      session = newSession();
-      headers["set-cookie"] = sessionCookieHeader(cookieName, encodeSessionCookie(keys, session), isSecure(req));
-    }
+    session ??= newSession();
+    // every page load renews the cookie's life, signed with the current secret (rotation)
+    headers["set-cookie"] = sessionCookieHeader(cookieName, encodeSessionCookie(keys, session), isSecure(req));
     const built = await clientBundle();
     const own = registry.get(route.component.name)!;
     const result = await renderFirstPaint({
@@ -209,7 +210,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
       return sendError(res, httpError(403, "SESSION_INVALID", "Missing or invalid session; reload the page"));
     }
     const token = req.headers[PROTOCOL.csrfHeader];
-    if (typeof token !== "string" || !safeEqual(token, keys.csrfToken(session.id))) {
+    if (typeof token !== "string" || !keys.csrfValid(session.id, token)) {
       req.resume();
       return sendError(res, httpError(403, "CSRF_INVALID", "Missing or invalid CSRF token"));
     }
@@ -268,7 +269,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     const session = readSession(keys, req, cookieName);
     if (!session) return refuse(httpError(403, "SESSION_INVALID", "Missing or invalid session; reload the page"));
     const token = req.headers[PROTOCOL.csrfHeader];
-    if (typeof token !== "string" || !safeEqual(token, keys.csrfToken(session.id))) return refuse(httpError(403, "CSRF_INVALID", "Missing or invalid CSRF token"));
+    if (typeof token !== "string" || !keys.csrfValid(session.id, token)) return refuse(httpError(403, "CSRF_INVALID", "Missing or invalid CSRF token"));
     const received = await uploads.receive(req, { component, name, options: config, sessionId: session.id });
     if (!received.ok) return sendError(res, received.error, received.error.status === 413 ? { connection: "close" } : {});
     sendJson(res, 200, { ok: true, result: received.receipt });

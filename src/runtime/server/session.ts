@@ -12,16 +12,31 @@ export interface Session {
 }
 
 export interface SessionKeys {
+  /** Signs with the first (current) secret. */
   sign(payload: string): string;
+  /** Accepts a signature by any of the secrets (the older ones of a rotation). */
+  verify(payload: string, signature: string): boolean;
   csrfToken(sessionId: string): string;
+  /** Accepts a token derived with any of the secrets. */
+  csrfValid(sessionId: string, token: string): boolean;
 }
 
-export function sessionKeys(secret: string): SessionKeys {
-  if (typeof secret !== "string" || Buffer.byteLength(secret) < 16) {
-    throw new Error("liveview-migrate/server: `secret` must be a string of at least 16 bytes");
+/**
+ * `secret`: one secret, or a list for rotation: the first signs, every one verifies (put the new
+ * secret first, keep the old one until the cookies and pages it signed are gone).
+ */
+export function sessionKeys(secret: string | readonly string[]): SessionKeys {
+  const secrets = typeof secret === "string" ? [secret] : [...(secret ?? [])];
+  if (secrets.length === 0 || secrets.some((s) => typeof s !== "string" || Buffer.byteLength(s) < 16)) {
+    throw new Error("liveview-migrate/server: `secret` must be a string of at least 16 bytes, or a non-empty list of them");
   }
-  const mac = (purpose: string, data: string) => createHmac("sha256", secret).update(`${purpose}\n${data}`).digest("base64url");
-  return { sign: (payload) => mac("session", payload), csrfToken: (sessionId) => mac("csrf", sessionId) };
+  const mac = (key: string, purpose: string, data: string) => createHmac("sha256", key).update(`${purpose}\n${data}`).digest("base64url");
+  return {
+    sign: (payload) => mac(secrets[0]!, "session", payload),
+    verify: (payload, signature) => secrets.some((key) => safeEqual(mac(key, "session", payload), signature)),
+    csrfToken: (sessionId) => mac(secrets[0]!, "csrf", sessionId),
+    csrfValid: (sessionId, token) => secrets.some((key) => safeEqual(mac(key, "csrf", sessionId), token)),
+  };
 }
 
 /** Constant-time comparison of two strings (lengths may differ). */
@@ -47,7 +62,7 @@ export function readSession(keys: SessionKeys, req: IncomingMessage, cookieName:
   const dot = value.indexOf(".");
   if (dot <= 0) return undefined;
   const payload = value.slice(0, dot);
-  if (!safeEqual(keys.sign(payload), value.slice(dot + 1))) return undefined;
+  if (!keys.verify(payload, value.slice(dot + 1))) return undefined;
   try {
     const session = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
     if (session === null || typeof session !== "object" || typeof session.id !== "string") return undefined;
@@ -57,8 +72,11 @@ export function readSession(keys: SessionKeys, req: IncomingMessage, cookieName:
   }
 }
 
-export function sessionCookieHeader(name: string, value: string, secure: boolean): string {
-  return `${name}=${value}; Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+/** How long a session cookie lives (seconds): 30 days; each page load renews it. */
+export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
+
+export function sessionCookieHeader(name: string, value: string, secure: boolean, maxAge = SESSION_MAX_AGE): string {
+  return `${name}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {

@@ -30,12 +30,13 @@ describe("first paint", () => {
     await handler.close();
   });
 
-  it("creates a signed HttpOnly session cookie once, and keeps it", async () => {
+  it("creates a signed HttpOnly session cookie with an expiry, keeps the session and renews the cookie on each page", async () => {
     const first = await firstPaint(`${server.url}/notes/1`);
     const setCookie = first.response.headers.get("set-cookie")!;
-    expect(setCookie).toMatch(/^lvm_session=[\w-]+\.[\w-]+; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(setCookie).toMatch(/^lvm_session=[\w-]+\.[\w-]+; Path=\/; Max-Age=2592000; HttpOnly; SameSite=Lax$/);
     const second = await firstPaint(`${server.url}/notes/1`, first.cookie);
-    expect(second.response.headers.get("set-cookie")).toBeNull();
+    // the same session (same cookie value, same CSRF token), its life renewed
+    expect(second.response.headers.get("set-cookie")).toBe(setCookie);
     expect(second.csrfToken).toBe(first.csrfToken);
   });
 

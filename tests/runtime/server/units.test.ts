@@ -53,6 +53,24 @@ describe("session cookie and CSRF token", () => {
 
   it("refuses a short secret", () => {
     expect(() => sessionKeys("short")).toThrow(/at least 16 bytes/);
+    expect(() => sessionKeys([])).toThrow(/non-empty list/);
+    expect(() => sessionKeys(["new-secret-0123456789", "short"])).toThrow(/at least 16 bytes/);
+  });
+
+  it("rotates secrets: the first signs, every one verifies; a secret dropped from the list no longer does", () => {
+    const old = sessionKeys("old-secret-0123456789");
+    const rotated = sessionKeys(["new-secret-0123456789", "old-secret-0123456789"]);
+    const session = newSession();
+    const signedBefore = encodeSessionCookie(old, session);
+    expect({ ...readSession(rotated, request(`lvm_session=${signedBefore}`), "lvm_session") }).toEqual(session);
+    expect(rotated.csrfValid(session.id, old.csrfToken(session.id))).toBe(true);
+    // new cookies and tokens come from the new secret
+    const signedAfter = encodeSessionCookie(rotated, session);
+    expect(signedAfter).toBe(encodeSessionCookie(sessionKeys("new-secret-0123456789"), session));
+    expect(rotated.csrfToken(session.id)).toBe(sessionKeys("new-secret-0123456789").csrfToken(session.id));
+    const retired = sessionKeys("new-secret-0123456789");
+    expect(readSession(retired, request(`lvm_session=${signedBefore}`), "lvm_session")).toBeUndefined();
+    expect(retired.csrfValid(session.id, old.csrfToken(session.id))).toBe(false);
   });
 });
 
