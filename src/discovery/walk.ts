@@ -7,7 +7,7 @@
 // Synchronous fs calls: for thousands of small directory entries they are several times faster than
 // fs.promises (no thread-pool round trip per call), and nothing else runs while discovery does.
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import type { FileError } from "../plan/types.ts";
 import { DEFAULT_EXCLUDES, isSourceFileName } from "./defaults.ts";
 import { createPathFilter, type PathFilter } from "./globs.ts";
@@ -135,9 +135,16 @@ async function followLink(state: WalkState, abs: string, rel: string, name: stri
     if (keepsFile(state, levels, name, rel)) state.files.push({ path: rel, absolutePath: abs, size: target.size });
     return;
   }
-  if (!target.isDirectory() || skipsDir(state, levels, name, rel)) return;
+  if (!target.isDirectory()) {
+    // a link named like a source file to a device or a pipe (/dev/zero): reported, never read
+    if (keepsFile(state, levels, name, rel)) state.errors.push({ file: rel, code: "UNREADABLE", message: "symbolic link to something that is not a regular file (a device, a pipe or a socket)" });
+    return;
+  }
+  if (skipsDir(state, levels, name, rel)) return;
   const real = realpathSync(abs);
-  if (ancestors.includes(real)) {
+  // a link to a folder that holds the root (its parent, `/`) would walk the root again, and everything beside it
+  const holdsRoot = ancestors[0] !== undefined && (ancestors[0] === real || ancestors[0].startsWith(real.endsWith(sep) ? real : real + sep));
+  if (ancestors.includes(real) || holdsRoot) {
     state.errors.push({ file: rel, code: "SYMLINK_LOOP", message: "symbolic link loop: the link points to a folder that contains it" });
     return;
   }

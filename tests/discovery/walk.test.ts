@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { discoverFiles } from "../../src/discovery/index.ts";
 import { makeTree, type Tree } from "./make-tree.ts";
@@ -107,6 +108,23 @@ describe("discoverFiles", () => {
       ["src/loop", "SYMLINK_LOOP"],
       ["src/self", "SYMLINK_LOOP"],
     ]);
+  });
+
+  it("a link to a folder above the root (its parent, `/`) is a loop: neither the root again nor what lies beside it is walked", async () => {
+    tree = makeTree({ "app/src/a.ts": "", "sibling/secret.ts": "" }, { "app/up": "..", "app/top": "/" });
+    const { files, errors } = await discoverFiles(join(tree.root, "app"));
+    expect(files.map((file) => file.path)).toEqual(["src/a.ts"]);
+    expect(errors.map((error) => [error.file, error.code])).toEqual([
+      ["top", "SYMLINK_LOOP"],
+      ["up", "SYMLINK_LOOP"],
+    ]);
+  });
+
+  it("a link named like a source file to a device is reported, not dropped and not read", async () => {
+    tree = makeTree({ "ok.ts": "" }, { "zero.ts": "/dev/zero" });
+    const { files, errors } = await discoverFiles(tree.root);
+    expect(files.map((file) => file.path)).toEqual(["ok.ts"]);
+    expect(errors.map((error) => [error.file, error.code])).toEqual([["zero.ts", "UNREADABLE"]]);
   });
 
   it("reports links that resolve to themselves (ELOOP) as SYMLINK_LOOP", async () => {
