@@ -42,6 +42,8 @@ export interface Target {
   cid?: number;
   /** True while the parent's render runs this child's mount/update: their assigns need no new render. */
   quiet?: boolean;
+  /** Settles when the answer of this component's latest command has been applied (answers apply in the order sent). */
+  answered?: Promise<void>;
 }
 
 export type View = ReturnType<typeof createView>;
@@ -197,21 +199,39 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     if (pending) target.ctx.assign({ [pending]: true });
     const retry = options.idempotent ?? !!script.idempotent?.includes(command);
     // files first (upload endpoint), then the command with their receipts
-    const sent = options.uploads && (await uploads.send(options.uploads));
-    const outcome = sent && "error" in sent ? { ok: false as const, error: sent.error } : await callCommand(target.def.name, command, params, script.csrfToken, retry, env.fetch, sent ? sent.tokens : undefined);
-    if (outcome.ok && options.uploads) uploads.consumed(options.uploads);
-    if (pending) target.ctx.assign({ [pending]: false });
-    if (current && !current()) return undefined;
-    if (outcome.ok) {
-      const { result } = outcome;
-      if (options.onResult) await run(target, { type: options.onResult, result });
-      else if (result && typeof result == "object" && !Array.isArray(result)) target.ctx.assign(result as State);
-      return result;
+    // answers apply in the order the commands were sent: a quick second answer waits for the first
+    // (an answer with its own staleness guard, `load.params` for a URL, neither waits nor holds others up)
+    const turn = current ? Promise.resolve() : target.answered ?? Promise.resolve();
+    let release = () => {};
+    if (!current) target.answered = new Promise<void>((resolve) => (release = resolve));
+    let applying: Promise<unknown> | undefined;
+    try {
+      const sent = options.uploads && (await uploads.send(options.uploads));
+      const outcome = sent && "error" in sent ? { ok: false as const, error: sent.error } : await callCommand(target.def.name, command, params, script.csrfToken, retry, env.fetch, sent ? sent.tokens : undefined);
+      await turn;
+      if (outcome.ok && options.uploads) uploads.consumed(options.uploads);
+      if (pending) target.ctx.assign({ [pending]: false });
+      if (current && !current()) return undefined;
+      if (outcome.ok) {
+        const { result } = outcome;
+        // the onResult action may send commands of its own: they queue behind this answer, not on it
+        if (options.onResult) applying = run(target, { type: options.onResult, result });
+        else if (result && typeof result == "object" && !Array.isArray(result)) target.ctx.assign(result as State);
+        release();
+        await applying;
+        return result;
+      }
+      if (options.onError) {
+        applying = run(target, { type: options.onError, error: outcome.error });
+        release();
+        return void (await applying);
+      }
+      const error = Object.assign(new Error(), outcome.error);
+      report(error);
+      throw error;
+    } finally {
+      release();
     }
-    if (options.onError) return void (await run(target, { type: options.onError, error: outcome.error }));
-    const error = Object.assign(new Error(), outcome.error);
-    report(error);
-    throw error;
   }
 
   /**

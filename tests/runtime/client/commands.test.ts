@@ -31,6 +31,41 @@ const todo = defineComponent<{ items: string[]; saving?: boolean; error?: { code
 });
 
 describe("ctx.command", () => {
+  it("applies answers in the order the commands were sent: a quick second answer waits for the first; an onResult action's own command does not deadlock", async () => {
+    const releases: ((r: Response) => void)[] = [];
+    const fetch = vi.fn((_url: string, _init: RequestInit) => new Promise<Response>((r) => releases.push(r)));
+    const counter = defineComponent<{ n: number; log: string[] }>({
+      name: "ordered",
+      actions: {
+        set(e, ctx) {
+          ctx.command("set", { n: e.n }, { onResult: "applied" });
+        },
+        applied(e, ctx) {
+          const n = (e.result as { n: number }).n;
+          ctx.assign({ n, log: [...ctx.state.log, `applied ${n}`] });
+          // a follow-up command sent by the answer's action
+          if (n === 1) ctx.command("audit", {}).catch(() => {});
+        },
+      },
+      render: (s) => html`<p>${s.n}</p>`,
+    });
+    const c = await mountPage(counter, { n: 0, log: [] }, { fetch: fetch as never });
+    c.dispatch("set", { n: "1" });
+    c.dispatch("set", { n: "2" });
+    await vi.waitFor(() => expect(releases).toHaveLength(2));
+    // the second answer arrives first: nothing is applied until the first has been
+    releases[1]!(json({ ok: true, result: { n: 2 } }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(c.state.log).toEqual([]);
+    releases[0]!(json({ ok: true, result: { n: 1 } }));
+    await vi.waitFor(() => expect(c.state.log).toEqual(["applied 1", "applied 2"]));
+    expect(c.state.n).toBe(2);
+    // the follow-up went out and its answer is applied too
+    await vi.waitFor(() => expect(releases).toHaveLength(3));
+    releases[2]!(json({ ok: true, result: { audited: true } }));
+    await vi.waitFor(() => expect((c.state as Record<string, unknown>).audited).toBe(true));
+  });
+
   it("POSTs { params } with the CSRF header; a successful result object is assigned; pendingKey while in flight", async () => {
     let release!: (r: Response) => void;
     const fetch = vi.fn((_url: string, _init: RequestInit) => new Promise<Response>((r) => (release = r)));
