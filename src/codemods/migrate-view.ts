@@ -14,7 +14,7 @@ import { RETURN_PLACEHOLDER, rewriteSocketUses, type Blocker, type RangeEdit } f
 import { splitHandler, wholeBody, type SplitHandler } from "./split-handler.ts";
 import { cutClientPart, doesServerWork, keptInCommand, serverNames } from "./split-event.ts";
 import { commandOptions, consumedUploads, mountUploads } from "./uploads.ts";
-import { containsAwait, loadCommandText, mountNeedsCommand, partitionServerPart, serverValueOf, topLevelAssignProperties } from "./server-parts.ts";
+import { containsAwait, loadCommandText, mountNeedsCommand, partitionServerPart, removeProperties, serverValueOf, topLevelAssignProperties } from "./server-parts.ts";
 import { CHILD_COMPONENT_NOTE, childRedirects, type ChildLookup } from "./child-components.ts";
 import { doorbellTypes, findPollers, pollerStops, shutdownOnlyStopsPolling, startsTimer, type Poller } from "../analyzers/polling.ts";
 
@@ -120,8 +120,41 @@ function rangeText(sf: ts.SourceFile, start: number, end: number, socketName: st
   if (end <= start) return "";
   const result = rewriteSocketUses(sf, start, end, socketName, mode, "patch", extra);
   blockers.push(...result.blockers);
+  // a command lives in another module: it can change the view module's objects, never rebind its `let`s
+  // (the handler then runs whole on the server, in the view's own module)
+  if (mode === "command") for (const write of moduleLetWrites(sf, start, end)) blockers.push({ code: "LET_IN_COMMAND", message: `the server part reassigns the module's \`let ${write.name}\`, which another module cannot: the original handler runs whole on the server instead`, pos: write.pos });
   for (const effect of result.effects) effects?.add(effect);
   return result.text;
+}
+
+/** Assignments (`x = …`, `x += …`, `x++`) in [start, end) to a `let`/`var` declared at the module's top level. */
+function moduleLetWrites(sf: ts.SourceFile, start: number, end: number): { name: string; pos: number }[] {
+  const lets = new Set<string>();
+  for (const st of sf.statements) {
+    if (ts.isVariableStatement(st) && !(st.declarationList.flags & ts.NodeFlags.Const)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) lets.add(d.name.text);
+  }
+  if (lets.size === 0) return [];
+  const out: { name: string; pos: number }[] = [];
+  const shadowed = (id: ts.Identifier): boolean => {
+    for (let n: ts.Node | undefined = id.parent; n && !ts.isSourceFile(n); n = n.parent) {
+      if (ts.isFunctionLike(n) && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === id.text)) return true;
+      if (ts.isBlock(n) && n.statements.some((st) => ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === id.text))) return true;
+    }
+    return false;
+  };
+  const visit = (node: ts.Node): void => {
+    if (node.end <= start || node.getStart(sf) >= end) return;
+    const target =
+      ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+        ? node.left
+        : (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
+          ? node.operand
+          : undefined;
+    if (target && ts.isIdentifier(target) && lets.has(target.text) && !shadowed(target)) out.push({ name: target.text, pos: target.getStart(sf) });
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
 }
 
 const RESULT_ACTION = "apply_command_result";
@@ -291,7 +324,8 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
               notes.push(`shared key ${keyName}: loaded by command ${loader}`);
             }
             if (removed.length === props.length && removed.length > 0) removals.push({ start: node.getFullStart(), end: node.end, text: "" });
-            else for (const property of removed) removals.push(propertyRemoval(arg, property, sf));
+            // (neighbours removed together: two removals of adjacent properties must not overlap)
+            else removals.push(...removeProperties(arg, removed, sf));
             return;
           }
         }
@@ -709,15 +743,6 @@ function localNames(part: FunctionPart, sf: ts.SourceFile): Set<string> {
   };
   visit(part.body);
   return names;
-}
-
-function propertyRemoval(object: ts.ObjectLiteralExpression, property: ts.ObjectLiteralElementLike, sf: ts.SourceFile): RangeEdit {
-  const props = object.properties;
-  const index = props.indexOf(property);
-  const next = props[index + 1];
-  if (next) return { start: property.getStart(sf), end: next.getStart(sf), text: "" };
-  const previous = props[index - 1]!;
-  return { start: previous.end, end: property.end, text: "" };
 }
 
 function isTypeAlias(sf: ts.SourceFile, name: string): boolean {

@@ -262,7 +262,7 @@ function assignedObject(statement: ts.Statement, socketName: string | undefined)
 }
 
 /** Removes some properties of an object literal without overlapping edits (a removed tail goes with the comma before it). */
-function removeProperties(object: ts.ObjectLiteralExpression, removed: ts.ObjectLiteralElementLike[], sf: ts.SourceFile): RangeEdit[] {
+export function removeProperties(object: ts.ObjectLiteralExpression, removed: readonly ts.ObjectLiteralElementLike[], sf: ts.SourceFile): RangeEdit[] {
   const props = object.properties;
   const lastKept = Math.max(...props.map((p, i) => (removed.includes(p) ? -1 : i)));
   const edits: RangeEdit[] = [];

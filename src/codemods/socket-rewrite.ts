@@ -152,7 +152,12 @@ export function rewriteSocketUses(sf: ts.SourceFile, start: number, end: number,
   let out = "";
   let cursor = start;
   for (const edit of inside) {
-    if (edit.start < cursor) continue; // nested rewrite already covered
+    if (edit.start < cursor) {
+      // inside an edit already made (a removal covering a rewrite): nothing left to do. Half inside: two
+      // decisions about the same code, never silently one of them
+      if (edit.end > cursor) blockers.push({ code: "GENERATION_FAILED", message: `overlapping edits at ${edit.start}–${edit.end}: migrate by hand and report it`, pos: edit.start });
+      continue;
+    }
     out += text.slice(cursor, edit.start) + edit.text;
     cursor = edit.end;
   }

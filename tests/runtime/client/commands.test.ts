@@ -41,7 +41,7 @@ describe("ctx.command", () => {
           ctx.command("set", { n: e.n }, { onResult: "applied" });
         },
         applied(e, ctx) {
-          const n = (e.result as { n: number }).n;
+          const n = (e.result as unknown as { n: number }).n;
           ctx.assign({ n, log: [...ctx.state.log, `applied ${n}`] });
           // a follow-up command sent by the answer's action
           if (n === 1) ctx.command("audit", {}).catch(() => {});
