@@ -165,7 +165,7 @@ export function buildModuleSummary(ctx: FileContext): { summary: ModuleSummary; 
   visit(ctx.sf);
 
   for (const [name, node] of letNames) if (reassigned.has(name)) scope.state.set(name, { name, kind: "let", at: locOf(ctx, node) });
-  for (const [name, c] of containers) if (mutated.has(name) || reassigned.has(name)) scope.state.set(name, { name, kind: c.kind, at: locOf(ctx, c.node) });
+  for (const [name, c] of containers) if ((mutated.has(name) || reassigned.has(name)) && !isMemoCache(ctx.sf, name, c.kind, exports)) scope.state.set(name, { name, kind: c.kind, at: locOf(ctx, c.node) });
   // Server data nothing writes (DESIGN.md "Server state never leaves the server"): rows queried
   // through functions stand for a table; data made at load (random, time) differs per process.
   for (const [name, c] of containers) {
@@ -413,6 +413,35 @@ function declareVariable(
   if (!isConst) letNames.set(name, d);
   if (!init) return;
   declareValue(scope, name, init, isConst, containers, ctx, d);
+}
+
+/**
+ * A memoising cache: an unexported Map whose every use is `cache.get(k)`, `cache.has(k)` or
+ * `cache.set(k, …)` with one key `k`, a parameter of the one function that holds them all. Whoever
+ * calls the function gets what it would compute anyway: the cache is no state anyone can observe.
+ */
+function isMemoCache(sf: ts.SourceFile, name: string, kind: string, exports: ExportFact[]): boolean {
+  if (kind !== "map" || exports.some((e) => e.local === name)) return false;
+  let owner: ts.Node | undefined;
+  let key: string | undefined;
+  let ok = true;
+  const visit = (node: ts.Node): void => {
+    if (!ok) return;
+    if (ts.isIdentifier(node) && node.text === name && !(ts.isVariableDeclaration(node.parent) && node.parent.name === node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+      const access = node.parent;
+      const call = ts.isPropertyAccessExpression(access) && access.expression === node && ts.isCallExpression(access.parent) && access.parent.expression === access ? access.parent : undefined;
+      const arg = call?.arguments[0];
+      let fn: ts.Node | undefined = node.parent;
+      while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+      const param = arg && ts.isIdentifier(arg) && fn && ts.isFunctionLike(fn) && fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === arg.text) ? arg.text : undefined;
+      if (!call || !["get", "has", "set"].includes((access as ts.PropertyAccessExpression).name.text) || !param || (owner && owner !== fn) || (key && key !== param)) ok = false;
+      owner = fn;
+      key = param;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return ok && owner !== undefined;
 }
 
 function declareValue(scope: ModuleScope, name: string, init: ts.Expression, isConst: boolean, containers: Map<string, { kind: string; node: ts.Node }>, ctx?: FileContext, node?: ts.Node): void {

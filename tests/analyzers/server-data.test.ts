@@ -120,3 +120,21 @@ describe("a container changed in place by another module", () => {
     expect(keyClass(merged, "v.ts#v", "colors")).toBe("ui");
   });
 });
+
+describe("a memoising cache", () => {
+  it("is no state: an unexported Map only read and filled under one key by one function; the same Map read elsewhere is state", () => {
+    const view = (fmt: string) =>
+      analyzeSources({
+        "fmt.ts": fmt,
+        "v.ts": `import { createLiveView, html } from "liveviewjs";\nimport { money } from "./fmt.ts";\nexport const v = createLiveView({ mount: (s) => s.assign({ price: money(3) }), handleEvent: (e, s) => s.assign({ price: money(Number(e.n)) }), render: (c) => html\`<button phx-click="p" phx-value-n="4">\${c.price}</button>\` });\n`,
+      }).merged;
+    const memo = `const cache = new Map<number, string>();\nexport function money(n: number): string {\n  let s = cache.get(n);\n  if (!s) { s = "$" + n.toFixed(2); cache.set(n, s); }\n  return s;\n}\n`;
+    expect(keyClass(view(memo), "v.ts#v", "price")).toBe("ui");
+    // the same Map also counted elsewhere: what it holds is observable
+    const observed = memo + `export function cached(): number { return cache.size; }\n`;
+    expect(keyClass(view(observed), "v.ts#v", "price")).toBe("shared");
+    // keyed by something else than the argument: not a memo of the function
+    const byTime = `const cache = new Map<number, string>();\nexport function money(n: number): string {\n  cache.set(Date.now(), String(n));\n  return String(n);\n}\n`;
+    expect(keyClass(view(byTime), "v.ts#v", "price")).toBe("shared");
+  });
+});
