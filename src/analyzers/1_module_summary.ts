@@ -220,6 +220,8 @@ export function buildModuleSummary(ctx: FileContext): { summary: ModuleSummary; 
     aliases: sortBy([...scope.aliases.entries()].map(([local, target]) => ({ local, target })), (a) => a.local),
     usesLiveViewJs,
   };
+  const broadcastTypes = broadcastTypesIn(ctx.sf);
+  if (broadcastTypes.length > 0) summary.broadcastTypes = broadcastTypes;
   const mutatesImports = [...mutated].filter((n) => scope.imports.has(n) && scope.imports.get(n)!.imported !== "*").sort();
   if (mutatesImports.length > 0) summary.mutatesImports = mutatesImports;
   return { summary, scope };
@@ -413,6 +415,23 @@ function declareVariable(
   if (!isConst) letNames.set(name, d);
   if (!init) return;
   declareValue(scope, name, init, isConst, containers, ctx, d);
+}
+
+/** The `type` of every message the module broadcasts or publishes ("*" for one it cannot read). */
+function broadcastTypesIn(sf: ts.SourceFile): string[] {
+  const types = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && (node.expression.name.text === "broadcast" || node.expression.name.text === "publish") && node.arguments.length >= 2) {
+      const message = unwrap(node.arguments[1]!);
+      const type = ts.isObjectLiteralExpression(message)
+        ? message.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propName(p.name) === "type")?.initializer
+        : undefined;
+      types.add(type && ts.isStringLiteralLike(unwrap(type)) ? (unwrap(type) as ts.StringLiteralLike).text : "*");
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return [...types].sort();
 }
 
 /**

@@ -30,6 +30,8 @@ export interface ProjectIndex {
   files: Map<string, FileFacts>;
   functions: Map<string, FunctionFact>;
   resolveModule(from: string, specifier: string): string | undefined;
+  /** Message types broadcast anywhere in the project (set by mergeAll; "*" for a type not written as a literal). */
+  broadcastTypes?: ReadonlySet<string>;
   resolveRef(path: string, ref: Pick<CalleeRef, "local" | "member">, read?: boolean): Target;
 }
 

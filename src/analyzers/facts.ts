@@ -100,6 +100,8 @@ export interface ModuleSummary {
   keyAnnotations: { key: string; class: "ui" | "form" | "shared"; at: Location }[];
   /** True when the module imports liveviewjs (or re-exports from it). */
   usesLiveViewJs: boolean;
+  /** Message types this module broadcasts (`x.broadcast(topic, { type: "t" })`; "*" when the type is not a literal). */
+  broadcastTypes?: string[];
   /** Imported bindings this module changes in place (`items.push(x)` on an import): the declaring module's state. */
   mutatesImports?: string[];
 }

@@ -21,6 +21,8 @@ export function mergeAll(facts: FileFacts[], options: MergeOptions): MergeResult
   const sorted = [...facts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const index = buildProjectIndex(sorted, options.root);
   markStateMutatedElsewhere(index, sorted);
+  // every message type the project broadcasts: a self-sent message of the same type may come from anyone
+  index.broadcastTypes = new Set(sorted.flatMap((f) => f.module.broadcastTypes ?? []));
   const effects = computeEffects(index, createTypeFallback(options.root, (id) => index.functions.has(id)), moduleRulesFrom(isConfigOverrides(options.overrides) ? options.overrides : undefined));
   const views: ViewPlan[] = [];
   const errors: FileError[] = [];
@@ -99,7 +101,7 @@ function parentInfosByComponent(files: FileFacts[]): Map<string, Set<string>> {
   return out;
 }
 
-function infoOriginFor(view: ViewFacts, parentInfos: ReadonlySet<string> = new Set()): (name: string) => string {
+function infoOriginFor(view: ViewFacts, parentInfos: ReadonlySet<string> = new Set(), broadcast: ReadonlySet<string> = new Set()): (name: string) => string {
   const handlers = [...Object.values(view.lifecycle), ...view.events, ...view.infos];
   const sent = new Set(handlers.flatMap((h) => h.sendsInfo));
   const timers = new Set(view.timerInfos);
@@ -112,7 +114,8 @@ function infoOriginFor(view: ViewFacts, parentInfos: ReadonlySet<string> = new S
       return "unknown";
     }
     if (timers.has(name)) return "setInterval";
-    if (sent.has(name)) return "sendInfo";
+    // sent to itself and also broadcast on a topic it follows: what it carries may be anyone's
+    if (sent.has(name)) return topics.length > 0 && (broadcast.has(name) || broadcast.has("*")) ? `subscribe:${topics.join(",")}` : "sendInfo";
     if (parentInfos.has(name)) return "sendParentInfo";
     if (topics.length) return `subscribe:${topics.join(",")}`;
     return "unknown";
@@ -128,7 +131,7 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
     const id = t.kind === "value" || t.kind === "function" ? t.id.replace(/\.constructor$/, "") : t.kind === "class" ? `${t.path}#${t.name}` : undefined;
     for (const name of (id && parentInfos.get(id)) || []) fromChildren.add(name);
   }
-  const infoOrigin = infoOriginFor(view, fromChildren);
+  const infoOrigin = infoOriginFor(view, fromChildren, index.broadcastTypes);
   const formEvents = new Set<string>();
   for (const f of view.template.forms) {
     if (f.event) formEvents.add(f.event);

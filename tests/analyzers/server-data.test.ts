@@ -138,3 +138,16 @@ describe("a memoising cache", () => {
     expect(keyClass(view(byTime), "v.ts#v", "price")).toBe("shared");
   });
 });
+
+describe("a message the view sends itself that is also broadcast on a topic it follows", () => {
+  it("carries anyone's data: the key written from it is shared; a self-sent type nobody broadcasts stays the tab's", () => {
+    const viewWith = (broadcastType: string) =>
+      analyzeSources({
+        "v.ts": `import { createLiveView, html, SingleProcessPubSub } from "liveviewjs";\nconst ps = new SingleProcessPubSub();\nexport const v = createLiveView({\n  mount: async (s) => { if (s.connected) await s.subscribe("t"); s.assign({ n: 0 }); },\n  handleEvent: (e, s) => { s.sendInfo({ type: "bump", by: 1 }); },\n  handleInfo: (i, s) => { if (i.type === "bump") s.assign({ n: i.by }); },\n  render: (c) => html\`<button phx-click="go">\${c.n}</button>\`,\n});\nexport async function remote() { await ps.broadcast("t", { type: "${broadcastType}", by: 5 }); }\n`,
+      }).merged;
+    const both = viewWith("bump");
+    expect(keyClass(both, "v.ts#v", "n")).toBe("shared");
+    expect(view(both, "v.ts#v").state[0]!.reasons[0]!.code).toBe("INFO_FROM_PUBSUB");
+    expect(keyClass(viewWith("other"), "v.ts#v", "n")).toBe("ui");
+  });
+});
