@@ -146,7 +146,16 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
   async function servePage(req: IncomingMessage, res: ServerResponse, url: URL, route: RouteDefinition, pathParams: Record<string, string>) {
     if (req.method !== "GET" && req.method !== "HEAD") return sendError(res, httpError(405, "METHOD_NOT_ALLOWED", "Use GET"), { allow: "GET, HEAD" });
     let session = readSession(keys, req, cookieName);
-    const headers: Record<string, string> = { "cache-control": "no-store", "content-type": "text/html; charset=utf-8" };
+    const headers: Record<string, string> = {
+      "cache-control": "no-store",
+      "content-type": "text/html; charset=utf-8",
+      // what holds whatever the app's own layout puts in the page (its inline styles and scripts stay allowed):
+      // no framing by other sites, no plugins, no <base> hijack, no sniffing, no full URLs to other sites
+      "content-security-policy": "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
+      "x-frame-options": "SAMEORIGIN",
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "strict-origin-when-cross-origin",
+    };
     session ??= newSession();
     // every page load renews the cookie's life, signed with the current secret (rotation)
     headers["set-cookie"] = sessionCookieHeader(cookieName, encodeSessionCookie(keys, session), isSecure(req));

@@ -134,6 +134,8 @@ export function createUploadStore(secret: string, dir = join(tmpdir(), "lvm-uplo
         const config = uploadConfig(component, name, options);
         if (tokens.length > config.max_entries) return invalid(UPLOAD_ERRORS.tooMany);
         const list: { meta: UploadMeta; entry: UploadEntry }[] = [];
+        // one receipt is one file: listed again, it is refused rather than handed out twice
+        if (new Set(tokens as string[]).size !== tokens.length) return invalid(`uploads.${name} lists one upload more than once`);
         for (const token of tokens as string[]) {
           const body = verify(token);
           if (!body || body.c !== component || body.u !== name || body.s !== sessionId || body.e < Date.now()) return invalid("Upload token is invalid or expired; upload the file again");

@@ -44,6 +44,11 @@ describe("first paint", () => {
     const { html, payload, response } = await firstPaint(`${server.url}/notes/42?tab=x`);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
+    // page headers that hold whatever the app's layout adds
+    expect(response.headers.get("content-security-policy")).toBe("frame-ancestors 'self'; object-src 'none'; base-uri 'self'");
+    expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(html).toContain('<div data-lvm-root="notes"><h1>');
     expect(html).toContain('<p id="param">42</p>');

@@ -130,6 +130,7 @@ describe("uploads", () => {
       ["payload changed", () => command({ photos: [Buffer.from(JSON.stringify({ f: "0".repeat(32), c: "album", u: "photos", s: "x", n: "a", z: 1, t: "", e: 9e15 })).toString("base64url") + token.slice(token.indexOf("."))] }), /invalid or expired/],
       ["for another upload name", () => command({ videos: [token] }), /No upload named videos/],
       ["more files than max_entries", () => command({ photos: [token, token, token] }), /^Too many files$/],
+      ["one receipt listed twice (one file, never two)", () => command({ photos: [token, token] }), /lists one upload more than once/],
       ["not a list", () => command({ photos: token }), /list of tokens/],
       ["not an object", () => command([token]), /object of token lists/],
     ];
