@@ -138,9 +138,14 @@ export function findPollers(part: { fn: ts.Node; body: ts.Node } | undefined, sf
  * one of these sockets: the analysis places them in the browser, whatever the helper's timer map is.
  */
 export function pollerStarts(nodes: readonly ts.Node[], sf: ts.SourceFile, socketNames: ReadonlySet<string>): Set<ts.Node> {
+  return statementsWhere(nodes, (st) => [...socketNames].some((name) => pollerOf(st, name, sf)));
+}
+
+/** Expression statements among `nodes` and nested in them (not in nested functions; a function's own body is searched) that `test` accepts. */
+function statementsWhere(nodes: readonly ts.Node[], test: (statement: ts.ExpressionStatement) => boolean): Set<ts.Node> {
   const out = new Set<ts.Node>();
   const visit = (node: ts.Node): void => {
-    if (ts.isExpressionStatement(node) && [...socketNames].some((name) => pollerOf(node, name, sf))) {
+    if (ts.isExpressionStatement(node) && test(node)) {
       out.add(node);
       return;
     }
@@ -176,21 +181,8 @@ export function doorbellTypes(sf: ts.SourceFile): string[] | undefined {
  * polling timer. Each becomes `ctx.cancel(type)` in the browser.
  */
 export function pollerStops(nodes: readonly ts.Node[], sf: ts.SourceFile): Set<ts.Node> {
-  const out = new Set<ts.Node>();
-  if (!doorbellTypes(sf)) return out;
-  const visit = (node: ts.Node): void => {
-    if (ts.isExpressionStatement(node) && ts.isCallExpression(node.expression) && onlyClearsTimers(node, sf) && clearsATimer(node, sf)) {
-      out.add(node);
-      return;
-    }
-    if (ts.isFunctionLike(node)) return;
-    ts.forEachChild(node, visit);
-  };
-  for (const node of nodes) {
-    if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) ts.forEachChild((node as ts.FunctionLikeDeclaration).body!, visit);
-    else visit(node);
-  }
-  return out;
+  if (!doorbellTypes(sf)) return new Set();
+  return statementsWhere(nodes, (st) => ts.isCallExpression(st.expression) && onlyClearsTimers(st, sf) && clearsATimer(st, sf));
 }
 
 /** Does the code call clearInterval/clearTimeout, itself or through the module's helpers it calls? (`map.delete(id)` alone stops nothing.) */

@@ -109,6 +109,18 @@ export async function withReExportedFunctions(root: string, views: { file: strin
   return aliases.size > 0 ? [...functions, ...aliases.values()] : functions;
 }
 
+/** `import { a, b as c } from "./x"` value imports of the app (no default, namespace or `import type`). */
+function namedRelativeImports(sf: ts.SourceFile): { st: ts.ImportDeclaration & { moduleSpecifier: ts.StringLiteral }; clause: ts.ImportClause & { namedBindings: ts.NamedImports } }[] {
+  const out: ReturnType<typeof namedRelativeImports> = [];
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !isRelativeSpecifier(st.moduleSpecifier.text)) continue;
+    const clause = st.importClause;
+    if (!clause || clause.isTypeOnly || clause.name || !clause.namedBindings || !ts.isNamedImports(clause.namedBindings)) continue;
+    out.push({ st: st as ts.ImportDeclaration & { moduleSpecifier: ts.StringLiteral }, clause: clause as ts.ImportClause & { namedBindings: ts.NamedImports } });
+  }
+  return out;
+}
+
 /** Rewrites, in place, the component files whose barrel imports would pull server-only code. */
 export async function importFromDeclaringModules(root: string, components: NewFile[], functions: FunctionEffects[]): Promise<void> {
   const { resolveFrom, declaring } = createExportResolver(root);
@@ -116,10 +128,7 @@ export async function importFromDeclaringModules(root: string, components: NewFi
   for (const component of components) {
     const sf = parse(component.file, component.text);
     const redirects: Redirect[] = [];
-    for (const st of sf.statements) {
-      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !isRelativeSpecifier(st.moduleSpecifier.text)) continue;
-      const clause = st.importClause;
-      if (!clause || clause.isTypeOnly || clause.name || !clause.namedBindings || !ts.isNamedImports(clause.namedBindings)) continue;
+    for (const { st, clause } of namedRelativeImports(sf)) {
       const barrel = await resolveFrom(component.file, st.moduleSpecifier.text);
       if (!barrel) continue;
       const redirect: Redirect = { start: st.getStart(sf), end: st.end, barrel, specifier: st.moduleSpecifier.text, values: new Map(), rest: [] };
@@ -178,10 +187,7 @@ export async function copyPureImports(root: string, components: NewFile[], funct
   for (const component of components) {
     const sf = parse(component.file, component.text);
     const list: Wanted[] = [];
-    for (const st of sf.statements) {
-      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !isRelativeSpecifier(st.moduleSpecifier.text)) continue;
-      const clause = st.importClause;
-      if (!clause || clause.isTypeOnly || clause.name || !clause.namedBindings || !ts.isNamedImports(clause.namedBindings)) continue;
+    for (const { st, clause } of namedRelativeImports(sf)) {
       const target = await resolveFrom(component.file, st.moduleSpecifier.text);
       if (!target) continue;
       const entry: Wanted = { start: st.getStart(sf), end: st.end, specifier: st.moduleSpecifier.text, values: [], rest: [] };
