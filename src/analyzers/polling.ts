@@ -177,16 +177,17 @@ export function doorbellTypes(sf: ts.SourceFile): string[] | undefined {
 
 /**
  * The statements among `nodes` (not in nested functions) that stop polling: they only clear timers
- * (`stopRefresh(socket.id)`, `clearInterval(timers.get(id))`) and every timer of the file is a
- * polling timer. Each becomes `ctx.cancel(type)` in the browser.
+ * (`stopRefresh(socket.id)`, `clearInterval(timers.get(id))`) and every timer of the file is the
+ * one polling timer. Each becomes `ctx.cancel(type)` in the browser.
  */
 export function pollerStops(nodes: readonly ts.Node[], sf: ts.SourceFile): Set<ts.Node> {
-  if (!doorbellTypes(sf)) return new Set();
+  // with two polling timers a stop could be either: which one is not read here, so it stays server work
+  if (doorbellTypes(sf)?.length !== 1) return new Set();
   return statementsWhere(nodes, (st) => ts.isCallExpression(st.expression) && onlyClearsTimers(st, sf) && clearsATimer(st, sf));
 }
 
 /** Does the code call clearInterval/clearTimeout, itself or through the module's helpers it calls? (`map.delete(id)` alone stops nothing.) */
-function clearsATimer(node: ts.Node, sf: ts.SourceFile, depth = 0): boolean {
+export function clearsATimer(node: ts.Node, sf: ts.SourceFile, depth = 0): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
@@ -212,7 +213,7 @@ export function timerCalls(sf: ts.SourceFile): ts.CallExpression[] {
   return out;
 }
 
-/** A shutdown with nothing left to do once the pollers are `ctx.after`: it only clears timers, and every timer of the file is a poller's. */
+/** A shutdown with nothing left to do once the pollers are `ctx.every`: it only clears timers, and every timer of the file is a poller's. */
 export function shutdownOnlyStopsPolling(shutdown: { body: ts.Node }, sf: ts.SourceFile, pollers: readonly Poller[]): boolean {
   if (pollers.length === 0) return false;
   const ours = new Set(pollers.map((p) => p.timer));

@@ -39,11 +39,12 @@ interface Redirect {
 
 /** Follows exports to the module that declares them, reading modules under `root` as needed. */
 function createExportResolver(root: string) {
-  const modules = new Map<string, { summary: ModuleSummary; scope: ModuleScope } | null>();
+  const modules = new Map<string, { summary: ModuleSummary; scope: ModuleScope; sf: ts.SourceFile } | null>();
   const moduleOf = async (file: string) => {
     if (!modules.has(file)) {
       const text = await readFile(join(root, file), "utf8").catch(() => null);
-      modules.set(file, text === null ? null : buildModuleSummary({ path: file, text, sf: parse(file, text) }));
+      const sf = text === null ? undefined : parse(file, text);
+      modules.set(file, text === null || !sf ? null : { ...buildModuleSummary({ path: file, text, sf }), sf });
     }
     return modules.get(file)!;
   };
@@ -208,10 +209,8 @@ export async function copyPureImports(root: string, components: NewFile[], funct
   /** The pure closure of `name` in `file`, as the component at `into` would write it; undefined when something in it is not pure. */
   const copyOf = async (file: string, names: string[], into: string): Promise<ModuleCopy | undefined> => {
     const module = await moduleOf(file);
-    const text = await readFile(join(root, file), "utf8").catch(() => null);
-    if (!module || text === null) return undefined;
-    const sf = parse(file, text);
-    const { summary, scope } = module;
+    if (!module) return undefined;
+    const { summary, scope, sf } = module;
     const topLevel = sf.statements.filter((s) => !ts.isImportDeclaration(s) && declaredNames(s).length > 0);
     const needed = new Set(names);
     const chosen = new Set<ts.Statement>();
