@@ -379,8 +379,7 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
   };
   const walk = (nodes: readonly ts.Node[], env: Env, acc: Acc, withEffects = true): void => {
     const socketNames = new Set([...env.roles].filter(([, r]) => r.role === "socket").map(([n]) => n));
-    // a polling timer's start (setInterval + sendInfo to self, directly or by a helper that takes the socket) is browser work
-    // starting or stopping polling is browser work (ctx.every / ctx.cancel)
+    // starting or stopping polling (setInterval + sendInfo to self, directly or by a helper that takes the socket) is browser work (ctx.every / ctx.cancel)
     const starts = new Set([...pollerStarts(nodes, ctx.sf, socketNames), ...pollerStops(nodes, ctx.sf)]);
     starts.forEach((n) => pollerStatements.add(n));
     if (withEffects) collectBodyEffects(ctx, scope, nodes, env.locals, viewClassName, acc.effects, acc.calls, true, socketNames, starts);
