@@ -43,7 +43,9 @@ export function startCopyServer(copy: string): Promise<CopyServer> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(REPO, "tests", "e2e", "partial-apply.serve.ts"), copy], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += d)); // liveviewjs logs its offline mime fetch failure here
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGTERM");
@@ -56,6 +58,10 @@ export function startCopyServer(copy: string): Promise<CopyServer> {
       const line = out.split("\n").find((l) => l.startsWith("{"));
       if (line) resolve({ url: (JSON.parse(line) as { url: string }).url, stop });
     });
-    child.once("exit", (code) => reject(new Error(`copy's server exited (${code}) before listening:\n${stderr}`)));
+    child.once("exit", (code, signal) => {
+      reject(new Error(`copy's server exited (${code}) before listening:\n${stderr}`));
+      // after listening (a refused connection in a test then): say why, for whoever reads the run
+      if (!stopping) process.stderr.write(`copy's server exited (${code ?? signal}) while the tests ran:\n${stderr}\n`);
+    });
   });
 }
