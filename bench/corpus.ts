@@ -61,7 +61,8 @@ for (const name of projects) {
   if (args.includes("--no-verify")) continue;
   const verify = spawnSync(process.execPath, [BIN, "verify", dir, "--json", "--depth", opt("depth", "2"), "--max-paths", opt("max-paths", "12")], { encoding: "utf8", maxBuffer: 64 << 20, timeout: 15 * 60_000 });
   try {
-    const result = JSON.parse(verify.stdout) as { views: { view: string; status: string; reason?: string; divergence?: { step: number; message?: string } }[] };
+    const result = JSON.parse(verify.stdout) as { views: { view: string; status: string; reason?: string; divergence?: { step: number; message?: string } }[]; leaking: number; bundleCheck?: { serverModules: number } };
+    verifyRows.push(`${name}  bundle check: ${result.leaking} browser bundle(s) holding server state (${result.bundleCheck?.serverModules ?? 0} server-state module(s) checked)`);
     for (const v of result.views) verifyRows.push(`${name}  ${v.view}  ${v.status}${v.status !== "equivalent" ? `  ${JSON.stringify(v.reason ?? v.divergence ?? "").slice(0, 300)}` : ""}`);
   } catch {
     verifyRows.push(`${name}  verify did not print JSON (exit ${verify.status}): ${(verify.stderr || verify.stdout).slice(0, 300)}`);

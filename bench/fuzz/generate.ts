@@ -801,10 +801,31 @@ function printDispatcher(spec: ViewSpec, r: Rng, kind: "event" | "info", handler
   return { member: `${method}: ${a ? "async " : ""}(${p}, socket) => {\n${indent(lines, "    ").join("\n")}\n  }`, module };
 }
 
+/**
+ * Keys made at run time (a settings record whose field names are data): the state cannot be split,
+ * so the whole view migrates with carried state. Sometimes the save goes to the records module.
+ */
+function dynamicFields(spec: ViewSpec, r: Rng) {
+  const fields = r.sample(["alpha", "beta", "gamma", "delta", "sigma"], r.int(2, 3));
+  const suffix = r.pick(["Pref", "Setting", "Field"]);
+  spec.ctx.push(["[field: string]", "unknown"]);
+  spec.moduleLines.push(`const FIELDS_${spec.n} = ${JSON.stringify(fields)};`, `const fieldKey${spec.n} = (name: string) => \`\${name}${suffix}\`;`, ``);
+  spec.mountLines.push(`socket.assign(Object.fromEntries(FIELDS_${spec.n}.map((f, i) => [fieldKey${spec.n}(f), String(i)])));`);
+  const set = evName(spec, "set", "field");
+  spec.events.push({ name: set, fields: [["key", "string"], ["value", "string"]], body: [`socket.assign({ [fieldKey${spec.n}(event.key)]: event.value });`], simple: `socket.assign({ [fieldKey${spec.n}(event.key)]: event.value })` });
+  spec.template.push(
+    `<section id="fields-${spec.n}">`,
+    `  \${FIELDS_${spec.n}.map((f) => html\`<form phx-change="${set}"><input type="hidden" name="key" value="\${f}" /><input type="text" name="value" value="\${String(ctx[fieldKey${spec.n}(f)] ?? "")}" /></form>\`)}`,
+    `  <p id="fields-${spec.n}-all">\${FIELDS_${spec.n}.map((f) => String(ctx[fieldKey${spec.n}(f)])).join(", ")}</p>`,
+    `</section>`,
+  );
+  spec.shapes.push("dynamic-keys");
+}
+
 // ---- one view ----
 
-const FEATURES = ["counter", "toggle", "tabs", "draft", "search", "group", "store", "board", "selfInfo", "polling"] as const;
-const FEATURE_WEIGHTS: Record<(typeof FEATURES)[number], number> = { counter: 3, toggle: 3, tabs: 2, draft: 3, search: 3, group: 2, store: 3, board: 2, selfInfo: 2, polling: 1.5 };
+const FEATURES = ["counter", "toggle", "tabs", "draft", "search", "group", "store", "board", "selfInfo", "polling", "dynamic"] as const;
+const FEATURE_WEIGHTS: Record<(typeof FEATURES)[number], number> = { counter: 3, toggle: 3, tabs: 2, draft: 3, search: 3, group: 2, store: 3, board: 2, selfInfo: 2, polling: 1.5, dynamic: 1.5 };
 
 function pickFeatures(r: Rng): Set<string> {
   // a tenth of views are tiny: one event and nothing else (no dispatch, expression-bodied arrows)
@@ -875,6 +896,7 @@ export function generateView(seed: number, index: number, data: ProjectData): { 
     else if (f === "store") ownStore(spec, r);
     else if (f === "selfInfo") selfInfo(spec, r);
     else if (f === "polling") polling(spec, r);
+    else if (f === "dynamic") dynamicFields(spec, r);
   }
   const events = r.chance(0.5) ? spec.events : r.sample(spec.events, spec.events.length);
   const printedEvent = spec.events.length ? printDispatcher(spec, r, "event", events) : undefined;

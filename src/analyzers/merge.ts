@@ -185,9 +185,14 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
       break;
     }
   }
-  const blocked = view.dynamicKeys || markers.some((m) => m.code === "DYNAMIC_EVENT" || m.code === "SOCKET_ID");
+  const blocked = markers.some((m) => m.code === "DYNAMIC_EVENT" || m.code === "SOCKET_ID");
+  // Keys made at run time cannot be split between browser and server: the whole view runs on the
+  // server and the browser carries its state, sealed (runtime/server/carried-state.ts). The keys stay
+  // low-confidence in the classification; for the migration they are not a marker.
+  const carried = view.dynamicKeys && !blocked;
+  const dynamicWhy = markers.find((m) => m.code === "DYNAMIC_KEYS");
   // "When unsure, the server": an unknown effect places work on the server; it is not a marker by itself.
-  const kept = markers.filter((m) => m.code !== "UNKNOWN_EFFECT");
+  const kept = markers.filter((m) => m.code !== "UNKNOWN_EFFECT" && !(carried && m.code === "DYNAMIC_KEYS"));
   markers.length = 0;
   markers.push(...kept);
   return {
@@ -213,8 +218,10 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
       : configIgnore
         ? { status: "ignored", reason: `ignored by ${overrides!.file}:views.${configIgnore.ref}.ignore` }
       : blocked
-        ? { status: "blocked", reason: view.dynamicKeys ? "DYNAMIC_KEYS" : markers.some((m) => m.code === "DYNAMIC_EVENT") ? "DYNAMIC_EVENT" : "SOCKET_ID" }
-        : { status: "pending" },
+        ? { status: "blocked", reason: markers.some((m) => m.code === "DYNAMIC_EVENT") ? "DYNAMIC_EVENT" : "SOCKET_ID" }
+        : carried
+          ? { status: "pending", strategy: "carried", reason: `DYNAMIC_KEYS at ${dynamicWhy?.at ?? view.at}: its handlers run on the server, the browser carries its state sealed` }
+          : { status: "pending" },
   };
 }
 

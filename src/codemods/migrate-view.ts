@@ -244,6 +244,16 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
   }
 
   const members: string[] = [`name: ${JSON.stringify(input.componentName ?? componentName(plan))},`];
+  if (plan.migration.strategy === "carried") {
+    const render = view.parts.get("render");
+    if (!render) {
+      blockers.push({ code: "NO_RENDER", message: "the view has no render function the tool can move", pos: view.statement.getStart(sf) });
+      return undefined;
+    }
+    const carried = carriedParts(plan, view, sf, blockers, ORIGINAL_VIEW, render, referenced);
+    notes.push(...carried.notes);
+    return assembleFiles({ plan, view, sf, blockers, componentFile, commandsFile, members: [...members, ...carried.members], effects: carried.effects, notes, exportEdits, isChild, ctxType, serverOnly, serverWhy, liveviewjsVia, packageVia, children: input.children, render, commands: carried.commands, runsOriginal: true, runner: "runCarried" });
+  }
   const connectedStarts: string[] = [];
   const actions: string[] = [];
   const commands: string[] = [];
@@ -595,6 +605,119 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
   if (shared.length > 0) members.push(`shared: {\n${shared.join("\n")}\n},`);
   if (sync.length > 0) members.push(`sync: {\n${sync.join("\n")}\n},`);
   members.push(`actions: {\n${actions.join("\n")}\n},`);
+  return assembleFiles({ plan, view, sf, blockers, componentFile, commandsFile, members, effects, notes, exportEdits, isChild, ctxType, serverOnly, serverWhy, liveviewjsVia, packageVia, children: input.children, render, commands, runsOriginal: serverHandlers.length > 0 });
+}
+
+/**
+ * A view whose keys are made at run time (plan.migration.strategy "carried"): every handler runs
+ * unchanged on the server (runtime runCarried) against the state the browser carries sealed; the
+ * component keeps the render, and sends each event, message and navigation to its command.
+ */
+function carriedParts(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers: Blocker[], originalView: string, render: FunctionPart, referenced: ReadonlySet<string>) {
+  const members: string[] = [];
+  const actions: string[] = [];
+  const commands: string[] = [];
+  const notes: string[] = ["its state keys are made at run time: every handler runs on the server, the browser carries the state sealed (one round trip per event, no per-tab process)"];
+  const effects = new Set(["putFlash", "pageTitle", "pushPatch", "pushRedirect", "pushEvent", "send"]);
+  if (plan.kind === "component") blockers.push({ code: "DYNAMIC_KEYS", message: "a live component whose keys are made at run time: its state cannot be carried through its parent; list its keys by hand", pos: view.statement.getStart(sf) });
+  // no process holds a timer or an upload between calls
+  for (const name of ["mount", "handleParams", "handleEvent", "handleInfo"]) {
+    const part = view.parts.get(name);
+    if (part && startsTimer(part.body, sf)) blockers.push({ code: "SERVER_TIMER", message: `${name} starts a timer, and this view's state is carried by the browser (its keys are made at run time): no server process keeps the timer; make it ctx.every polling by hand`, pos: part.property.getStart(sf) });
+  }
+  if (/\b(allowUpload|consumeUploadedEntries|uploadedEntries)\b/.test(sf.text.slice(view.statement.getStart(sf), view.statement.end))) blockers.push({ code: "UPLOAD", message: "uploads in a view whose keys are made at run time: the carried state has no upload channel; list its keys by hand", pos: view.statement.getStart(sf) });
+  // the keys render reads are all the browser holds ("all" when it reads keys by name at run time)
+  const visible = renderedKeys(render, sf);
+  const visibleText = visible === "all" ? `"all"` : JSON.stringify(visible);
+  const run = (part: string, input: string) => `(input: ${input}, ctx) => runCarried(${originalView}, ${JSON.stringify(part)}, input, ${visibleText}, ctx)`;
+  const sealedInput = "__sealed: z.string()";
+  const loads = [`mount: ${JSON.stringify("mount")}`];
+  commands.push(`mount: {\n// the original mount, unchanged; the state it builds is sealed for the browser to carry\nparams: z.object({ params: z.record(z.string()).optional() }),\nhandler: ${run("mount", "{ params?: Record<string, string> }")},\n},`);
+  if (view.parts.get("handleParams")) {
+    loads.push(`params: ${JSON.stringify("handleParams")}`);
+    commands.push(`handleParams: {\n// the original handleParams, on every navigation\nparams: z.object({ url: z.string(), ${sealedInput} }),\nhandler: ${run("params", "{ url: string; __sealed: string }")},\n},`);
+  }
+  members.push(`carried: true,`);
+  members.push(`load: { ${loads.join(", ")}, onResult: ${JSON.stringify(RESULT_ACTION)}${plan.mountWrites ? ", rerunOnConnect: true" : ""} },`);
+  for (const kind of ["event", "info"] as const) {
+    const handlerName = kind === "event" ? "handleEvent" : "handleInfo";
+    if (!view.parts.get(handlerName) && !referenced.has(handlerName)) continue;
+    members.push(`async ${handlerName}(message, ctx) {\n// the original ${handlerName} runs on the server (command ${handlerName}) with the state this page carries\nawait ctx.command(${JSON.stringify(handlerName)}, { message: { ...message } }, { onResult: ${JSON.stringify(RESULT_ACTION)}, serial: true });\n},`);
+    commands.push(`${handlerName}: {\nparams: z.object({ message: z.record(z.unknown()), ${sealedInput} }),\nhandler: ${run(kind, "{ message: Record<string, unknown>; __sealed: string }")},\n},`);
+  }
+  // pubsub messages come through the sync stream; every message goes to handleInfo
+  const hasInfo = !!view.parts.get("handleInfo") || referenced.has("handleInfo");
+  const topics = [...new Set(plan.infos.flatMap((i) => (i.origin.startsWith("subscribe:") ? [i.origin.slice("subscribe:".length)] : [])))].sort();
+  if (hasInfo && topics.length > 0) {
+    members.push(`sync: {\n${topics.map((t) => `${key(t)}: ${JSON.stringify(`sync_${t.replace(/\W/g, "_")}`)},`).join("\n")}\n},`);
+    for (const t of topics) actions.push(`${key(`sync_${t.replace(/\W/g, "_")}`)}(event, ctx) {\n// a pubsub message: run handleInfo\nctx.send("handleInfo", event);\n},`);
+  }
+  if (/\.subscribe\s*\(/.test(sf.text.slice(view.statement.getStart(sf), view.statement.end)) && (!hasInfo || topics.length === 0)) blockers.push({ code: "SUBSCRIBE", message: "the view subscribes to a topic the analysis cannot name: name it with a string constant", pos: view.statement.getStart(sf) });
+  const routed = plan.infos.map((i) => i.name).filter((n) => n !== "*" && n !== "?");
+  if (hasInfo && routed.length > 0) members.push(`infos: {\n${routed.map((n) => `${key(n)}: "handleInfo",`).join("\n")}\n},`);
+  actions.push(resultAction(effects));
+  members.push(view.isClass ? `${render.isAsync ? "async " : ""}render(${render.params.join(", ")}) ${render.body.getText(sf)},` : `${render.property.getText(sf)},`);
+  members.push(`actions: {\n${actions.join("\n")}\n},`);
+  return { members, commands, effects, notes };
+}
+
+/** The keys render reads from its state parameter, or "all" when it reads them by name at run time (or hands the state on). */
+function renderedKeys(render: FunctionPart, sf: ts.SourceFile): string[] | "all" {
+  const param = render.fn.parameters[0]?.name;
+  if (!param) return [];
+  if (ts.isObjectBindingPattern(param)) {
+    if (param.elements.some((e) => e.dotDotDotToken || (e.propertyName && !ts.isIdentifier(e.propertyName) && !ts.isStringLiteral(e.propertyName)))) return "all";
+    return param.elements.map((e) => ((e.propertyName ?? e.name) as ts.Identifier | ts.StringLiteral).text).sort();
+  }
+  if (!ts.isIdentifier(param)) return "all";
+  const keys = new Set<string>();
+  let dynamic = false;
+  const visit = (node: ts.Node): void => {
+    if (dynamic) return;
+    if (ts.isIdentifier(node) && node.text === param.text && node !== param) {
+      const parent = node.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === node) keys.add(parent.name.text);
+      else if (!(ts.isPropertyAccessExpression(parent) && parent.name === node) && !(ts.isPropertyAssignment(parent) && parent.name === node)) dynamic = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(render.body);
+  return dynamic ? "all" : [...keys].sort();
+}
+
+interface AssembleInput {
+  plan: ViewPlan;
+  view: LocatedView;
+  sf: ts.SourceFile;
+  blockers: Blocker[];
+  componentFile: string;
+  commandsFile: string;
+  /** The component's members, actions included. */
+  members: string[];
+  /** Browser-side effects a command's answer may carry (the result type is declared when any). */
+  effects: Set<string>;
+  notes: string[];
+  exportEdits: TextEdit[];
+  isChild: boolean;
+  ctxType: string | undefined;
+  serverOnly: ReadonlySet<string>;
+  serverWhy: Map<string, string>;
+  liveviewjsVia: Map<string, string>;
+  packageVia: Map<string, { from: string; name: string }>;
+  children: MigrateViewInput["children"];
+  render: FunctionPart;
+  commands: string[];
+  /** A handler runs whole on the server: the commands module imports the original view. */
+  runsOriginal: boolean;
+  /** The runtime's function that runs it (runLiveHandler, runCarried). */
+  runner?: string;
+}
+
+/** The component file, and the commands file when there are commands: imports, copied declarations, checks. */
+function assembleFiles(a: AssembleInput): Generated | undefined {
+  const { plan, view, sf, blockers, componentFile, commandsFile, members, effects, notes, exportEdits, isChild, ctxType, serverOnly, serverWhy, liveviewjsVia, packageVia, render, commands, runsOriginal } = a;
+  const input = { children: a.children };
+  const files: NewFile[] = [];
   const exportName = plan.name;
   // An interface has no index signature, so it does not satisfy the runtime's State on its own.
   const needsState = ctxType !== undefined && /^[A-Za-z_$][\w$]*$/.test(ctxType) && !isTypeAlias(sf, ctxType);
@@ -629,7 +752,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     exportName === "default" ? `export default ${definition};` : `export const ${exportName} = ${definition};`,
     "",
   ].join("\n");
-  const files: NewFile[] = [{ file: componentFile, text: componentText }];
+  files.push({ file: componentFile, text: componentText });
   if (commands.length > 0) {
     const commandsObject = `{\n${commands.join("\n")}\n}`;
     const commandDeps = collectDependencies(sf, commandsObject, [view.statement], RUNTIME_TEMPLATE, [], new Map(), serverOnly, liveviewjsVia, packageVia);
@@ -638,8 +761,6 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     for (const b of fromOriginal) if (!hasExportModifier(b.statement)) exportEdits.push({ file: plan.file, start: b.statement.getStart(sf), end: b.statement.getStart(sf), text: "export " });
     for (const u of commandDeps.unsupported) blockers.push({ code: "UNSUPPORTED_IMPORT", message: `${u.name} from liveviewjs has no runtime equivalent`, pos: u.pos });
     if (blockers.length > 0) return undefined;
-    // a handler that runs whole on the server calls the original view (it stays where it is)
-    const runsOriginal = serverHandlers.length > 0;
     if (fromOriginal.some((b) => ts.canHaveModifiers(b.statement) && ts.getModifiers(b.statement)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword))) blockers.push({ code: "SERVER_STATE_IN_COMPONENT", message: "a default export holds server state the commands need: name it", pos: fromOriginal[0]!.statement.getStart(sf) });
     if (runsOriginal && !isExported(sf, view, plan.name)) blockers.push({ code: "VIEW_NOT_EXPORTED", message: "a handler runs whole on the server, which imports the original view: export it", pos: view.statement.getStart(sf) });
     if (blockers.length > 0) return undefined;
@@ -653,7 +774,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
       header("Runs on the server only: the view's server work, as the original wrote it."),
       // load commands and commands reading browser state validate their input with zod, re-exported by the
       // runtime so the project needs no zod of its own (unless its code already imports it)
-      `import { defineCommands${runsOriginal ? ", runLiveHandler" : ""}${COMMAND_SCHEMA.test(commandsObject) && !commandDeps.imports.some((i) => /^import (z\b|\* as z\b|\{([^}]*[\s,])?z\s*[,}]|\{[^}]*\bas z\b)/.test(i)) ? ", z" : ""} } from ${JSON.stringify(RUNTIME_SERVER)};`,
+      `import { defineCommands${runsOriginal ? `, ${a.runner ?? "runLiveHandler"}` : ""}${COMMAND_SCHEMA.test(commandsObject) && !commandDeps.imports.some((i) => /^import (z\b|\* as z\b|\{([^}]*[\s,])?z\s*[,}]|\{[^}]*\bas z\b)/.test(i)) ? ", z" : ""} } from ${JSON.stringify(RUNTIME_SERVER)};`,
       ...originalImport,
       ...commandDeps.imports,
       "",
@@ -688,7 +809,7 @@ function mergeRuntimeImport(imports: string[], defineImport: string): string[] {
 
 /** name, shared, sync, mount, handleParams, actions, render: the order a reader expects. */
 function orderMembers(members: string[]): string[] {
-  const rank = (m: string) => ["name:", "shared:", "load:", "sync:", "uploads:", "mount(", "async mount(", "update(", "async update(", "handleParams(", "async handleParams(", "actions:"].findIndex((p) => m.startsWith(p));
+  const rank = (m: string) => ["name:", "carried:", "shared:", "load:", "sync:", "uploads:", "mount(", "async mount(", "update(", "async update(", "handleParams(", "async handleParams(", "actions:"].findIndex((p) => m.startsWith(p));
   return [...members].sort((a, b) => (rank(a) < 0 ? 99 : rank(a)) - (rank(b) < 0 ? 99 : rank(b)));
 }
 

@@ -117,7 +117,7 @@ const viewPlan = z
     mountWrites: z.string().optional(),
     topicConstants: z.array(z.object({ name: z.string(), value: z.string() }).strict()).optional(),
     liveviewjsImports: z.array(z.object({ local: z.string(), name: z.string(), package: z.string().optional() }).strict()).optional(),
-    migration: z.object({ status: migrationStatus, reason: z.string().optional() }).strict(),
+    migration: z.object({ status: migrationStatus, reason: z.string().optional(), strategy: z.literal("carried").optional() }).strict(),
   })
   .strict();
 

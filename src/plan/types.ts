@@ -180,7 +180,11 @@ export interface ViewPlan {
   liveviewjsImports?: { local: string; name: string; package?: string }[];
   /** Topics subscribed to through a name (`socket.subscribe(TOPIC)`), with the string the name holds, here or in the module it is imported from. */
   topicConstants?: { name: string; value: string }[];
-  migration: { status: MigrationStatus; reason?: string };
+  /**
+   * `strategy` "carried": the view's keys are made at run time (DYNAMIC_KEYS), so its state cannot be
+   * split; its handlers run unchanged on the server and the browser carries the state, sealed.
+   */
+  migration: { status: MigrationStatus; reason?: string; strategy?: "carried" };
 }
 
 export type FileStatus = "ok" | "unchanged" | "skipped" | "error" | "timeout";

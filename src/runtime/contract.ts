@@ -128,6 +128,12 @@ export interface ComponentDefinition<S extends State = State> {
   uploads?: Record<string, UploadOptions>;
   /** Keep state across reloads of the tab (sessionStorage). */
   persist?: "session";
+  /**
+   * Carried state: the component's commands run the original view's handlers against a state the
+   * server sealed; the browser holds it opaque (`StatePayload.sealed`), sends it as `__sealed` with
+   * each command (one at a time) and keeps the `sealed` of each answer.
+   */
+  carried?: boolean;
   /** Child components (LiveViewJS live components): state starts as the props (without `id`), then
    *  mount; `update(props, ctx)` runs after mount and on every render by the parent, not on the child's
    *  own events. With an `id` the child is stateful (kept, even while not rendered); without, fresh each render. */
@@ -148,6 +154,12 @@ export interface CommandContext {
   consumeUploadedEntries<T>(name: string, fn: (meta: UploadMeta, entry: UploadEntry) => T | Promise<T>): Promise<T[]>;
   /** The uploaded entries, not consumed (all of them are done: the upload finished before the command ran). */
   uploadedEntries(name: string): Promise<{ completed: UploadEntry[]; inProgress: UploadEntry[] }>;
+  /** Seals a carried-state component's state for the browser to carry (bound to the component and this session). */
+  carried?: {
+    seal(state: Record<string, unknown>): string;
+    /** The state, or undefined when the text was changed, sealed for another component or session, or by a retired secret. */
+    unseal(sealed: string): Record<string, unknown> | undefined;
+  };
 }
 
 /** `consumeUploadedEntries`'s first argument: where the uploaded file is (a temp file under os.tmpdir()). */
@@ -269,6 +281,8 @@ export interface StatePayload<S extends State = State> {
   flash?: Record<string, string>;
   /** Names of this component's commands marked idempotent: the client retries them on network failure. */
   idempotent?: string[];
+  /** A carried-state component's state, sealed by the server (ComponentDefinition.carried). */
+  sealed?: string;
 }
 
 /** `data:` of the SSE `message` event. The event's `id:` is JSON.stringify(SyncOffsets) of all topics of the stream. */

@@ -180,6 +180,7 @@ export async function bundleView(root: string, source: OriginalSource, view: Mig
       `export { __verifyWallClock } from "lvm-verify:date";\n` +
       `export { lookupCommand, runCommand } from ${JSON.stringify(join(toolSrc(), "runtime/server/commands.ts"))};\n` +
       `export { sessionKeys, newSession, encodeSessionCookie } from ${JSON.stringify(join(toolSrc(), "runtime/server/session.ts"))};\n` +
+      `export { stateCarrier } from ${JSON.stringify(join(toolSrc(), "runtime/server/carried-state.ts"))};\n` +
       `export * as __component from ${abs(root, view.componentFile)};\n` +
 
       (view.commandsFile ? `export * as __commands from ${abs(root, view.commandsFile)};\n` : `export const __commands = undefined;\n`) +

@@ -23,6 +23,7 @@ export interface MigratedServerModule {
   encodeSessionCookie: typeof import("../runtime/server/session.ts").encodeSessionCookie;
   lookupCommand: typeof import("../runtime/server/commands.ts").lookupCommand;
   runCommand: typeof import("../runtime/server/commands.ts").runCommand;
+  stateCarrier: typeof import("../runtime/server/carried-state.ts").stateCarrier;
   component: any;
   commands?: any;
   /** The generated `<router>.migrated.ts` (migratedRoutes, bridgePubSub), when apply wrote one. */
@@ -236,7 +237,7 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
       runCommand: async (name: string, command: string, params: Record<string, unknown>) => {
         const definition = server.lookupCommand(commandsOf.get(name), command);
         if (!definition) return { ok: false, error: { status: 404, code: "UNKNOWN_COMMAND", message: `Unknown command ${name}/${command}` } };
-        return server.runCommand(definition, params, { session, publish: async (topic: string, message: any) => void (await log.append(topic, message)), url, params: { ...Object.fromEntries(url.searchParams), ...pathParams } } as any, { timeoutMs: 10_000, onError: (error: unknown) => void pageErrors.push(`command ${name}/${command}: ${error instanceof Error ? error.message : String(error)}`) });
+        return server.runCommand(definition, params, { session, publish: async (topic: string, message: any) => void (await log.append(topic, message)), url, params: { ...Object.fromEntries(url.searchParams), ...pathParams }, carried: server.stateCarrier(keys, name, session.id) } as any, { timeoutMs: 10_000, onError: (error: unknown) => void pageErrors.push(`command ${name}/${command}: ${error instanceof Error ? error.message : String(error)}`) });
       },
       head: (topic: string) => log.head(topic),
       scriptUrl: "/verify.js",

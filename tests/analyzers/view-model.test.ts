@@ -230,7 +230,7 @@ export const v = createLiveView({
     ["a computed key", "socket.assign({ [event.field]: event.value })"],
     ["a call result", "socket.assign(buildState(event))"],
     ["a spread of the event", "socket.assign({ ...event })"],
-  ])("dynamic keys (%s): FileError DYNAMIC_KEYS, a marker, the view blocked", (_label, stmt) => {
+  ])("dynamic keys (%s): FileError DYNAMIC_KEYS, low confidence, the view migrates with carried state (no marker)", (_label, stmt) => {
     const { merged, facts } = analyzeSources({
       "v.ts": `import { createLiveView, html } from "liveviewjs";
 function buildState(e) { return { ...e }; }
@@ -243,8 +243,10 @@ export const v = createLiveView({
     expect(facts[0]!.errors.map((e) => e.code)).toEqual(["DYNAMIC_KEYS"]);
     expect(facts[0]!.errors[0]!.file).toBe("v.ts");
     const v = view(merged, "v.ts#v");
-    expect(v.markers.map((m) => m.code)).toEqual(["DYNAMIC_KEYS"]);
-    expect(v.migration.status).toBe("blocked");
+    // the state cannot be split: the whole view runs on the server, the browser carries its state sealed
+    expect(v.markers.map((m) => m.code)).toEqual([]);
+    expect(v.migration).toMatchObject({ status: "pending", strategy: "carried" });
+    expect(v.migration.reason).toMatch(/^DYNAMIC_KEYS at v\.ts:5/);
     const title = v.state.find((k) => k.key === "title")!;
     expect(title.confidence).toBe("low");
     expect(title.reasons[0]!.code).toBe("DYNAMIC_KEYS");

@@ -79,11 +79,6 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
 
   function makeCtx(target: Target): ActionContext<any> {
     let serialTail: Promise<unknown> = Promise.resolve();
-    const later = (ms: number, action: string, params?: Record<string, unknown>) => {
-      // the named action runs even when params carry a `type` (a message handed to an undispatched handleInfo)
-      const timer = setTimeout(() => run(target, toEvent(action, params ?? {}), action, true), ms);
-      return () => clearTimeout(timer);
-    };
     // One pending `after` per action: a polling action re-arms itself, and a second path that also
     // runs it (a "refresh now" button) must not start a second chain.
     const pending = new Map<string, () => void>();
@@ -146,7 +141,8 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       every,
       cancel: (action: string) => pending.get(action)?.(),
       send(action, params) {
-        later(0, action, params);
+        // the named action runs even when params carry a `type` (a message handed to an undispatched handleInfo)
+        setTimeout(() => run(target, toEvent(action, params ?? {}), action, true));
       },
       sendParentInfo(info) {
         setTimeout(() => run(root, toEvent(info.type, info), info.type, true), 0);
@@ -193,8 +189,21 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     return url;
   }
 
+  /** A carried-state component's state as the server last sealed it, and the tail of its calls. */
+  let sealed = script.sealed;
+  let carriedTail: Promise<unknown> = Promise.resolve();
+
   /** `current` false when the answer arrives: it is dropped (a `load.params` answer for a URL left since). */
-  async function runCommand(target: Target, command: string, params: Record<string, unknown>, options: CommandOptions, current?: () => boolean) {
+  function runCommand(target: Target, command: string, params: Record<string, unknown>, options: CommandOptions, current?: () => boolean) {
+    if (!target.def.carried) return sendCommand(target, command, params, options, current);
+    // one call at a time, each carrying the state the previous one sealed (generated code never awaits
+    // one of these calls inside the action applying another's answer)
+    const call = carriedTail.then(() => sendCommand(target, command, { ...params, __sealed: sealed }, options, current));
+    carriedTail = call.catch(() => {});
+    return call;
+  }
+
+  async function sendCommand(target: Target, command: string, params: Record<string, unknown>, options: CommandOptions, current?: () => boolean) {
     const pending = options.pendingKey;
     if (pending) target.ctx.assign({ [pending]: true });
     const retry = options.idempotent ?? !!script.idempotent?.includes(command);
@@ -211,6 +220,8 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       await turn;
       if (outcome.ok && options.uploads) uploads.consumed(options.uploads);
       if (pending) target.ctx.assign({ [pending]: false });
+      // the server's state moved on even when this answer is dropped: the next call carries it
+      sealed = (outcome as { result?: { sealed?: string } }).result?.sealed ?? sealed;
       if (current && !current()) return undefined;
       if (outcome.ok) {
         const { result } = outcome;

@@ -49,12 +49,12 @@ export async function renderFirstPaint(input: FirstPaintInput): Promise<FirstPai
     root.ctx.assign({ [loaders[i][0]]: outcome.result });
   }
   // the server parts of mount and handleParams run here, in-process: the first HTML has their data
-  const mountLoad = await runLoad(input, root, component.load?.mount, { params: input.params });
+  const mountLoad = await runLoad(input, root, effects, component.load?.mount, { params: input.params });
   if (mountLoad) return mountLoad;
   if (effects.redirect) return { kind: "redirect", location: effects.redirect };
   await component.handleParams?.(url, root.ctx);
   if (effects.redirect) return { kind: "redirect", location: effects.redirect };
-  const paramsLoad = await runLoad(input, root, component.load?.params, { url: url.href });
+  const paramsLoad = await runLoad(input, root, effects, component.load?.params, { url: url.href });
   if (paramsLoad) return paramsLoad;
   if (effects.redirect) return { kind: "redirect", location: effects.redirect };
 
@@ -68,6 +68,7 @@ export async function renderFirstPaint(input: FirstPaintInput): Promise<FirstPai
     ...(effects.title !== undefined ? { title: effects.title } : {}),
     ...(Object.keys(effects.flash).length ? { flash: effects.flash } : {}),
     ...(input.idempotent.length ? { idempotent: input.idempotent } : {}),
+    ...(effects.sealed !== undefined ? { sealed: effects.sealed } : {}),
   };
   const name = escapeAttribute(component.name);
   const body =
@@ -79,11 +80,13 @@ export async function renderFirstPaint(input: FirstPaintInput): Promise<FirstPai
 }
 
 /** Runs a `load` command and applies its answer as the browser would (onResult action, or assign); an error ends the page. */
-async function runLoad(input: FirstPaintInput, root: ServerTarget, command: string | undefined, params: Record<string, unknown>): Promise<FirstPaintResult | undefined> {
+async function runLoad(input: FirstPaintInput, root: ServerTarget, effects: FirstPaintEffects, command: string | undefined, params: Record<string, unknown>): Promise<FirstPaintResult | undefined> {
   if (!command) return undefined;
   const { component } = input;
-  const outcome = await input.runCommand(component.name, command, params);
+  const outcome = await input.runCommand(component.name, command, component.carried ? { ...params, __sealed: effects.sealed } : params);
   if (!outcome.ok) return { kind: "error", error: outcome.error, where: `load command ${command} of ${component.name}` };
+  // a carried-state component: the next load and the page get the state as the server sealed it
+  if (component.carried) effects.sealed = (outcome.result as { sealed?: string } | null)?.sealed;
   const onResult = component.load?.onResult;
   const action = onResult ? component.actions[onResult] : undefined;
   if (action) await action({ type: onResult!, result: outcome.result } as never, root.ctx);

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { PROTOCOL, SYNC_PROTOCOL, type CommandsModule, type ComponentDefinition } from "../contract.ts";
 import { readJsonBody } from "./body.ts";
 import { buildClientBundle, type ClientBundle } from "./bundle.ts";
+import { stateCarrier } from "./carried-state.ts";
 import { lookupCommand, runCommand, type CommandOutcome } from "./commands.ts";
 import { renderFirstPaint } from "./first-paint.ts";
 import { escapeAttribute } from "./json-script.ts";
@@ -137,7 +138,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
       return runCommand(
         definition,
         params,
-        { session: await sessionOf(req, session), publish: async (topic, message) => void (await log.append(topic, message)), url, params: url && pageParams(component, url) },
+        { session: await sessionOf(req, session), publish: async (topic, message) => void (await log.append(topic, message)), url, params: url && pageParams(component, url), carried: stateCarrier(keys, component, session.id) },
         { timeoutMs, onError },
       );
     };
@@ -246,7 +247,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     const outcome = await runCommand(
       definition,
       params,
-      { session: await sessionOf(req, session), publish: async (topic, message) => void (await log.append(topic, message)), url: pageUrl, params: pageUrl && pageParams(component, pageUrl), ...files.value.context },
+      { session: await sessionOf(req, session), publish: async (topic, message) => void (await log.append(topic, message)), url: pageUrl, params: pageUrl && pageParams(component, pageUrl), carried: stateCarrier(keys, component, session.id), ...files.value.context },
       { timeoutMs, onError },
     ).finally(files.value.cleanup);
     if (!outcome.ok) return sendError(res, outcome.error);

@@ -7,6 +7,8 @@ export { expressMiddleware, honoHandler } from "./adapters.ts";
 export { fail } from "./commands.ts";
 export { runLiveHandler, LiveHandlerError } from "./live-handler.ts";
 export type { LiveViewParts, LiveHandlerInput, LiveHandlerResult } from "./live-handler.ts";
+export { runCarried } from "./carried-state.ts";
+export type { CarriedInput, CarriedResult } from "./carried-state.ts";
 export type { CommandFailure } from "./commands.ts";
 export type { Session } from "./session.ts";
 export type { SyncLog, SyncEntry, SyncDelivery, SyncReadResult } from "./sync/log.ts";

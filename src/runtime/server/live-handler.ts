@@ -40,30 +40,65 @@ export class LiveHandlerError extends Error {
 }
 
 export async function runLiveHandler(view: LiveViewParts, kind: "event" | "info", input: LiveHandlerInput, clientKeys: readonly string[], ctx: CommandContext): Promise<LiveHandlerResult> {
+  const handler = handlerOf(view, kind);
+  const url = ctx.url ?? new URL("http://localhost/");
+  const live = recordingSocket(ctx, url, {});
+  // the server's state, as the first render built it
+  await view.mount?.(live.socket, ctx.session, pageParams(ctx, url));
+  await view.handleParams?.(url, live.socket);
+  // the tab's own keys, as the browser holds them
+  const state = input.state ?? {};
+  for (const key of clientKeys) if (Object.prototype.hasOwnProperty.call(state, key)) live.context[key] = state[key];
+  live.start();
+  await handler.call(view, input.message, live.socket);
+  return { patch: live.patch, effects: live.effects };
+}
+
+function handlerOf(view: LiveViewParts, kind: "event" | "info") {
   const handler = kind === "event" ? view.handleEvent : view.handleInfo;
   if (typeof handler !== "function") throw new LiveHandlerError("NO_HANDLER", `the view has no ${kind === "event" ? "handleEvent" : "handleInfo"}`);
-  const url = ctx.url ?? new URL("http://localhost/");
-  const params = { ...Object.fromEntries(url.searchParams), ...(ctx.params ?? {}) };
-  let context: Record<string, unknown> = {};
-  let connected = false;
+  return handler;
+}
+
+/** mount's params as LiveViewJS gives them: the query, then the route's path params. */
+function pageParams(ctx: CommandContext, url: URL): Record<string, string> {
+  return { ...Object.fromEntries(url.searchParams), ...(ctx.params ?? {}) };
+}
+
+/**
+ * A LiveViewJS socket over `context` that records, once `start()` is called, the assigns (`patch`)
+ * and the browser-side effects in order; before that (a mount rebuilding state) it records nothing
+ * and reports `connected` false.
+ */
+export function recordingSocket(ctx: CommandContext, url: URL, initial: Record<string, unknown>) {
   let recording = false;
-  const patch: Record<string, unknown> = {};
-  const effects: LiveHandlerResult["effects"] = [];
+  let connected = false;
+  const live = {
+    context: { ...initial } as Record<string, unknown>,
+    patch: {} as Record<string, unknown>,
+    effects: [] as LiveHandlerResult["effects"],
+    /** From here on assigns and effects are recorded; `connected` is what the socket reports. */
+    start: (isConnected = true) => {
+      recording = true;
+      connected = isConnected;
+    },
+    socket: undefined as unknown as Record<string, unknown>,
+  };
   const record = (effect: [string, ...unknown[]]) => {
-    if (recording) effects.push(effect);
+    if (recording) live.effects.push(effect);
   };
   const assign = (changes: Record<string, unknown>) => {
-    context = { ...context, ...changes };
-    if (recording) Object.assign(patch, changes);
+    live.context = { ...live.context, ...changes };
+    if (recording) Object.assign(live.patch, changes);
   };
-  const socket = {
+  live.socket = {
     id: `lvm-${ctx.session.id ?? "session"}`,
     get connected() {
       return connected;
     },
     // LiveViewJS hands out a copy: mutating it changes nothing
     get context() {
-      return structuredClone(context);
+      return structuredClone(live.context);
     },
     url,
     assign,
@@ -92,14 +127,5 @@ export async function runLiveHandler(view: LiveViewParts, kind: "event" | "info"
     consumeUploadedEntries: <T>(name: string, fn: (meta: any, entry: any) => Promise<T>) => ctx.consumeUploadedEntries(name, fn),
     uploadedEntries: (name: string) => ctx.uploadedEntries(name),
   };
-  // the server's state, as the first render built it
-  await view.mount?.(socket, ctx.session, params);
-  await view.handleParams?.(url, socket);
-  // the tab's own keys, as the browser holds them
-  const state = input.state ?? {};
-  for (const key of clientKeys) if (Object.prototype.hasOwnProperty.call(state, key)) context[key] = state[key];
-  connected = true;
-  recording = true;
-  await handler.call(view, input.message, socket);
-  return { patch, effects };
+  return live;
 }

@@ -9,6 +9,8 @@ export interface FirstPaintEffects {
   title?: string;
   flash: Record<string, string>;
   redirect?: string;
+  /** A carried-state component's state as its last load command sealed it. */
+  sealed?: string;
 }
 
 export interface ServerTarget {

@@ -2,7 +2,7 @@
 // secret can verify it: nothing about a client is stored on the server. The CSRF token is derived
 // from the session id, so it needs no storage either.
 
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 
 export interface Session {
@@ -19,6 +19,10 @@ export interface SessionKeys {
   csrfToken(sessionId: string): string;
   /** Accepts a token derived with any of the secrets. */
   csrfValid(sessionId: string, token: string): boolean;
+  /** Encrypts and authenticates `text` (AES-256-GCM) for `scope` (component and session): the browser carries it, cannot read or change it. */
+  seal(scope: string, text: string): string;
+  /** The text sealed for this scope by any of the secrets, or undefined (tampered, another scope, a retired secret). */
+  unseal(scope: string, sealed: string): string | undefined;
 }
 
 /**
@@ -31,11 +35,33 @@ export function sessionKeys(secret: string | readonly string[]): SessionKeys {
     throw new Error("liveview-migrate/server: `secret` must be a string of at least 16 bytes, or a non-empty list of them");
   }
   const mac = (key: string, purpose: string, data: string) => createHmac("sha256", key).update(`${purpose}\n${data}`).digest("base64url");
+  // one AES key per secret, derived for this purpose only (the session MAC never sees it)
+  const sealKeys = secrets.map((key) => Buffer.from(hkdfSync("sha256", key, "", "liveview-migrate carried state", 32)));
   return {
     sign: (payload) => mac(secrets[0]!, "session", payload),
     verify: (payload, signature) => secrets.some((key) => safeEqual(mac(key, "session", payload), signature)),
     csrfToken: (sessionId) => mac(secrets[0]!, "csrf", sessionId),
     csrfValid: (sessionId, token) => secrets.some((key) => safeEqual(mac(key, "csrf", sessionId), token)),
+    seal(scope, text) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", sealKeys[0]!, iv).setAAD(Buffer.from(scope));
+      const body = Buffer.concat([cipher.update(text, "utf8"), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
+    },
+    unseal(scope, sealed) {
+      const bytes = typeof sealed === "string" ? Buffer.from(sealed, "base64url") : Buffer.alloc(0);
+      if (bytes.length < 28) return undefined;
+      for (const key of sealKeys) {
+        try {
+          const decipher = createDecipheriv("aes-256-gcm", key, bytes.subarray(0, 12)).setAAD(Buffer.from(scope));
+          decipher.setAuthTag(bytes.subarray(12, 28));
+          return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8");
+        } catch {
+          // another secret of the rotation, or not ours
+        }
+      }
+      return undefined;
+    },
   };
 }
 
