@@ -647,18 +647,35 @@ function carriedParts(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, bloc
   }
   // pubsub messages come through the sync stream; every message goes to handleInfo
   const hasInfo = !!view.parts.get("handleInfo") || referenced.has("handleInfo");
-  const topics = [...new Set(plan.infos.flatMap((i) => (i.origin.startsWith("subscribe:") ? [i.origin.slice("subscribe:".length)] : [])))].sort();
+  // the topics the analysis saw subscribed (helpers followed); one through a name is the string the name holds
+  const topicValue = (name: string) => plan.topicConstants?.find((c) => c.name === name)?.value ?? name;
+  const subscribed = plan.infos.flatMap((i) => (i.origin.startsWith("subscribe:") ? i.origin.slice("subscribe:".length).split(",").map(topicValue) : []));
+  // a subscription whose topic is neither a string nor a name the analysis followed cannot be followed
+  const unnamed = subscribeCalls(view.statement).find((arg) => !ts.isStringLiteralLike(arg) && !(ts.isIdentifier(arg) && plan.topicConstants?.some((c) => c.name === arg.text)));
+  if (unnamed) blockers.push({ code: "SUBSCRIBE", message: "the view subscribes to a topic made at run time: name it with a string constant", pos: unnamed.getStart(sf) });
+  const topics = [...new Set(subscribed)].sort();
   if (hasInfo && topics.length > 0) {
     members.push(`sync: {\n${topics.map((t) => `${key(t)}: ${JSON.stringify(`sync_${t.replace(/\W/g, "_")}`)},`).join("\n")}\n},`);
     for (const t of topics) actions.push(`${key(`sync_${t.replace(/\W/g, "_")}`)}(event, ctx) {\n// a pubsub message: run handleInfo\nctx.send("handleInfo", event);\n},`);
   }
-  if (/\.subscribe\s*\(/.test(sf.text.slice(view.statement.getStart(sf), view.statement.end)) && (!hasInfo || topics.length === 0)) blockers.push({ code: "SUBSCRIBE", message: "the view subscribes to a topic the analysis cannot name: name it with a string constant", pos: view.statement.getStart(sf) });
+  if (subscribeCalls(view.statement).length > 0 && hasInfo && topics.length === 0) blockers.push({ code: "SUBSCRIBE", message: "the view subscribes to a topic the analysis cannot name: name it with a string constant", pos: view.statement.getStart(sf) });
   const routed = plan.infos.map((i) => i.name).filter((n) => n !== "*" && n !== "?");
   if (hasInfo && routed.length > 0) members.push(`infos: {\n${routed.map((n) => `${key(n)}: "handleInfo",`).join("\n")}\n},`);
   actions.push(resultAction(effects));
   members.push(view.isClass ? `${render.isAsync ? "async " : ""}render(${render.params.join(", ")}) ${render.body.getText(sf)},` : `${render.property.getText(sf)},`);
   members.push(`actions: {\n${actions.join("\n")}\n},`);
   return { members, commands, effects, notes };
+}
+
+/** The first arguments of `x.subscribe(arg)` calls in a node. */
+function subscribeCalls(node: ts.Node): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === "subscribe" && n.arguments[0]) out.push(n.arguments[0]);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return out;
 }
 
 /** The keys render reads from its state parameter, or "all" when it reads them by name at run time (or hands the state on). */

@@ -229,6 +229,8 @@ export interface CommandRequest {
   url?: string;
   /** Receipt tokens of the files uploaded for this command, by upload name. */
   uploads?: Record<string, string[]>;
+  /** The call's id, chosen by the browser and reused by its retries: the server runs a call once. */
+  id?: string;
 }
 
 /** Result of an upload: `token` (signed, names the temp file) goes with the command that consumes it. */
@@ -255,7 +257,8 @@ export type CommandErrorCode =
   | "UNKNOWN_UPLOAD" // 404: the component declares no such upload
   | "UPLOAD_INVALID" // 400: an upload token that is forged, expired or for another session; more files than max_entries
   | "UNKNOWN_TOPIC" // 404 (sync)
-  | "SYNC_UNAVAILABLE" // 503 (sync log down)
+  | "SYNC_UNAVAILABLE" // 503 (sync log down: a call could not be recorded, or its messages not published)
+  | "COMMAND_IN_PROGRESS" // 409: a repeat of a call that is still running
   | "NOT_FOUND" // 404: an unknown runtime path or client file
   | "INTERNAL" // 500: a bug outside a command (e.g. a render threw); generic message
   | (string & {});

@@ -99,4 +99,20 @@ describe("carried state", () => {
     const rotated = await run("handleEvent", { message: { type: "edit", _target: "city", city: "Rome" }, __sealed: older.seal({ id: "a1", passwordHash: "h", displayName: "Ada", city: "Oslo", saved: 0 }) });
     expect((rotated as { result: { patch: unknown } }).result.patch).toEqual({ city: "Rome" });
   }, 120_000);
+
+  it("follows a topic subscribed through a constant by its string (a fuzz divergence: the sync table named the constant)", async () => {
+    const root = scratchRepo(FIXTURE, "carried-tally");
+    scratch.push(root);
+    const { merged } = analyzeDir(root);
+    const plan = merged.views.find((v) => v.name === "tallyView")!;
+    expect(plan.migration.strategy).toBe("carried");
+    const result = await applyProject({ root, plan: { views: merged.views, functions: merged.functions } });
+    const report = result.views.find((v) => v.viewId === plan.id)!;
+    expect(report.markers).toEqual([]);
+    const component = readFileSync(join(root, "src/views/tally.component.ts"), "utf8");
+    expect(component).toMatch(/sync: \{\s*tally: "sync_tally",\s*\}/);
+    expect(component).not.toMatch(/TALLY_TOPIC/);
+    // render reads keys by name (ctx[o]): every key is the browser's
+    expect(readFileSync(join(root, "src/views/tally.commands.ts"), "utf8")).toMatch(/runCarried\(\s*tallyView,\s*"mount",\s*input,\s*"all",/);
+  }, 120_000);
 });

@@ -14,7 +14,7 @@ import { reviveState, stateReplacer } from "../template/state-json.ts";
 import { httpError, sendError, sendJson, type HttpError } from "./responses.ts";
 import { compilePath, type CompiledPath } from "./routes.ts";
 import { encodeSessionCookie, newSession, readSession, safeEqual, sessionCookieHeader, sessionKeys, type Session } from "./session.ts";
-import type { SyncLog } from "./sync/log.ts";
+import { createMemoryMemo, type SyncLog } from "./sync/log.ts";
 import { createMemorySyncLog } from "./sync/memory-log.ts";
 import { createSyncEndpoint } from "./sync/sse.ts";
 import { createUploadStore } from "./uploads.ts";
@@ -90,6 +90,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 export function createRequestHandler(options: RequestHandlerOptions): RequestHandler {
   const keys = sessionKeys(options.secret);
   const log = options.sync ?? createMemorySyncLog();
+  const memo = log.memo ?? createMemoryMemo();
   const ownsLog = !options.sync;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const timeoutMs = options.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -226,7 +227,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     }
     const body = await readJsonBody(req, bodyLimit);
     if (!body.ok) return sendError(res, body.error, body.error.status === 413 ? { connection: "close" } : {});
-    const request = body.value as { params?: unknown; url?: unknown; uploads?: unknown } | null;
+    const request = body.value as { params?: unknown; url?: unknown; uploads?: unknown; id?: unknown } | null;
     if (request === null || typeof request !== "object" || Array.isArray(request)) {
       return sendError(res, httpError(400, "BAD_REQUEST", "Body must be a JSON object { params }"));
     }
@@ -244,22 +245,62 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     // files the calling action uploaded first: their receipts, checked, become consumeUploadedEntries
     const files = uploads.forCommand(request.uploads, component, registry.get(component)!.component.uploads, session.id);
     if (!files.ok) return sendError(res, files.error);
+    // Exactly once: the browser names each call (its retries reuse the name); the first request runs the
+    // command, a repeat gets the first answer, from any process that shares the sync log.
+    const callKey = typeof request.id === "string" && CALL_ID.test(request.id) ? `${session.id}:${component}:${name}:${request.id}` : undefined;
+    if (callKey) {
+      let prior: Answer | undefined;
+      try {
+        prior = await priorAnswer(callKey);
+      } catch (error) {
+        onError(error);
+        prior = errorAnswer(httpError(503, "SYNC_UNAVAILABLE", "The server cannot record this call now; try again"));
+      }
+      if (prior) {
+        files.value.cleanup();
+        return sendAnswer(res, prior);
+      }
+    }
+    // what the command publishes goes out when it has answered, never after a timeout (a retry would see it twice)
+    const published: [string, Record<string, unknown>][] = [];
     const outcome = await runCommand(
       definition,
       params,
-      { session: await sessionOf(req, session), publish: async (topic, message) => void (await log.append(topic, message)), url: pageUrl, params: pageUrl && pageParams(component, pageUrl), carried: stateCarrier(keys, component, session.id), ...files.value.context },
+      { session: await sessionOf(req, session), publish: async (topic, message) => void published.push([topic, message]), url: pageUrl, params: pageUrl && pageParams(component, pageUrl), carried: stateCarrier(keys, component, session.id), ...files.value.context },
       { timeoutMs, onError },
     ).finally(files.value.cleanup);
-    if (!outcome.ok) return sendError(res, outcome.error);
-    let text: string;
-    try {
-      text = JSON.stringify({ ok: true, result: outcome.result }, stateReplacer);
-    } catch (error) {
-      onError(error);
-      return sendError(res, httpError(500, "COMMAND_FAILED", "The command's result is not JSON"));
+    let answer: Answer;
+    if (!outcome.ok) answer = errorAnswer(outcome.error);
+    else {
+      try {
+        answer = { status: 200, text: JSON.stringify({ ok: true, result: outcome.result }, stateReplacer) };
+      } catch (error) {
+        onError(error);
+        answer = errorAnswer(httpError(500, "COMMAND_FAILED", "The command's result is not JSON"));
+      }
     }
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), "cache-control": "no-store" });
-    res.end(text);
+    if (outcome.ok || outcome.error.code !== "COMMAND_TIMEOUT") {
+      try {
+        for (const [topic, message] of published) await log.append(topic, message);
+      } catch (error) {
+        onError(error);
+        answer = errorAnswer(httpError(503, "SYNC_UNAVAILABLE", "The command ran, but its messages could not be published"));
+      }
+    }
+    if (callKey) await memo.settle(callKey, JSON.stringify(answer), MEMO_TTL_MS).catch(onError);
+    sendAnswer(res, answer);
+  }
+
+  /** The answer of an earlier request with this call id (waiting while it still runs), or undefined: run it. */
+  async function priorAnswer(key: string): Promise<Answer | undefined> {
+    const deadline = Date.now() + timeoutMs + 2_000;
+    for (;;) {
+      const claim = await memo.claim(key, MEMO_TTL_MS);
+      if (claim.kind === "new") return undefined;
+      if (claim.kind === "done") return JSON.parse(claim.answer) as Answer;
+      if (Date.now() > deadline) return errorAnswer(httpError(409, "COMMAND_IN_PROGRESS", "This call is still running; try again"));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** POST {base}/upload/<component>/<name>: session and CSRF as for commands, then the store's limits. */
@@ -362,4 +403,24 @@ function isSecure(req: IncomingMessage): boolean {
 
 function defaultLayout(body: string, meta: LayoutMeta): string {
   return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeAttribute(meta.title ?? "")}</title></head><body>${body}</body></html>`;
+}
+
+/** A browser-chosen call id: letters, digits, `-` and `_` (a UUID fits). */
+const CALL_ID = /^[\w-]{8,64}$/;
+/** How long a call's answer is kept for its retries. */
+const MEMO_TTL_MS = 10 * 60_000;
+
+/** A command's answer as sent (and as remembered for a repeat of the call). */
+interface Answer {
+  status: number;
+  text: string;
+}
+
+function errorAnswer(error: HttpError): Answer {
+  return { status: error.status, text: JSON.stringify({ ok: false, error: { code: error.code, message: error.message } }) };
+}
+
+function sendAnswer(res: ServerResponse, answer: Answer): void {
+  res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(answer.text), "cache-control": "no-store", "x-content-type-options": "nosniff" });
+  res.end(answer.text);
 }

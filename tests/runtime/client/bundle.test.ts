@@ -28,8 +28,10 @@ describe("client bundle", async () => {
   });
 
   // The whole entry (every helper, child components, loaders, static upload configs): 10.5 KiB when
-  // uploads landed; a page's own bundle is tree-shaken and smaller. LiveViewJS's client is ~31 KiB.
-  it("stays within 11 KiB minified + gzip (bench/runtime-client.bench.ts reports the exact figure)", () => {
-    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(11 * 1024);
+  // uploads landed, 11.04 KiB with carried state and call ids (exactly-once commands); a page's own
+  // bundle is tree-shaken and smaller. LiveViewJS's client is ~31 KiB. The goal is under 10 KB with
+  // loaders, children and uploads only in the bundles of components that use them (issue 15).
+  it("stays within 11.25 KiB minified + gzip (bench/runtime-client.bench.ts reports the exact figure)", () => {
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(11.25 * 1024);
   });
 });

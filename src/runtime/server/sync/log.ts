@@ -31,4 +31,37 @@ export interface SyncLog {
    */
   subscribe(topics: readonly string[], fromOffsets: Readonly<Record<string, string>>, onDelivery: (delivery: SyncDelivery) => void): () => void;
   close(): Promise<void>;
+  /** Where command answers are remembered by call id (exactly-once); in the log's store, so every process sees them. */
+  memo?: CommandMemo;
+}
+
+/**
+ * Answers of recent command calls by id. A call id is claimed before the command runs: the first
+ * claim runs it, a repeat gets the stored answer (or waits while the first still runs).
+ */
+export interface CommandMemo {
+  /** "new": this caller runs the command; "running": another does; "done": its stored answer. */
+  claim(key: string, ttlMs: number): Promise<{ kind: "new" } | { kind: "running" } | { kind: "done"; answer: string }>;
+  settle(key: string, answer: string, ttlMs: number): Promise<void>;
+}
+
+/** The in-process memo (the memory log's, and the fallback for a log that has none). */
+export function createMemoryMemo(limit = 10_000): CommandMemo {
+  const entries = new Map<string, { answer?: string; expires: number }>();
+  const sweep = (now: number) => {
+    for (const [key, entry] of entries) if (entry.expires <= now || entries.size > limit) entries.delete(key);
+  };
+  return {
+    async claim(key, ttlMs) {
+      const now = Date.now();
+      const entry = entries.get(key);
+      if (entry && entry.expires > now) return entry.answer === undefined ? { kind: "running" } : { kind: "done", answer: entry.answer };
+      if (entries.size >= limit) sweep(now);
+      entries.set(key, { expires: now + ttlMs });
+      return { kind: "new" };
+    },
+    async settle(key, answer, ttlMs) {
+      entries.set(key, { answer, expires: Date.now() + ttlMs });
+    },
+  };
 }

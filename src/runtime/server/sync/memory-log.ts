@@ -2,7 +2,7 @@
 // epoch, so a client that saw offsets of a previous process (a restart) gets a reset, never a silent gap.
 
 import { randomBytes } from "node:crypto";
-import type { SyncDelivery, SyncEntry, SyncLog, SyncReadResult } from "./log.ts";
+import { createMemoryMemo, type SyncDelivery, type SyncEntry, type SyncLog, type SyncReadResult } from "./log.ts";
 
 export interface MemorySyncLogOptions {
   /** Entries kept per topic (default 1000); older offsets get a reset. */
@@ -90,5 +90,6 @@ export function createMemorySyncLog(options: MemorySyncLogOptions = {}): SyncLog
       closed = true;
       for (const topic of topics.values()) topic.listeners.clear();
     },
+    memo: createMemoryMemo(),
   };
 }

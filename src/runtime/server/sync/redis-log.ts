@@ -20,6 +20,9 @@ export interface RedisSyncLogOptions {
 }
 
 const EMPTY_HEAD = "0-0";
+/** Memo values: a claim while the command runs, then its answer (a prefix no answer starts with). */
+const RUNNING = "running";
+const ANSWER = "answer:";
 const CATCH_UP_BATCH = 500;
 
 interface Subscriber {
@@ -71,6 +74,7 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
   ready.catch(onError);
 
   const keyOf = (topic: string) => prefix + topic;
+  const memoKey = (key: string) => `${prefix}memo:${key}`;
 
   async function streamInfo(topic: string): Promise<Map<string, Raw> | undefined> {
     try {
@@ -277,6 +281,21 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
     read,
     head,
     subscribe,
+    // answers by call id, next to the topics: a retry that lands on another process finds the first answer
+    memo: {
+      async claim(key, ttlMs) {
+        await ready;
+        const claimed = await command.sendCommand(["SET", memoKey(key), RUNNING, "NX", "PX", String(ttlMs)]);
+        if (claimed === "OK") return { kind: "new" };
+        const value = await command.sendCommand<string | null>(["GET", memoKey(key)]);
+        if (value === null) return this.claim(key, ttlMs);
+        return value === RUNNING ? { kind: "running" } : { kind: "done", answer: value.slice(ANSWER.length) };
+      },
+      async settle(key, answer, ttlMs) {
+        await ready;
+        await command.sendCommand(["SET", memoKey(key), ANSWER + answer, "PX", String(ttlMs)]);
+      },
+    },
     async close() {
       if (closed) return;
       closed = true;

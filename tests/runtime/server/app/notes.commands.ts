@@ -30,6 +30,28 @@ export function createNotesCommands() {
           });
         }),
     },
+    // publishes, then outlives its time limit (ignoring the abort): its message must never go out
+    publishThenStall: {
+      timeoutMs: 100,
+      async handler(_params: unknown, ctx) {
+        calls.push("publishThenStall");
+        await ctx.publish("notes", { stalled: true });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return { late: true };
+      },
+    },
+    // takes a while: a repeat of its call arrives while it runs
+    slowAdd: {
+      params: z.object({ text: z.string() }),
+      async handler(params: { text: string }, ctx) {
+        calls.push(`slowAdd ${params.text}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const note = { id: store.length + 1, text: params.text };
+        store.push(note);
+        await ctx.publish("notes", { note });
+        return { note };
+      },
+    },
     crash: () => {
       throw new Error("secret database password in /srv/app/db.ts:12");
     },
