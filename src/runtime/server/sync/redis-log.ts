@@ -1,7 +1,11 @@
 // A sync log on Redis Streams, shared by several server processes. Appends are XADD with
 // MAXLEN ~ (bounded retention); live delivery uses ONE blocking connection per process (XREAD BLOCK
 // over every followed topic), fanned out in memory to all subscribers, never one per client.
+// Offsets are "<epoch>:<stream id>". The epoch is a random key stored next to the streams: a Redis
+// that restarts without its data loses it with the streams, gets a new one, and every client resuming
+// from an offset of the old epoch gets a reset instead of silently missing what was lost.
 
+import { randomBytes } from "node:crypto";
 import type { RedisClientType } from "redis";
 import type { SyncDelivery, SyncEntry, SyncLog, SyncReadResult } from "./log.ts";
 import { compareStreamIds, isStreamId } from "./stream-ids.ts";
@@ -74,7 +78,17 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
   ready.catch(onError);
 
   const keyOf = (topic: string) => prefix + topic;
-  const memoKey = (key: string) => `${prefix}memo:${key}`;
+  // (topics whose name starts with "~" are reserved)
+  const memoKey = (key: string) => `${prefix}~memo:${key}`;
+  const epochKey = `${prefix}~epoch`;
+
+  /** The log's current epoch, made when missing (first use, or a Redis that lost its data). */
+  async function epoch(): Promise<string> {
+    const known = await command.sendCommand<string | null>(["GET", epochKey]);
+    if (known !== null) return known;
+    await command.sendCommand(["SET", epochKey, randomBytes(9).toString("base64url"), "NX"]);
+    return String(await command.sendCommand<string | null>(["GET", epochKey]));
+  }
 
   async function streamInfo(topic: string): Promise<Map<string, Raw> | undefined> {
     try {
@@ -88,12 +102,20 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
     }
   }
 
-  async function head(topic: string): Promise<string> {
+  /** The id of the topic's last entry (EMPTY_HEAD for a topic never written). */
+  async function headId(topic: string): Promise<string> {
     await ready;
     const info = await streamInfo(topic);
     return info ? String(info.get("last-generated-id")) : EMPTY_HEAD;
   }
 
+  async function head(topic: string): Promise<string> {
+    await ready;
+    const current = await epoch();
+    return label(current, await headId(topic));
+  }
+
+  /** An entry with its raw stream id as offset (the reader's cursor); `label` makes it a client offset. */
   function toEntry(topic: string, raw: Raw): SyncEntry {
     const [id, fields] = raw as [string, Raw[]];
     let message: Record<string, unknown> = {};
@@ -103,17 +125,25 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
 
   async function read(topic: string, afterOffset: string, limit: number): Promise<SyncReadResult> {
     await ready;
+    const before = await epoch();
     const info = await streamInfo(topic);
     const last = info ? String(info.get("last-generated-id")) : EMPTY_HEAD;
-    if (!isStreamId(afterOffset) || compareStreamIds(afterOffset, last) > 0) return { reset: true, head: last };
+    const after = parseOffset(afterOffset);
+    if (!after || after.epoch !== before || compareStreamIds(after.id, last) > 0) return { reset: true, head: label(before, last) };
     if (!info) return [];
     // Entries were trimmed (added > kept) and the offset is before the oldest kept one: something
     // after it may be gone. (At exactly the last trimmed entry this resets needlessly, never wrongly.)
     const first = info.get("first-entry") as Raw[] | null;
     const trimmed = Number(info.get("entries-added")) > Number(info.get("length"));
-    if (trimmed && first && compareStreamIds(afterOffset, String(first[0])) < 0) return { reset: true, head: last };
-    const reply = await command.sendCommand<Raw[]>(["XRANGE", keyOf(topic), `(${afterOffset}`, "+", "COUNT", String(Math.max(1, limit))]);
-    return reply.map((raw) => toEntry(topic, raw));
+    if (trimmed && first && compareStreamIds(after.id, String(first[0])) < 0) return { reset: true, head: label(before, last) };
+    const reply = await command.sendCommand<Raw[]>(["XRANGE", keyOf(topic), `(${after.id}`, "+", "COUNT", String(Math.max(1, limit))]);
+    // the data lost under our feet (a restart between the reads): what was read may not be all
+    const now = await epoch();
+    if (now !== before) return { reset: true, head: label(now, await headId(topic)) };
+    return reply.map((raw) => {
+      const entry = toEntry(topic, raw);
+      return { ...entry, offset: label(before, entry.offset) };
+    });
   }
 
   function wake(): void {
@@ -141,6 +171,7 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
 
   async function readerLoop(): Promise<void> {
     await ready.catch(() => {});
+    let readerEpoch: string | undefined;
     while (!closed) {
       dirty = false;
       const active = [...feeds].filter(([, feed]) => feed.cursor !== undefined);
@@ -149,6 +180,29 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
         continue;
       }
       let reply: Raw[] | null;
+      let current: string;
+      try {
+        current = await epoch();
+        // Redis lost its data (a restart without persistence): every follower resets, the reader starts over at the heads
+        if (readerEpoch !== undefined && current !== readerEpoch) {
+          for (const [topic, feed] of active) {
+            feed.cursor = await headId(topic);
+            for (const subscriber of feed.subscribers) {
+              try {
+                subscriber.emit({ kind: "reset", topic, offset: label(current, feed.cursor) });
+              } catch (error) {
+                onError(error);
+              }
+            }
+          }
+        }
+        readerEpoch = current;
+      } catch (error) {
+        if (closed) return;
+        onError(error);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        continue;
+      }
       inFlight = true;
       try {
         reply = await blocking.sendCommand<Raw[] | null>([
@@ -174,7 +228,7 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
           feed.cursor = entry.offset;
           for (const subscriber of feed.subscribers) {
             try {
-              subscriber.emit({ kind: "entry", ...entry });
+              subscriber.emit({ kind: "entry", ...entry, offset: label(current, entry.offset) });
             } catch (error) {
               onError(error); // one failing subscriber must not stop the shared reader
             }
@@ -187,7 +241,7 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
 
   /** Makes the reader follow a topic from its current head (idempotent per feed). */
   function startFeed(feed: Feed, topic: string): Promise<void> {
-    feed.starting ??= head(topic).then(
+    feed.starting ??= headId(topic).then(
       (id) => {
         feed.cursor = id;
         wake();
@@ -206,8 +260,9 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
     const accept = (delivery: SyncDelivery) => {
       if (subscriber.closed) return;
       if (delivery.kind !== "error") {
-        const last = subscriber.last.get(delivery.topic);
-        if (delivery.kind === "entry" && last !== undefined && compareStreamIds(delivery.offset, last) <= 0) return;
+        const last = parseOffset(subscriber.last.get(delivery.topic) ?? "");
+        const offset = parseOffset(delivery.offset);
+        if (delivery.kind === "entry" && last && offset && last.epoch === offset.epoch && compareStreamIds(offset.id, last.id) <= 0) return;
         subscriber.last.set(delivery.topic, delivery.offset);
       }
       onDelivery(delivery);
@@ -237,7 +292,7 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
       await Promise.all(names.map((topic, i) => startFeed(joined[i], topic)));
       for (const topic of names) {
         let after = fromOffsets[topic] ?? (await head(topic));
-        if (!subscriber.last.has(topic) && isStreamId(after)) subscriber.last.set(topic, after);
+        if (!subscriber.last.has(topic) && parseOffset(after)) subscriber.last.set(topic, after);
         for (let round = 0; !subscriber.closed; round++) {
           const result = await read(topic, after, CATCH_UP_BATCH);
           if (!Array.isArray(result)) {
@@ -276,7 +331,9 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
     ready,
     async append(topic, message) {
       await ready;
-      return String(await command.sendCommand(["XADD", keyOf(topic), "MAXLEN", "~", maxLen, "*", "m", JSON.stringify(message)]));
+      // labelled with the epoch before the write: if the data is lost after it, a client holding this offset resets
+      const current = await epoch();
+      return label(current, String(await command.sendCommand(["XADD", keyOf(topic), "MAXLEN", "~", maxLen, "*", "m", JSON.stringify(message)])));
     },
     read,
     head,
@@ -304,4 +361,14 @@ export function createRedisSyncLog(options: RedisSyncLogOptions): SyncLog & { re
       await Promise.allSettled([command?.disconnect(), blocking?.disconnect()]);
     },
   };
+}
+
+const label = (epoch: string, id: string) => `${epoch}:${id}`;
+
+/** An offset of this log: its epoch and stream id, or undefined (garbage, another log's format). */
+function parseOffset(offset: string): { epoch: string; id: string } | undefined {
+  const colon = offset.lastIndexOf(":");
+  if (colon <= 0) return undefined;
+  const id = offset.slice(colon + 1);
+  return isStreamId(id) ? { epoch: offset.slice(0, colon), id } : undefined;
 }
