@@ -1,6 +1,6 @@
-// `migrate apply` as a function: plan → per-view migrations → checks (types, browser bundles) →
-// file changes → (unless dry run) journal + all-or-nothing writes per view file → patch.
-// The CLI formats; this returns data.
+// `migrate apply` as a function: (unless dry run) recovery from a killed run → plan → per-view
+// migrations → checks (types, browser bundles) → file changes → (unless dry run) journal +
+// all-or-nothing writes per view file → patch. The CLI formats; this returns data.
 
 import { join } from "node:path";
 import { readFile } from "node:fs/promises";
@@ -17,7 +17,9 @@ import { decode, encode, readText } from "./file-text.ts";
 import { formatNewFile } from "./format-new-file.ts";
 import { gitTreeState } from "./git-status.ts";
 import { sha256 } from "./hash.ts";
-import { backupOriginal, readJournal, writeJournal, type JournalEntry, type ViewStatusRecord } from "./journal.ts";
+import { backupOriginal, readJournal, writeJournal, type JournalEntry, type JournalRun, type ViewStatusRecord } from "./journal.ts";
+import { findInterruptedRun, finishInterruptedRun, type ResumedRun } from "./recovery.ts";
+import { removeStaleTemps, type StaleTempsResult } from "./stale-temps.ts";
 import { unifiedPatch } from "./patch.ts";
 import { checkBundles, type BundleFinding } from "./checks/bundle-check.ts";
 import { createTypeCheck, type TypeErrorRow } from "./checks/type-check.ts";
@@ -48,10 +50,13 @@ export interface ApplyOptions {
   wire?: boolean;
   /** The config's `layout`: scripts of the app's page template that migrated pages drop. */
   layout?: { dropScripts?: string[] };
+  /** prepareApply's result when the caller ran it already (before analyzing); else applyProject runs it. */
+  prepared?: PreparedApply;
 }
 
 export interface ApplyProblem {
-  code: "DIRTY_TREE" | "CHANGED_SINCE_PLAN" | "WRITE_FAILED";
+  /** APPLY_RUNNING: the journal's run in progress belongs to a process that is still running. */
+  code: "DIRTY_TREE" | "CHANGED_SINCE_PLAN" | "WRITE_FAILED" | "APPLY_RUNNING";
   message: string;
   files: string[];
 }
@@ -62,30 +67,75 @@ export interface ViewReport extends ViewMigration {
   bundleFindings: BundleFinding[];
 }
 
+/** What a run cleaned up after a killed one, before it looked at the work tree. */
+export interface Recovery {
+  /** Temp files of processes that are gone, removed (root-relative); `kept`: of processes still running. */
+  temps: StaleTempsResult;
+  /** The interrupted apply this run resumed. */
+  resumed?: ResumedRun;
+}
+
 export interface ApplyResult {
   problem?: ApplyProblem;
   warnings: string[];
   views: ViewReport[];
+  /** Every file this apply changed, including those an interrupted apply it resumed had written. */
   changes: FileChange[];
   patch: string;
   /** Root-relative files actually written (empty on a dry run). */
   written: string[];
   /** Router/server changes so the migrated views are served by the runtime. */
   wiring?: WiringResult;
+  /** Absent on a dry run, which cleans nothing up. */
+  recovery?: Recovery;
+}
+
+/** What apply checks and cleans up before it reads any file. */
+export interface PreparedApply {
+  problem?: ApplyProblem;
+  warnings: string[];
+  /** Absent on a dry run. */
+  recovery?: Recovery;
+}
+
+/**
+ * Before apply reads anything (the CLI calls it before its analysis, so that reads the finished tree):
+ * removes a killed run's temp files, refuses a dirty tree, and finishes an interrupted apply so that
+ * this run resumes it. A dry run only warns about an interrupted apply.
+ */
+export async function prepareApply(root: string, options: { dryRun?: boolean; allowDirty?: boolean }): Promise<PreparedApply> {
+  const warnings: string[] = [];
+  if (options.dryRun) {
+    const interrupted = await findInterruptedRun(root, await readJournal(root));
+    if (interrupted && !interrupted.running) warnings.push(`an apply was interrupted (process ${interrupted.pid}): this dry run shows the changes from the files as it left them; apply resumes it`);
+    return { warnings };
+  }
+  // a killed run's temp files would make the tree look dirty: they go first
+  const recovery: Recovery = { temps: await removeStaleTemps(root) };
+  const journal = await readJournal(root);
+  const interrupted = await findInterruptedRun(root, journal);
+  if (interrupted?.running) {
+    return { warnings, recovery, problem: { code: "APPLY_RUNNING", message: `another apply (process ${interrupted.pid}, started ${interrupted.startedAt}) is writing to this folder: wait for it to end`, files: [] } };
+  }
+  const tree = await gitTreeState(root);
+  if (tree.kind === "not-a-repo") warnings.push("not a git repository: apply cannot check for uncommitted changes (migrate revert still works)");
+  // what an interrupted apply wrote is its output, not the user's changes
+  const ours = new Set(interrupted?.written ?? []);
+  const userChanges = tree.kind === "dirty" ? tree.files.filter((file) => !ours.has(file)) : [];
+  if (userChanges.length > 0 && !options.allowDirty) {
+    return { warnings, recovery, problem: { code: "DIRTY_TREE", message: "the work tree has uncommitted changes: commit or stash them first, or pass --allow-dirty", files: userChanges } };
+  }
+  if (interrupted) recovery.resumed = await finishInterruptedRun(root, journal, interrupted);
+  return { warnings, recovery };
 }
 
 export async function applyProject(options: ApplyOptions): Promise<ApplyResult> {
   const { root } = options;
-  const warnings: string[] = [];
-  const empty = (problem: ApplyProblem): ApplyResult => ({ problem, warnings, views: [], changes: [], patch: "", written: [] });
-
-  if (!options.dryRun) {
-    const tree = await gitTreeState(root);
-    if (tree.kind === "not-a-repo") warnings.push("not a git repository: apply cannot check for uncommitted changes (migrate revert still works)");
-    if (tree.kind === "dirty" && !options.allowDirty) {
-      return empty({ code: "DIRTY_TREE", message: "the work tree has uncommitted changes: commit or stash them first, or pass --allow-dirty", files: tree.files });
-    }
-  }
+  const prepared = options.prepared ?? (await prepareApply(root, options));
+  const warnings: string[] = [...prepared.warnings];
+  const recovery = prepared.recovery;
+  const empty = (problem: ApplyProblem): ApplyResult => ({ problem, warnings, views: [], changes: [], patch: "", written: [], recovery });
+  if (prepared.problem) return empty(prepared.problem);
 
   const views = options.plan.views.filter((v) => v.kind === "view" && v.migration.status !== "ignored" && (options.only?.(v) ?? true)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const texts = new Map<string, string | null>();
@@ -247,7 +297,9 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
     if (after !== before) changes.push({ file, before, after });
   }
   changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const patch = unifiedPatch(changes);
+  // the patch of a resumed run covers the interrupted one too: that one never wrote its patch
+  const reported = recovery?.resumed ? withResumed(recovery.resumed.kept, changes) : changes;
+  const patch = unifiedPatch(reported);
   if (options.dryRun) return { warnings, views: reports, changes, patch, written: [], wiring };
 
   // Write: all-or-nothing per view file (its edits and the files generated from it).
@@ -259,7 +311,8 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   // The journal names every file (with a backup of its original) before any is replaced, in one
   // write: a crash mid-apply still lets revert find them (entries still equal to their original are skipped).
   const journal = await readJournal(root);
-  const run: { entries: JournalEntry[] } = { entries: [] };
+  // marked until the renames are over: a run still marked was killed (recovery.ts)
+  const run: JournalRun = { entries: [], inProgress: { pid: process.pid, startedAt: new Date().toISOString() } };
   const entriesOf = new Map<string, JournalEntry[]>();
   for (const [unit, unitChanges] of units) {
     const entries: JournalEntry[] = [];
@@ -284,14 +337,28 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
     // units not committed are dropped from the journal: it names exactly what was written
     const pending = new Set([...entriesOf.values()].flat());
     run.entries = run.entries.filter((e) => !pending.has(e));
+    delete run.inProgress;
     if (run.entries.length === 0) journal.runs.pop();
     await writeJournal(root, journal);
-    return { problem: { code: "WRITE_FAILED", message: `writing stopped: ${error instanceof Error ? error.message : String(error)}; files of the failed view were restored, views before it were written (see migrate revert)`, files: written }, warnings, views: reports, changes, patch, written, wiring };
+    return { problem: { code: "WRITE_FAILED", message: `writing stopped: ${error instanceof Error ? error.message : String(error)}; files of the failed view were restored, views before it were written (see migrate revert)`, files: written }, warnings, views: reports, changes: reported, patch, written, wiring, recovery };
   }
+  delete run.inProgress;
   if (run.entries.length === 0) journal.runs.pop();
-  journal.views = { ...journal.views, ...statusRecords(reports) };
+  // statuses come from runs that change files: one that changes nothing leaves .migrate as it is
+  // (a marker already in place is found a line lower than where the first run put it)
+  if (reported.length > 0) journal.views = { ...journal.views, ...statusRecords(reports) };
   await writeJournal(root, journal);
-  return { warnings, views: reports, changes, patch, written, wiring };
+  return { warnings, views: reports, changes: reported, patch, written, wiring, recovery };
+}
+
+/** The files an interrupted run wrote, then this run's changes on top (from the original to the end). */
+function withResumed(kept: readonly FileChange[], changes: readonly FileChange[]): FileChange[] {
+  const byFile = new Map(kept.map((change) => [change.file, change]));
+  for (const change of changes) {
+    const earlier = byFile.get(change.file);
+    byFile.set(change.file, earlier ? { file: change.file, before: earlier.before, after: change.after } : change);
+  }
+  return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** Reads the files that may hold the router or the server setup, and wires the migrated components. */

@@ -3,12 +3,13 @@
 // applies the case's hand-written plan, and reads the resulting tree.
 
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FunctionEffects } from "../../src/plan/types.ts";
 import { applyProject, type ApplyOptions, type ApplyResult } from "../../src/apply/apply-project.ts";
+import { sha256 } from "../../src/apply/hash.ts";
 import { handPlan, type HandView } from "./hand-plans.ts";
 
 export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -47,6 +48,15 @@ export function scratchRepo(from: string, label: string, git = true): string {
   return dir;
 }
 
+/** A plan file (beside the scratch copy) for `--plan`: the case's hand plan with the files' hashes, as `analyze --out` writes them. */
+export function writePlanFile(root: string, name: string): string {
+  const plan = planOf(readCase(name));
+  const files = [...new Set(plan.views.map((v) => v.file))].map((path) => ({ path, hash: sha256(readFileSync(join(root, path))), size: 0, status: "ok", views: [] }));
+  const planFile = `${root}-plan.json`;
+  writeFileSync(planFile, JSON.stringify({ ...plan, files }));
+  return planFile;
+}
+
 export async function applyCase(name: string, options: Partial<ApplyOptions> = {}): Promise<{ root: string; result: ApplyResult }> {
   const root = options.root ?? scratchRepo(join(CASES_DIR, name, "input"), name);
   const result = await applyProject({ root, plan: planOf(readCase(name)), ...options });
@@ -70,4 +80,5 @@ export function readTree(dir: string): Map<string, Buffer> {
 
 export function removeScratch(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}-plan.json`, { force: true });
 }

@@ -5,8 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import type { CliIo } from "../../src/cli/io.ts";
-import { sha256 } from "../../src/apply/hash.ts";
-import { CASES_DIR, planOf, readCase, readTree, removeScratch, scratchRepo } from "./cases.ts";
+import { CASES_DIR, readTree, removeScratch, scratchRepo, writePlanFile } from "./cases.ts";
 
 const scratch: string[] = [];
 afterAll(() => scratch.forEach(removeScratch));
@@ -24,15 +23,11 @@ async function run(args: string[], env: Record<string, string> = {}) {
   return { code, stdout, stderr };
 }
 
-/** A scratch copy plus a plan file (hand plan with the files' hashes, as `analyze --out` writes them). */
+/** A scratch copy plus a plan file for it. */
 function setup(name: string): { root: string; planFile: string } {
   const root = scratchRepo(join(CASES_DIR, name, "input"), `cli-${name}`);
   scratch.push(root);
-  const plan = planOf(readCase(name));
-  const files = [...new Set(plan.views.map((v) => v.file))].map((path) => ({ path, hash: sha256(readFileSync(join(root, path))), size: 0, status: "ok", views: [] }));
-  const planFile = join(root, "..", `${name}-${process.pid}-plan.json`);
-  writeFileSync(planFile, JSON.stringify({ ...plan, files }));
-  return { root, planFile };
+  return { root, planFile: writePlanFile(root, name) };
 }
 
 describe("migrate apply / check / revert", () => {

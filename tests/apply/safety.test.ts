@@ -97,7 +97,7 @@ describe("apply safety", () => {
     await applyProject({ root, plan: planOf(readCase("crlf-bom")), ...fast });
     expect(readTree(root)).toEqual(expectedTree("crlf-bom"));
     const reverted = await revertJournal(root);
-    expect(reverted).toEqual({ restored: ["src/views/uploader.ts"], removed: ["src/views/routes.migrated.ts", "src/views/toggle.component.ts"], conflicts: [] });
+    expect(reverted).toEqual({ restored: ["src/views/uploader.ts"], removed: ["src/views/routes.migrated.ts", "src/views/toggle.component.ts"], conflicts: [], staleTemps: [] });
     expect(readTree(root)).toEqual(inputTree("crlf-bom"));
   });
 

@@ -30,7 +30,7 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
 }
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = fileURLToPath(new URL("../../bin/migrate.js", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../bin/migrate.js", import.meta.url));
 
 export function spawnCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {

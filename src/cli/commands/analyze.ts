@@ -11,6 +11,7 @@ import { serializePlan } from "../../plan/serialize.ts";
 import type { PlanPart } from "../../plan/merge.ts";
 import type { Plan } from "../../plan/types.ts";
 import type { AnalyzeProgress } from "../../pipeline/analyze.ts";
+import { ensureMigrateDir } from "../../apply/migrate-dir.ts";
 import { defaultReportPath, formatTerminalSummary, renderHtmlReport, writeHtmlReport } from "../../reports/index.ts";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
 import { colorsFor, type CliIo } from "../io.ts";
@@ -95,6 +96,8 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions, io
   }
   if (options.report !== false) {
     const reportPath = options.report ? resolve(io.cwd, options.report) : defaultReportPath(root);
+    // the default report creates .migrate: with the .gitignore that keeps it out of git status
+    if (!options.report) await ensureMigrateDir(root);
     await writeHtmlReport(reportPath, renderHtmlReport(plan, { root, reportPath }));
     written.push(`HTML report: ${shownPath(reportPath, io.cwd)}`);
   }

@@ -10,11 +10,13 @@ import { checkRoot } from "../../discovery/index.ts";
 import { selectShard, type ShardSpec } from "../../pipeline/shard.ts";
 import { parseShard } from "./analyze.ts";
 import type { Plan, ViewPlan } from "../../plan/types.ts";
-import { applyProject, type ApplyInput } from "../../apply/apply-project.ts";
-import { injectionFromEnv, writeFileAtomic } from "../../apply/atomic-write.ts";
+import { applyProject, prepareApply, type ApplyInput } from "../../apply/apply-project.ts";
+import { injectionFromEnv, writeFileIfChanged } from "../../apply/atomic-write.ts";
+import { ensureMigrateDir } from "../../apply/migrate-dir.ts";
 import { renderDiffReport } from "../../reports/diff-report.ts";
 import { EXIT_FILES_FAILED, EXIT_MARKERS_LEFT, EXIT_OK } from "../exit-codes.ts";
 import { colorsFor, type CliIo } from "../io.ts";
+import { recoveryLines } from "../recovery-notes.ts";
 import { UsageError } from "../usage-error.ts";
 
 export interface ApplyCommandOptions {
@@ -62,7 +64,7 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
   // Same config rules as `migrate analyze`: overrides and minConfidence must hold without --plan too;
   // its `layout` applies either way.
   const config = await loadConfigOrThrow(root);
-  let plan: ApplyInput;
+  let plan: ApplyInput | undefined;
   if (options.plan) {
     const planPath = resolve(io.cwd, options.plan);
     let parsed: Plan;
@@ -73,7 +75,13 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
     }
     if (!Array.isArray(parsed.views) || !Array.isArray(parsed.files)) throw new UsageError(`${options.plan} is not a plan written by \`migrate analyze --out\``, "BAD_PLAN");
     plan = parsed;
-  } else {
+  }
+  // Recovery from a killed run and the dirty check come before the analysis: it must read the tree
+  // as the resumed run will find it (and a refusal costs no analysis).
+  const prepared = await prepareApply(root, { dryRun: options.dryRun, allowDirty: options.allowDirty });
+  // refused: applyProject hands back prepared.problem before it looks at any view
+  if (prepared.problem) plan = { views: [] };
+  if (!plan) {
     const { analyzeProject } = await import("../../pipeline/analyze.ts");
     plan = (await analyzeProject(root, configAnalyzeOptions(config))).plan;
   }
@@ -90,9 +98,11 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
     typeCheck: options.typeCheck,
     bundleCheck: options.bundleCheck,
     injection: injectionFromEnv(io.env),
+    prepared,
     layout: config?.config.layout,
   });
 
+  io.stderr.write(recoveryLines(result.recovery, colorsFor(io.stderr, io.env)));
   for (const warning of result.warnings) io.stderr.write(`${colors.yellow("warning:")} ${warning}\n`);
   if (result.problem && result.problem.code !== "WRITE_FAILED") {
     io.stderr.write(`${colors.red("refused:")} ${result.problem.message}\n${result.problem.files.map((f) => `  ${f}\n`).join("")}`);
@@ -104,12 +114,17 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
     return EXIT_OK;
   }
 
+  // A run that changes no file writes neither: the patch and report of the last run that did stay.
+  const changed = result.changes.length > 0;
   const patchPath = join(root, APPLY_PATCH);
-  await writeFileAtomic(patchPath, result.patch);
   let reportPath: string | undefined;
-  if (options.report !== false) {
-    reportPath = options.report ? resolve(io.cwd, options.report) : join(root, APPLY_REPORT);
-    await writeFileAtomic(reportPath, renderDiffReport(result, { rootLabel: dir, patchPath: relative(root, patchPath) }));
+  if (changed) {
+    await ensureMigrateDir(root);
+    await writeFileIfChanged(patchPath, result.patch);
+    if (options.report !== false) {
+      reportPath = options.report ? resolve(io.cwd, options.report) : join(root, APPLY_REPORT);
+      await writeFileIfChanged(reportPath, renderDiffReport(result, { rootLabel: dir, patchPath: relative(root, patchPath) }));
+    }
   }
 
   const markers = result.views.reduce((n, v) => n + v.markers.length, 0);
@@ -120,8 +135,12 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
   }
   const counts = (outcome: string) => result.views.filter((v) => v.outcome === outcome).length;
   io.stdout.write(`\n${colors.bold(`${counts("migrated")} migrated, ${counts("blocked")} left with ${markers} marker(s), ${counts("already-migrated")} already migrated; ${result.written.length} file(s) written`)}\n`);
-  io.stdout.write(`Patch: ${shown(patchPath, io.cwd)}\n`);
-  if (reportPath) io.stdout.write(`HTML diff report: ${shown(reportPath, io.cwd)}\n`);
+  if (changed) {
+    io.stdout.write(`Patch: ${shown(patchPath, io.cwd)}\n`);
+    if (reportPath) io.stdout.write(`HTML diff report: ${shown(reportPath, io.cwd)}\n`);
+  } else {
+    io.stdout.write("No file changed: the patch and the report were not rewritten.\n");
+  }
   if (result.problem) {
     io.stderr.write(`${colors.red("error:")} ${result.problem.message}\n`);
     return EXIT_FILES_FAILED;

@@ -1,5 +1,6 @@
 // `migrate revert <dir>`: restore every file apply changed (from the journal's backups) and remove the
 // files it created. A file edited by hand since apply is left alone and reported, unless --force.
+// After a killed apply: its temp files are removed first, and its run is undone like any other.
 
 import { resolve } from "node:path";
 import type { Command } from "commander";
@@ -7,6 +8,7 @@ import { checkRoot } from "../../discovery/index.ts";
 import { revertJournal } from "../../apply/journal.ts";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
 import { colorsFor, type CliIo } from "../io.ts";
+import { staleTempLines } from "../recovery-notes.ts";
 import { UsageError } from "../usage-error.ts";
 
 export function register(program: Command, io: CliIo): void {
@@ -21,6 +23,13 @@ export function register(program: Command, io: CliIo): void {
       if (problem) throw new UsageError(problem.message, problem.code);
       const result = await revertJournal(root, { force: options.force });
       const colors = colorsFor(io.stdout, io.env);
+      const errorColors = colorsFor(io.stderr, io.env);
+      io.stderr.write(staleTempLines(result.staleTemps, errorColors));
+      if (result.running !== undefined) {
+        io.stderr.write(`${errorColors.red("refused:")} an apply (process ${result.running}) is still writing to this folder: wait for it to end\n`);
+        io.setExitCode(EXIT_FILES_FAILED);
+        return;
+      }
       for (const file of result.restored) io.stdout.write(`${colors.green("restored")} ${file}\n`);
       for (const file of result.removed) io.stdout.write(`${colors.green("removed ")} ${file}\n`);
       for (const c of result.conflicts) io.stderr.write(`${colors.yellow("kept    ")} ${c.file}: ${c.message}\n`);
