@@ -251,7 +251,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
       blockers.push({ code: "NO_RENDER", message: "the view has no render function the tool can move", pos: view.statement.getStart(sf) });
       return undefined;
     }
-    const carried = carriedParts(plan, view, sf, blockers, ORIGINAL_VIEW, render, referenced);
+    const carried = carriedParts(plan, view, sf, blockers, ORIGINAL_VIEW, render, referenced, pollers);
     notes.push(...carried.notes);
     return assembleFiles({ plan, view, sf, blockers, componentFile, commandsFile, members: [...members, ...carried.members], effects: carried.effects, notes, exportEdits, isChild, ctxType, serverOnly, serverWhy, liveviewjsVia, packageVia, children: input.children, render, commands: carried.commands, runsOriginal: true, runner: "runCarried" });
   }
@@ -614,17 +614,28 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
  * unchanged on the server (runtime runCarried) against the state the browser carries sealed; the
  * component keeps the render, and sends each event, message and navigation to its command.
  */
-function carriedParts(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers: Blocker[], originalView: string, render: FunctionPart, referenced: ReadonlySet<string>) {
+function carriedParts(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers: Blocker[], originalView: string, render: FunctionPart, referenced: ReadonlySet<string>, pollers: Poller[]) {
   const members: string[] = [];
   const actions: string[] = [];
   const commands: string[] = [];
   const notes: string[] = ["its state keys are made at run time: every handler runs on the server, the browser carries the state sealed (one round trip per event, no per-tab process)"];
   const effects = new Set(["putFlash", "pageTitle", "pushPatch", "pushRedirect", "pushEvent", "send"]);
   if (plan.kind === "component") blockers.push({ code: "DYNAMIC_KEYS", message: "a live component whose keys are made at run time: its state cannot be carried through its parent; list its keys by hand", pos: view.statement.getStart(sf) });
-  // no process holds a timer or an upload between calls
+  // No process holds a timer between calls. The polling timers LiveViewJS's connected mount started
+  // (behind `socket.connected`, which the carried mount never is) ring in the browser instead: each
+  // tick is a message for the handleInfo command. Any other timer stays a marker.
+  const mount = view.parts.get("mount");
+  const mountSocket = mount?.params[0];
+  const ringing = pollers.filter((p) => mount && mountSocket && onlyUnderConnectedGuards(p.statement, mount.body, mountSocket));
+  const pollerStatements = new Set<ts.Node>(ringing.map((p) => p.statement));
   for (const name of ["mount", "handleParams", "handleEvent", "handleInfo"]) {
     const part = view.parts.get(name);
-    if (part && startsTimer(part.body, sf)) blockers.push({ code: "SERVER_TIMER", message: `${name} starts a timer, and this view's state is carried by the browser (its keys are made at run time): no server process keeps the timer; make it ctx.every polling by hand`, pos: part.property.getStart(sf) });
+    const stray = part && (name === "mount" ? timerStatements(part.body, sf).find((st) => !pollerStatements.has(st)) : startsTimer(part.body, sf) ? part.property : undefined);
+    if (stray) blockers.push({ code: "SERVER_TIMER", message: `${name} starts a timer, and this view's state is carried by the browser (its keys are made at run time): no server process keeps the timer; make it ctx.every polling by hand`, pos: stray.getStart(sf) });
+  }
+  if (ringing.length > 0) {
+    members.push(`connected(ctx) {\n// the timers LiveViewJS's connected mount started: each tick runs handleInfo on the server\n${ringing.map((p) => `ctx.every(${p.ms}, "handleInfo", { type: ${JSON.stringify(p.type)} });`).join("\n")}\n},`);
+    notes.push(`mount's polling: ctx.every in the browser, each tick a handleInfo command`);
   }
   if (/\b(allowUpload|consumeUploadedEntries|uploadedEntries)\b/.test(sf.text.slice(view.statement.getStart(sf), view.statement.end))) blockers.push({ code: "UPLOAD", message: "uploads in a view whose keys are made at run time: the carried state has no upload channel; list its keys by hand", pos: view.statement.getStart(sf) });
   // the keys render reads are all the browser holds ("all" when it reads keys by name at run time)
@@ -654,7 +665,9 @@ function carriedParts(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, bloc
   // a subscription whose topic is neither a string nor a name the analysis followed cannot be followed
   const unnamed = subscribeCalls(view.statement).find((arg) => !ts.isStringLiteralLike(arg) && !(ts.isIdentifier(arg) && plan.topicConstants?.some((c) => c.name === arg.text)));
   if (unnamed) blockers.push({ code: "SUBSCRIBE", message: "the view subscribes to a topic made at run time: name it with a string constant", pos: unnamed.getStart(sf) });
-  const topics = [...new Set(subscribed)].sort();
+  // …and those the view's own code names (a message type the analysis did not list still arrives)
+  const named = subscribeCalls(view.statement).flatMap((arg) => (ts.isStringLiteralLike(arg) ? [arg.text] : ts.isIdentifier(arg) && plan.topicConstants?.some((c) => c.name === arg.text) ? [topicValue(arg.text)] : []));
+  const topics = [...new Set([...subscribed, ...named])].sort();
   if (hasInfo && topics.length > 0) {
     members.push(`sync: {\n${topics.map((t) => `${key(t)}: ${JSON.stringify(`sync_${t.replace(/\W/g, "_")}`)},`).join("\n")}\n},`);
     for (const t of topics) actions.push(`${key(`sync_${t.replace(/\W/g, "_")}`)}(event, ctx) {\n// a pubsub message: run handleInfo\nctx.send("handleInfo", event);\n},`);
@@ -666,6 +679,22 @@ function carriedParts(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, bloc
   members.push(view.isClass ? `${render.isAsync ? "async " : ""}render(${render.params.join(", ")}) ${render.body.getText(sf)},` : `${render.property.getText(sf)},`);
   members.push(`actions: {\n${actions.join("\n")}\n},`);
   return { members, commands, effects, notes };
+}
+
+/** Statements of a body (not in nested functions) that start a timer, themselves or through a helper. */
+function timerStatements(body: ts.Node, sf: ts.SourceFile): ts.Node[] {
+  if (!ts.isBlock(body)) return startsTimer(body, sf) ? [body] : [];
+  const out: ts.Node[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node)) {
+      if (startsTimer(node, sf)) out.push(node);
+      return;
+    }
+    if (ts.isFunctionLike(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return out;
 }
 
 /** The first arguments of `x.subscribe(arg)` calls in a node. */

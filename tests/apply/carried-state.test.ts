@@ -100,7 +100,7 @@ describe("carried state", () => {
     expect((rotated as { result: { patch: unknown } }).result.patch).toEqual({ city: "Rome" });
   }, 120_000);
 
-  it("follows a topic subscribed through a constant by its string (a fuzz divergence: the sync table named the constant)", async () => {
+  it("follows a topic subscribed through a constant by its string (a fuzz divergence: the sync table named the constant); polling rings in the browser", async () => {
     const root = scratchRepo(FIXTURE, "carried-tally");
     scratch.push(root);
     const { merged } = analyzeDir(root);
@@ -112,6 +112,8 @@ describe("carried state", () => {
     const component = readFileSync(join(root, "src/views/tally.component.ts"), "utf8");
     expect(component).toMatch(/sync: \{\s*tally: "sync_tally",\s*\}/);
     expect(component).not.toMatch(/TALLY_TOPIC/);
+    // the connected mount's polling rings in the browser; each tick is a handleInfo command
+    expect(component).toMatch(/connected\(ctx\) \{[^}]*ctx\.every\(5000, "handleInfo", \{ type: "refresh" \}\);/);
     // render reads keys by name (ctx[o]): every key is the browser's
     expect(readFileSync(join(root, "src/views/tally.commands.ts"), "utf8")).toMatch(/runCarried\(\s*tallyView,\s*"mount",\s*input,\s*"all",/);
   }, 120_000);
