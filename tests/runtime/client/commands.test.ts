@@ -78,7 +78,8 @@ describe("ctx.command", () => {
     expect(url).toBe(`${PROTOCOL.base}${PROTOCOL.commandPath}/todo/list`);
     expect(init.method).toBe("POST");
     expect((init.headers as Record<string, string>)[PROTOCOL.csrfHeader]).toBe("tok-9");
-    expect(JSON.parse(init.body as string)).toEqual({ params: { page: 1 }, url: location.href });
+    // with a call id of its own: the server runs a call once, whatever the retries
+    expect(JSON.parse(init.body as string)).toEqual({ params: { page: 1 }, url: location.href, id: expect.stringMatching(/^[\w-]{8,64}$/) });
     release(json({ ok: true, result: { items: ["a", "b"] } }));
     await vi.waitFor(() => expect(c.state.items).toEqual(["a", "b"]));
     await c.flushed();
@@ -99,12 +100,26 @@ describe("ctx.command", () => {
     expect(c.state.saving).toBe(false);
   });
 
-  it("does not retry a command that is not idempotent: a network failure goes to onError", async () => {
+  it("retries any command that never reached a server under the same call id (the server runs it once); when retries run out, onError", async () => {
+    vi.useFakeTimers();
     const fetch = vi.fn().mockRejectedValue(new TypeError("Failed to fetch"));
+    const c = await mountPage(todo, { items: [] }, { fetch });
+    const done = c.dispatch("add", { text: "x" });
+    await vi.advanceTimersByTimeAsync(PROTOCOL.commandBackoffMs * 2 ** (PROTOCOL.commandRetries + 1));
+    await done;
+    expect(fetch).toHaveBeenCalledTimes(PROTOCOL.commandRetries + 1);
+    const ids = new Set(fetch.mock.calls.map(([, init]) => JSON.parse((init as RequestInit).body as string).id));
+    expect(ids.size).toBe(1);
+    expect(c.state.error).toEqual({ code: CLIENT_ERROR.network, message: "TypeError: Failed to fetch" });
+    vi.useRealTimers();
+  });
+
+  it("does not retry a command that is not idempotent after a proxy's 502-504 (a server may have run it and died)", async () => {
+    const fetch = vi.fn().mockResolvedValue(new Response("bad gateway", { status: 502 }));
     const c = await mountPage(todo, { items: [] }, { fetch });
     await c.dispatch("add", { text: "x" });
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(c.state.error).toEqual({ code: CLIENT_ERROR.network, message: "TypeError: Failed to fetch" });
+    expect(c.state.error).toEqual({ code: CLIENT_ERROR.badResponse, message: "HTTP 502" });
   });
 
   it("retries an idempotent command (listed in the state script) with backoff until it gets through", async () => {
