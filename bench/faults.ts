@@ -121,12 +121,12 @@ async function scenario(name: string, fault: (at: { redis: Redis; restart: () =>
   // the subscriber: another process's log, following the topic from its head
   const subscriberLog: SyncLog = createRedisSyncLog({ url: redis.url, prefix, onError: () => {} });
   const received = new Map<number, number>();
-  const resets: number[] = [];
-  const publishedAt = new Map<number, number>();
-  let clock = 0;
+  /** Each reset's offset: the head the subscriber reloads to (everything up to it is covered). */
+  const resets: string[] = [];
+  const published = new Set<number>();
   const stop = subscriberLog.subscribe(["feed"], {}, (d) => {
     if (d.kind === "entry") received.set(Number(d.message.n), (received.get(Number(d.message.n)) ?? 0) + 1);
-    else if (d.kind === "reset") resets.push(++clock);
+    else if (d.kind === "reset") resets.push(d.offset);
   });
   await new Promise((r) => setTimeout(r, 300));
   const faultAt = Math.floor(MESSAGES / 3);
@@ -146,24 +146,36 @@ async function scenario(name: string, fault: (at: { redis: Redis; restart: () =>
       });
     }
     await publish(() => live, auth, n);
-    publishedAt.set(n, ++clock);
+    published.add(n);
   }
   await new Promise((r) => setTimeout(r, 1500));
   stop();
+  // where each message is in the log now (the epoch of the last reset, or the only one)
+  const epochStart = `${(resets.at(-1) ?? (await subscriberLog.head("feed"))).split(":")[0]}:0-0`;
+  const kept = await subscriberLog.read("feed", epochStart, 1_000_000);
+  const offsetOf = new Map(Array.isArray(kept) ? kept.map((e) => [Number(e.message.n), e.offset.split(":")[1]!] as const) : []);
   await subscriberLog.close();
   for (const s of servers) await s.stop().catch(() => {});
   await kill(redis);
   if (dir) rmSync(dir, { recursive: true, force: true });
-  const missing = [...publishedAt.keys()].filter((n) => !received.has(n));
-  // a reset after a message was published covers it: the subscriber reloads what the server has
-  const lastReset = resets.at(-1) ?? -1;
+  const missing = [...published].filter((n) => !received.has(n));
+  // A reset covers what the log had up to its head (the subscriber reloads it) and what was lost with
+  // an old epoch. A missing message is silent loss when no reset came, or when it is in the log after
+  // the last reset's head (it should have been delivered).
+  const resetHead = resets.at(-1)?.split(":")[1];
+  const afterReset = (n: number) => {
+    const id = offsetOf.get(n);
+    if (id === undefined || resetHead === undefined) return false;
+    const [a, b] = [id, resetHead].map((x) => x.split("-").map(BigInt));
+    return a![0]! > b![0]! || (a![0] === b![0] && a![1]! > b![1]!);
+  };
   return {
     scenario: name,
-    published: publishedAt.size,
+    published: published.size,
     received: received.size,
     duplicated: [...received.values()].filter((count) => count > 1).length,
     lost: missing.length,
-    lostWithoutReset: missing.filter((n) => publishedAt.get(n)! > lastReset).length,
+    lostWithoutReset: missing.filter((n) => resets.length === 0 || afterReset(n)).length,
     resets: resets.length,
   };
 }
