@@ -60,6 +60,8 @@ export interface RequestHandlerOptions {
   allowTopic?(topic: string, session: Session): boolean;
   /** SSE heartbeat interval in ms (default 15 s). */
   heartbeatMs?: number;
+  /** Behind a proxy that terminates TLS: trust its `X-Forwarded-Proto` (the session cookie is then `Secure`). Default false. */
+  trustProxy?: boolean;
   /** Minify the client bundle (default true). */
   minify?: boolean;
   /** Unexpected errors (bugs in commands, renders); default console.error. Never sent to clients. */
@@ -160,7 +162,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     };
     session ??= newSession();
     // every page load renews the cookie's life, signed with the current secret (rotation)
-    headers["set-cookie"] = sessionCookieHeader(cookieName, encodeSessionCookie(keys, session), isSecure(req));
+    headers["set-cookie"] = sessionCookieHeader(cookieName, encodeSessionCookie(keys, session), isSecure(req, options.trustProxy === true));
     const built = await clientBundle();
     const own = registry.get(route.component.name)!;
     const result = await renderFirstPaint({
@@ -397,8 +399,11 @@ function requestUrl(req: IncomingMessage): URL | undefined {
   return undefined;
 }
 
-function isSecure(req: IncomingMessage): boolean {
-  return Boolean((req.socket as { encrypted?: boolean }).encrypted);
+/** An HTTPS request: TLS here, or (trusted proxy only) the first proto the proxy forwarded. */
+function isSecure(req: IncomingMessage, trustProxy: boolean): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  const forwarded = req.headers["x-forwarded-proto"];
+  return trustProxy && typeof forwarded === "string" && forwarded.split(",")[0]!.trim().toLowerCase() === "https";
 }
 
 function defaultLayout(body: string, meta: LayoutMeta): string {

@@ -13,7 +13,7 @@ import type { IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PROTOCOL, type CommandContext, type UploadMeta, type UploadReceipt } from "../contract.ts";
-import { accepts, uploadConfig, UPLOAD_ERRORS, type UploadEntry, type UploadOptions } from "../template/uploads.ts";
+import { accepts, MIME_TYPES, uploadConfig, UPLOAD_ERRORS, type UploadEntry, type UploadOptions } from "../template/uploads.ts";
 import { httpError, type HttpError } from "./responses.ts";
 import { safeEqual } from "./session.ts";
 
@@ -48,6 +48,9 @@ export interface CommandUploads {
   cleanup(): void;
 }
 
+/** Extensions browsers run as pages or scripts: a file named so is never stored as another type. */
+const ACTIVE_CONTENT: Record<string, string> = { html: "text/html", htm: "text/html", xhtml: "application/xhtml+xml", shtml: "text/html", js: "text/javascript", mjs: "text/javascript", xml: "application/xml", xsl: "application/xml" };
+
 export function createUploadStore(secret: string, dir = join(tmpdir(), "lvm-uploads")) {
   const sign = (payload: string) => createHmac("sha256", secret).update(`upload\n${payload}`).digest("base64url");
   let lastSweep = 0;
@@ -80,6 +83,11 @@ export function createUploadStore(secret: string, dir = join(tmpdir(), "lvm-uplo
     const tooLarge = httpError(413, "PAYLOAD_TOO_LARGE", `${UPLOAD_ERRORS.tooLarge}: the limit is ${config.max_file_size} bytes`);
     if (Number(req.headers["content-length"]) > config.max_file_size) return refuse(tooLarge);
     if (!accepts(config.accept, type, name)) return refuse(httpError(415, "UNSUPPORTED_MEDIA_TYPE", `${UPLOAD_ERRORS.notAllowed}: accepted are ${config.accept.join(", ")}`));
+    // the type is the browser's word; a name whose extension says another type is refused (an app that
+    // stores the file under its name would serve `evil.html` sent as image/png as a page)
+    const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+    const named = extension ? (MIME_TYPES[extension] ?? ACTIVE_CONTENT[extension]) : undefined;
+    if (named && named !== type) return refuse(httpError(415, "UNSUPPORTED_MEDIA_TYPE", `${UPLOAD_ERRORS.notAllowed}: ${name} is named as ${named}, sent as ${type || "no type"}`));
 
     const now = Date.now();
     sweep(now);

@@ -84,7 +84,7 @@ function uploadRef(seed: string): string {
 }
 
 // mime-db's answer for the usual accept extensions (liveviewjs looks extensions up there).
-const MIME: Record<string, string> = {
+export const MIME_TYPES: Record<string, string> = {
   png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp", svg: "image/svg+xml",
   avif: "image/avif", pdf: "application/pdf", txt: "text/plain", csv: "text/csv", json: "application/json",
   mp3: "audio/mpeg", mp4: "video/mp4", zip: "application/zip",
@@ -96,7 +96,7 @@ export function accepts(accept: readonly string[], type: string, fileName: strin
   return accept.some((item) => {
     const wanted = item.toLowerCase();
     if (wanted.startsWith(".")) {
-      const mime = MIME[wanted.slice(1)];
+      const mime = MIME_TYPES[wanted.slice(1)];
       // an extension outside the table: the file's own extension decides
       return mime ? mime === type : fileName.toLowerCase().endsWith(wanted);
     }

@@ -40,6 +40,21 @@ describe("first paint", () => {
     expect(second.csrfToken).toBe(first.csrfToken);
   });
 
+  it("marks the cookie Secure behind a TLS proxy only when told to trust it (X-Forwarded-Proto is anyone's to send)", async () => {
+    const viaProxy = { "x-forwarded-proto": "https, http" };
+    const untrusted = await fetch(`${server.url}/notes/1`, { headers: viaProxy });
+    expect(untrusted.headers.get("set-cookie")).not.toMatch(/Secure/);
+    const trusting = createRequestHandler({ secret: SECRET, trustProxy: true, routes: [{ path: "/notes/:id", component: notes, commands: app.commands, clientModule }] });
+    const behindProxy = await listen(trusting);
+    try {
+      expect((await fetch(`${behindProxy.url}/notes/1`, { headers: viaProxy })).headers.get("set-cookie")).toMatch(/; Secure$/);
+      expect((await fetch(`${behindProxy.url}/notes/1`, { headers: { "x-forwarded-proto": "http" } })).headers.get("set-cookie")).not.toMatch(/Secure/);
+    } finally {
+      await behindProxy.close();
+      await trusting.close();
+    }
+  });
+
   it("renders the component with path params, loaded shared keys and sync offsets", async () => {
     const { html, payload, response } = await firstPaint(`${server.url}/notes/42?tab=x`);
     expect(response.status).toBe(200);

@@ -106,6 +106,9 @@ describe("uploads", () => {
         },
       }), auth()), 413, "PAYLOAD_TOO_LARGE"],
       ["type not accepted", () => upload("album/photos", PNG, auth({ "content-type": "image/gif", "x-lvm-file-name": "cat.gif" })), 415, "UNSUPPORTED_MEDIA_TYPE", /^Not allowed: accepted are \.png$/],
+      // an accepted type under a name that says otherwise: an app that keeps the name's extension would serve it as that
+      ["an HTML page sent as image/png", () => upload("album/photos", PNG, auth({ "content-type": "image/png", "x-lvm-file-name": "evil.html" })), 415, "UNSUPPORTED_MEDIA_TYPE", /evil\.html.*image\/png/],
+      ["a script sent as image/png", () => upload("album/photos", PNG, auth({ "content-type": "image/png", "x-lvm-file-name": "x.PNG.js" })), 415, "UNSUPPORTED_MEDIA_TYPE"],
     ];
     it.each(cases)("%s", async (_label, send, status, code, message) => {
       const before = tempFiles().length;
