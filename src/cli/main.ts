@@ -12,11 +12,12 @@ import { register as registerApply } from "./commands/apply.ts";
 import { register as registerMerge } from "./commands/merge.ts";
 import { register as registerCheck } from "./commands/check.ts";
 import { register as registerExplain } from "./commands/explain.ts";
+import { register as registerInit } from "./commands/init.ts";
 import { register as registerRevert } from "./commands/revert.ts";
 import { register as registerVerify } from "./commands/verify.ts";
 
 /** Every command, one file each (src/cli/commands/<name>.ts exporting `register(program, io)`). */
-const COMMANDS: ((program: Command, io: CliIo) => void)[] = [registerAnalyze, registerApply, registerMerge, registerCheck, registerExplain, registerRevert, registerVerify];
+const COMMANDS: ((program: Command, io: CliIo) => void)[] = [registerInit, registerAnalyze, registerApply, registerMerge, registerCheck, registerExplain, registerRevert, registerVerify];
 
 export async function main(argv: string[], makeIo: (setExitCode: (code: number) => void) => CliIo = processIo): Promise<number> {
   let exitCode = EXIT_OK;

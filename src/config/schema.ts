@@ -8,24 +8,28 @@ const placement = z.enum(["client", "server", "split"]);
 
 export const viewOverrideSchema = z
   .object({
-    ignore: z.literal(true).optional(),
-    keys: z.record(z.string(), stateClass).optional(),
-    events: z.record(z.string(), placement).optional(),
+    ignore: z.literal(true).optional().describe("Leave this view on LiveViewJS."),
+    keys: z.record(z.string(), stateClass).optional().describe("A key's class where the analysis got it wrong: ui, form or shared."),
+    events: z.record(z.string(), placement).optional().describe("An event's placement where the analysis got it wrong: client, server or split."),
   })
   .strict();
 
 export const migrateConfigSchema = z
   .object({
     $schema: z.string().optional(),
-    include: z.array(z.string()).optional(),
-    exclude: z.array(z.string()).optional(),
-    views: z.record(z.string(), viewOverrideSchema).optional(),
-    serverOnly: z.array(z.string()).optional(),
-    clientSafe: z.array(z.string()).optional(),
-    minConfidence: z.enum(["high", "medium", "low"]).optional(),
+    include: z.array(z.string()).optional().describe("Analyze only files matching these globs (.gitignore syntax, relative to the config's folder)."),
+    exclude: z.array(z.string()).optional().describe("Skip files and folders matching these globs (.gitignore syntax)."),
+    views: z.record(z.string(), viewOverrideSchema).optional().describe('Per view (its id "<file>#<name>", or its bare name): decisions to override, or ignore.'),
+    serverOnly: z.array(z.string()).optional().describe("Modules (globs or package names) whose use is always server work."),
+    clientSafe: z.array(z.string()).optional().describe("Modules (globs or package names) known to be pure: safe to copy into browser code."),
+    minConfidence: z.enum(["high", "medium", "low"]).optional().describe("apply migrates only views whose every decision has at least this confidence."),
     /** Migrated pages render in the app's page template: `dropScripts` lists script `src`s it loads that
      *  migrated pages do not need (the app's LiveViewJS client bundle). */
-    layout: z.object({ dropScripts: z.array(z.string()).optional() }).strict().optional(),
+    layout: z
+      .object({ dropScripts: z.array(z.string()).optional().describe("Script src values of the app's layout that migrated pages do not load (its LiveViewJS client).") })
+      .strict()
+      .optional()
+      .describe("How migrated pages use the app's own page layout."),
   })
   .strict();
 
