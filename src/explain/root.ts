@@ -1,14 +1,18 @@
 // Where `migrate explain` analyzes from when --root is not given: the nearest folder above the file
-// holding a migrate.config.* or a package.json (the project the file belongs to).
+// holding a migrate.config.*, a package.json or a .git (the project the file belongs to); in a plain
+// folder (a Deno app, a few files) the current directory when the file is inside it, else the file's
+// own folder.
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join, relative } from "node:path";
 import { CONFIG_FILES } from "../config/load.ts";
 
-export function findProjectRoot(file: string): string | undefined {
+export function findProjectRoot(file: string, cwd: string): string {
   for (let dir = dirname(file); ; dir = dirname(dir)) {
-    if ([...CONFIG_FILES, "package.json"].some((name) => existsSync(join(dir, name)))) return dir;
-    if (dirname(dir) === dir) return undefined;
+    if ([...CONFIG_FILES, "package.json", ".git"].some((name) => existsSync(join(dir, name)))) return dir;
+    if (dirname(dir) === dir) break;
   }
+  const fromCwd = relative(cwd, file);
+  return fromCwd.startsWith("..") || isAbsolute(fromCwd) ? dirname(file) : cwd;
 }
 
 /** "<file>[:<view>[:<key>]]": the file part may not contain ":" (POSIX paths; a drive letter is kept). */

@@ -1,6 +1,9 @@
 // `migrate explain`: a key whose class comes from a call two modules away (view → service → repo
 // with a module-level Map) shows the whole chain and the deciding rule; unknown names list the valid ones.
 import { describe, expect, it } from "vitest";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCli } from "../cli/run-cli.ts";
 import type { Explanation } from "../../src/explain/explain.ts";
@@ -20,6 +23,21 @@ describe("migrate explain", () => {
     expect(run.stdout).toContain("listNotes() → src/services/notes.ts#listNotes → src/repo/note-repo.ts#NoteRepo.list → reads module state rows (Map) → shared");
     // One key asked for: the others are not shown.
     expect(run.stdout).not.toContain("open:");
+  }, 30_000);
+
+  it("in a plain folder (no package.json, config or .git: a Deno app) works from the current directory", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lvm-explain-plain-"));
+    try {
+      mkdirSync(join(dir, "src"));
+      cpSync(fileURLToPath(new URL("../../fixtures/example-app/src/views/counter.ts", import.meta.url)), join(dir, "src", "counter.ts"));
+      const run = await runCli(["explain", "src/counter.ts:counterLiveView:count"], { cwd: dir });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^src\/counter\.ts#counterLiveView \(view, pending\)/);
+      expect(run.stdout).toContain("count: ui (confidence high)");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it("--json carries the same evidence, and every key of the view when no key is given", async () => {

@@ -34,8 +34,7 @@ export async function runExplain(targetText: string, options: { json?: boolean; 
   }
   const file = resolve(io.cwd, target.file);
   if (!existsSync(file)) throw new UsageError(`no such file: ${target.file}`, "UNKNOWN_FILE");
-  const root = options.root ? resolve(io.cwd, options.root) : findProjectRoot(file);
-  if (!root) throw new UsageError(`cannot tell which project ${target.file} belongs to (no migrate.config.* or package.json above it): pass --root <dir>`);
+  const root = options.root ? resolve(io.cwd, options.root) : findProjectRoot(file, io.cwd);
   const rel = relative(root, file);
   if (rel.startsWith("..") || isAbsolute(rel)) throw new UsageError(`${target.file} is outside the root ${root}`);
 
