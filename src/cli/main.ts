@@ -64,7 +64,7 @@ export function buildProgram(io: CliIo, paintError: (text: string) => string = (
     .exitOverride();
   program.addHelpText(
     "after",
-    "\nExit codes: 0 done; 1 some files failed, apply refused, or verify found a view that diverged or could not be verified; 2 applied with markers left; 64 usage error; 70 internal error (a bug).\nDocs: docs/cli.md",
+    "\nExit codes: 0 done; 1 some files failed, apply refused, verify found a view that diverged or could not be verified, or check/verify had nothing to check; 2 applied with markers left (check: markers left); 64 usage error; 70 internal error (a bug).\nDocs: docs/cli.md",
   );
   for (const register of COMMANDS) register(program, io);
   return program;

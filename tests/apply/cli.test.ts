@@ -75,7 +75,18 @@ describe("migrate apply / check / revert", () => {
     const reverted = await run(["revert", root]);
     expect(reverted.code).toBe(0);
     expect(reverted.stdout).toContain("restored src/views/ticker.ts");
-    expect((await run(["check", root])).code).toBe(0);
+    // back to an app apply never touched: no marker, but nothing to check either (not a pass)
+    const after = await run(["check", root]);
+    expect(after.code).toBe(1);
+    expect(after.stderr).toMatch(/nothing to check .*run migrate apply first/);
+  });
+
+  it("check after an apply that left no marker: exit 0, says so", async () => {
+    const { root, planFile } = setup("client-counter");
+    expect((await run(["apply", root, "--plan", planFile, "--no-type-check", "--no-bundle-check"])).code).toBe(0);
+    const checked = await run(["check", root]);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toBe("No @migrate-todo markers left.\n");
   });
 
   it("a failure injected through the environment stops apply with exit 1 and the view's files as they were", async () => {
