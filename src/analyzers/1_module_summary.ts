@@ -2,7 +2,7 @@
 // module-level mutable state, and each function's direct effects and outgoing calls. Cross-file
 // meaning (what a call reaches two modules away) is computed later, in mergeFacts.
 
-import { ts, type FileContext, accessPath, boundNames, isAsync, locOf, propName, requireSpecifier, sortBy, unwrap, hasModifier, compareLoc } from "./ast.ts";
+import { ts, type FileContext, accessPath, boundNames, isAsync, lineOf, locOf, propName, requireSpecifier, sortBy, unwrap, hasModifier, compareLoc, walkTree } from "./ast.ts";
 import { typeKeyAnnotations } from "./annotations.ts";
 import type { CalleeRef, DirectEffect, ExportFact, FunctionFact, ImportFact, InstanceFact, ModuleStateFact, ModuleSummary, ReExportFact } from "./facts.ts";
 
@@ -152,7 +152,6 @@ export function buildModuleSummary(ctx: FileContext): { summary: ModuleSummary; 
       const ap = accessPath(node.expression);
       if (ap && ap.path.length >= 1 && MUTATING_METHODS.has(ap.path[ap.path.length - 1]!)) mutated.add(elementOf.get(ap.root) ?? ap.root);
     }
-    ts.forEachChild(node, visit);
   };
   const markTarget = (target: ts.Expression) => {
     const t = unwrap(target);
@@ -162,7 +161,7 @@ export function buildModuleSummary(ctx: FileContext): { summary: ModuleSummary; 
       if (ap) mutated.add(elementOf.get(ap.root) ?? ap.root);
     }
   };
-  visit(ctx.sf);
+  walkTree(ctx.sf, visit);
 
   for (const [name, node] of letNames) if (reassigned.has(name)) scope.state.set(name, { name, kind: "let", at: locOf(ctx, node) });
   for (const [name, c] of containers) if ((mutated.has(name) || reassigned.has(name)) && !isMemoCache(ctx.sf, name, c.kind, exports)) scope.state.set(name, { name, kind: c.kind, at: locOf(ctx, c.node) });
@@ -272,9 +271,8 @@ function routeEntries(ctx: FileContext): { path: string; view: CalleeRef }[] {
         if (ref) out.push({ path: key.text, view: ref });
       }
     }
-    ts.forEachChild(node, visit);
   };
-  visit(ctx.sf);
+  walkTree(ctx.sf, visit);
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -330,26 +328,24 @@ function dataTableReason(ctx: FileContext, scope: ModuleScope, name: string, exp
 /** `name.filter(...)`, `name.find(...)`, `name[i]`, `name.slice(...)` inside fn. */
 function readsAsQuery(fn: ts.Node, name: string): boolean {
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
+  walkTree(fn, (n) => {
+    if (found) return false;
     if (ts.isIdentifier(n) && n.text === name) {
       const p = n.parent;
       if ((ts.isPropertyAccessExpression(p) && p.expression === n && QUERY_METHODS.has(p.name.text)) || (ts.isElementAccessExpression(p) && p.expression === n) || ts.isSpreadElement(p) || ts.isReturnStatement(p) || (ts.isForOfStatement(p) && p.expression === n)) {
         found = true;
-        return;
+        return false;
       }
     }
-    ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(fn, visit);
+  }, true);
   return found;
 }
 
 /** The first call that makes a value differ per process or per run (Math.random, Date.now, new Date()), anywhere in a const's initializer. */
 function seededAtLoad(init: ts.Expression): string | undefined {
   let found: string | undefined;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
+  walkTree(init, (n) => {
+    if (found) return false;
     if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "Date" && !n.arguments?.length) found = "new Date()";
     else if (ts.isCallExpression(n)) {
       const ap = accessPath(n.expression);
@@ -357,9 +353,8 @@ function seededAtLoad(init: ts.Expression): string | undefined {
       if (ap && last && NONDETERMINISTIC[ap.root]?.has(last)) found = `${ap.root}.${last}()`;
       else if (ap && ap.path.length === 0 && ap.root === "randomUUID") found = "randomUUID()";
     }
-    if (!found) ts.forEachChild(n, visit);
-  };
-  visit(init);
+    return !found;
+  });
   return found;
 }
 
@@ -428,9 +423,8 @@ function broadcastTypesIn(sf: ts.SourceFile): string[] {
         : undefined;
       types.add(type && ts.isStringLiteralLike(unwrap(type)) ? (unwrap(type) as ts.StringLiteralLike).text : "*");
     }
-    ts.forEachChild(node, visit);
   };
-  visit(sf);
+  walkTree(sf, visit);
   return [...types].sort();
 }
 
@@ -444,8 +438,8 @@ function isMemoCache(sf: ts.SourceFile, name: string, kind: string, exports: Exp
   let owner: ts.Node | undefined;
   let key: string | undefined;
   let ok = true;
-  const visit = (node: ts.Node): void => {
-    if (!ok) return;
+  const visit = (node: ts.Node): boolean => {
+    if (!ok) return false;
     if (ts.isIdentifier(node) && node.text === name && !(ts.isVariableDeclaration(node.parent) && node.parent.name === node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
       const access = node.parent;
       const call = ts.isPropertyAccessExpression(access) && access.expression === node && ts.isCallExpression(access.parent) && access.parent.expression === access ? access.parent : undefined;
@@ -457,9 +451,9 @@ function isMemoCache(sf: ts.SourceFile, name: string, kind: string, exports: Exp
       owner = fn;
       key = param;
     }
-    ts.forEachChild(node, visit);
+    return true;
   };
-  visit(sf);
+  walkTree(sf, visit);
   return ok && owner !== undefined;
 }
 
@@ -559,10 +553,9 @@ function mutableFields(cls: ts.ClassLikeDeclaration): Set<string> {
         const ap = accessPath(node.expression);
         if (ap && ap.root === "this" && ap.path.length >= 2 && MUTATING_METHODS.has(ap.path[ap.path.length - 1]!) && !inCtor) out.add(ap.path[0]!);
       }
-      ts.forEachChild(node, visit);
     };
-    if (!ts.isPropertyDeclaration(m)) ts.forEachChild(m, visit);
-    else if (m.initializer) ts.forEachChild(m.initializer, visit);
+    if (!ts.isPropertyDeclaration(m)) walkTree(m, visit, true);
+    else if (m.initializer) walkTree(m.initializer, visit, true);
   }
   return out;
 }
@@ -573,6 +566,10 @@ export function analyzeFunction(ctx: FileContext, scope: ModuleScope, name: stri
   const calls: CalleeRef[] = [];
   const locals = collectLocals(fn);
   collectBodyEffects(ctx, scope, fn, locals, className, effects, calls);
+  // A part blanked out for nesting too deep (depth.ts) may do anything: callers must not take the function for pure.
+  for (const region of ctx.deep ?? []) {
+    if (region.start < fn.getEnd() && fn.getStart(ctx.sf) < region.end) effects.push({ kind: "unknown", detail: "code nested too deep to analyze", at: `${ctx.path}:${lineOf(ctx, region.start)}`, pos: region.start });
+  }
   return {
     name,
     at: locOf(ctx, fn),
@@ -610,9 +607,8 @@ export function collectLocals(fn: ts.Node): Set<string> {
       if (ts.isIdentifier(node.name)) out.add(node.name.text);
     } else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name && node !== fn) out.add(node.name.text);
     else if (ts.isCatchClause(node) && node.variableDeclaration) boundNames(node.variableDeclaration.name, [...out]).forEach((n) => out.add(n));
-    ts.forEachChild(node, visit);
   };
-  ts.forEachChild(fn, visit);
+  walkTree(fn, visit, true);
   return out;
 }
 
@@ -647,8 +643,8 @@ export function collectBodyEffects(
 ): void {
   const fields = className ? scope.classFields.get(className) : undefined;
   const isModuleName = (n: string) => !locals.has(n);
-  const visit = (node: ts.Node): void => {
-    if (skip?.has(node)) return;
+  const visit = (node: ts.Node): boolean => {
+    if (skip?.has(node)) return false;
     if (ts.isAwaitExpression(node) && !awaitsSkipped(node.expression, skipAwaitRoots)) effects.push({ kind: "await", detail: `await ${node.expression.getText(ctx.sf).slice(0, 80)}`, at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
     else if (ts.isForOfStatement(node) && node.awaitModifier) effects.push({ kind: "await", detail: "for await", at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
@@ -682,8 +678,11 @@ export function collectBodyEffects(
         }
       }
     } else if (ts.isPropertyAccessExpression(node)) {
-      const ap = accessPath(node);
-      if (ap && ap.root === "process" && ap.path[0] === "env" && isModuleName("process") && !ts.isPropertyAccessExpression(node.parent)) {
+      // Only the outermost access of a chain, or `this.x`, can match: the path is not taken at every
+      // link of a long chain (that was quadratic).
+      const outermost = !ts.isPropertyAccessExpression(node.parent);
+      const ap = outermost || unwrap(node.expression).kind === ts.SyntaxKind.ThisKeyword ? accessPath(node) : undefined;
+      if (ap && ap.root === "process" && ap.path[0] === "env" && isModuleName("process") && outermost) {
         effects.push({ kind: "env", detail: `process.${ap.path.join(".")}`, at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
       } else if (ap && ap.root === "this" && fields && fields.has(ap.path[0]!) && ap.path.length === 1) {
         const write = isWriteTarget(node);
@@ -696,17 +695,9 @@ export function collectBodyEffects(
       // An imported value read (not called): it may be mutable state of another module.
       calls.push({ local: node.text, member: memberPathAfter(node), at: locOf(ctx, node), pos: node.getStart(ctx.sf), read: true });
     }
-    ts.forEachChild(node, visit);
+    return true;
   };
-  const roots: readonly ts.Node[] = isNodeList(root) ? root : [root];
-  for (const r of roots) {
-    if (includeRoot) visit(r);
-    else ts.forEachChild(r, visit);
-  }
-}
-
-function isNodeList(x: ts.Node | readonly ts.Node[]): x is readonly ts.Node[] {
-  return Array.isArray(x);
+  walkTree(root, visit, !includeRoot);
 }
 
 function awaitsSkipped(e: ts.Expression, roots: ReadonlySet<string> | undefined): boolean {

@@ -3,7 +3,7 @@
 // package was imported: named, aliased, namespace, default, CommonJS require, or through the project's
 // own modules (recorded as "project" detections and confirmed in mergeFacts by following re-exports).
 
-import { ts, type FileContext, accessPath, locOf, propName, spanOf, unwrap } from "./ast.ts";
+import { ts, type FileContext, accessPath, locOf, propName, spanOf, unwrap, walkTree } from "./ast.ts";
 import type { ModuleScope } from "./1_module_summary.ts";
 import type { DetectionFact, ExportFact, ImportFact } from "./facts.ts";
 import type { ViewApi, ViewKind } from "../plan/types.ts";
@@ -70,9 +70,8 @@ export function detectViews(ctx: FileContext, scope: ModuleScope, exports: Expor
         out.push({ node, definition: node, name, exported, kind: found.kind, api: found.legacy ? "legacy-class" : "class", detection: found.detection });
       }
     }
-    ts.forEachChild(node, visit);
   };
-  visit(ctx.sf);
+  walkTree(ctx.sf, visit);
   return out;
 }
 

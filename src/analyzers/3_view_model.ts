@@ -4,7 +4,7 @@
 // is left as CalleeRefs for mergeFacts.
 
 import { pollerStarts, pollerStops } from "./polling.ts";
-import { ts, type FileContext, accessPath, locOf, propName, spanOf, textOf, unwrap, uniqSorted, sortBy, compareLoc } from "./ast.ts";
+import { ts, type FileContext, accessPath, locOf, propName, spanOf, textOf, unwrap, uniqSorted, sortBy, compareLoc, walkTree } from "./ast.ts";
 import { type ModuleScope, collectBodyEffects, isFunctionExpr, isModuleCallable, sortCalls, sortEffects } from "./1_module_summary.ts";
 import type { DetectedView } from "./2_detect_views.ts";
 import type { CalleeRef, DirectEffect, EventFact, HandlerFacts, InfoFact, ReadFact, ViewFacts, WriteFact } from "./facts.ts";
@@ -107,7 +107,7 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
   const evalValue = (e0: ts.Expression, env: Env, res: { sources: Set<ValueSource>; calls: CalleeRef[]; deps: Set<string> }, seen: Set<ts.Node>, depth: number): void => {
     if (depth > 14 || seen.has(e0)) return;
     seen.add(e0);
-    const e = unwrap(e0);
+    const e = chainBase(unwrap(e0), (part) => evalValue(part, env, res, seen, depth + 1));
     if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || ts.isBigIntLiteral(e) || ts.isRegularExpressionLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) {
       res.sources.add("literal");
       return;
@@ -186,11 +186,6 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
       evalValue(e.condition, env, res, seen, depth + 1);
       evalValue(e.whenTrue, env, res, seen, depth + 1);
       evalValue(e.whenFalse, env, res, seen, depth + 1);
-      return;
-    }
-    if (ts.isBinaryExpression(e)) {
-      evalValue(e.left, env, res, seen, depth + 1);
-      evalValue(e.right, env, res, seen, depth + 1);
       return;
     }
     if (ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) return evalValue(e.operand, env, res, seen, depth + 1);
@@ -383,6 +378,22 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
     const starts = new Set([...pollerStarts(nodes, ctx.sf, socketNames), ...pollerStops(nodes, ctx.sf)]);
     starts.forEach((n) => pollerStatements.add(n));
     if (withEffects) collectBodyEffects(ctx, scope, nodes, env.locals, viewClassName, acc.effects, acc.calls, true, socketNames, starts);
+    // Pre-order over a stack of our own (not recursion: chains of any length), each node with its
+    // context: inside a timer's callback, and how many functions deep. Parallel arrays: no object per node.
+    const stack: ts.Node[] = [];
+    const timers: boolean[] = [];
+    const depths: number[] = [];
+    const push = (list: readonly ts.Node[], inTimer: boolean, fnDepth: number): void => {
+      for (let i = list.length - 1; i >= 0; i--) {
+        stack.push(list[i]!);
+        timers.push(inTimer);
+        depths.push(fnDepth);
+      }
+    };
+    const children: ts.Node[] = [];
+    const collectChild = (c: ts.Node): void => {
+      children.push(c);
+    };
     const visit = (node: ts.Node, inTimer: boolean, fnDepth: number): void => {
       if (ts.isCallExpression(node)) {
         const callee = unwrap(node.expression);
@@ -405,7 +416,7 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
             acc.effects.push({ kind: "pubsub", detail: `subscribe ${node.arguments[0] ? textOf(ctx, node.arguments[0], 60) : ""}`.trim(), at: locOf(ctx, node), pos: node.getStart(ctx.sf) });
           } else if (SOCKET_OPS.has(op)) acc.socketOps.push(op);
         } else if (ts.isIdentifier(callee) && TIMERS.has(callee.text) && !env.locals.has(callee.text)) {
-          for (const a of node.arguments) visit(a, true, fnDepth);
+          push(node.arguments, true, fnDepth);
           return;
         } else if (ts.isIdentifier(callee) && scope.functions.has(callee.text) && !env.locals.has(callee.text) && env.depth < 4) {
           follow(scope.functions.get(callee.text)!, node, env, acc, inTimer);
@@ -414,8 +425,9 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
           if (m && env.depth < 4) follow(m, node, env, acc, inTimer);
         }
       } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-        const ap = accessPath(node);
-        if (ap && !(ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node)) {
+        // The outermost access of a chain only (the path is not taken at every link: that was quadratic).
+        const ap = ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node ? undefined : accessPath(node);
+        if (ap) {
           const r = env.roles.get(ap.root);
           // the connection's id, outside a polling timer's bookkeeping: merge judges what it is used for
           if (r?.role === "socket" && ap.path.length === 1 && ap.path[0] === "id" && !inPollerStart(node)) acc.socketOps.push("id");
@@ -439,19 +451,12 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
         markers.push({ code: "DYNAMIC_EVENT", message: `events dispatched through \`${textOf(ctx, node, 60)}\`: each event's handler cannot be located`, at: locOf(ctx, node), span: spanOf(ctx, node) });
       }
       const nextDepth = isFunctionExpr(node) || ts.isFunctionDeclaration(node) ? fnDepth + 1 : fnDepth;
-      // Children read their context from curTimer/curDepth: one shared callback instead of a closure per node.
-      const savedTimer = curTimer;
-      const savedDepth = curDepth;
-      curTimer = inTimer;
-      curDepth = nextDepth;
-      ts.forEachChild(node, visitChild);
-      curTimer = savedTimer;
-      curDepth = savedDepth;
+      ts.forEachChild(node, collectChild);
+      push(children, inTimer, nextDepth);
+      children.length = 0;
     };
-    let curTimer = false;
-    let curDepth = 0;
-    const visitChild = (c: ts.Node): void => visit(c, curTimer, curDepth);
-    for (const n of nodes) visit(n, false, 0);
+    push(nodes, false, 0);
+    while (stack.length > 0) visit(stack.pop()!, timers.pop()!, depths.pop()!);
   };
 
   const readPattern = (pattern: ts.ObjectBindingPattern, env: Env, acc: Acc) => {
@@ -511,12 +516,11 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
       else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) env.locals.add(node.name.text);
       // `catch (err)`: what was thrown comes from what the try block called (a store's refusal is the server's word)
       if (ts.isCatchClause(node) && node.variableDeclaration && ts.isIdentifier(node.variableDeclaration.name) && ts.isTryStatement(node.parent)) {
-        const thrownBy = (n: ts.Node): void => {
-          if (ts.isFunctionLike(n)) return;
-          if (ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isThrowStatement(n)) pushDef(env, node.variableDeclaration!.name.getText(), { expr: ts.isThrowStatement(n) ? n.expression : n });
-          ts.forEachChild(n, thrownBy);
-        };
-        thrownBy(node.parent.tryBlock);
+        const name = node.variableDeclaration.name.getText();
+        walkTree(node.parent.tryBlock, (n) => {
+          if (ts.isFunctionLike(n)) return false;
+          if (ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isThrowStatement(n)) pushDef(env, name, { expr: ts.isThrowStatement(n) ? n.expression : n });
+        });
       }
       if (ts.isVariableDeclaration(node) && node.initializer) {
         const init = unwrap(node.initializer);
@@ -547,9 +551,8 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
       } else if (ts.isParameter(node) && node.parent !== fn && ts.isIdentifier(node.name)) {
         // Parameters of callbacks inside the handler (`items.map(i => ...)`): values flow from the array; unknown otherwise.
       }
-      ts.forEachChild(node, visit);
     };
-    ts.forEachChild(fn, visit);
+    walkTree(fn, visit, true);
   };
 
   // ---- assemble ----
@@ -611,15 +614,13 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
       const env: Env = { ...env0, handler: `${name}:${evName}` };
       // a catch around the dispatch: for this branch, what was thrown comes from what this branch calls
       const thrown: ts.Node[] = [];
-      const collectThrown = (n: ts.Node): void => {
-        if (ts.isFunctionLike(n)) return;
+      walkTree(nodes, (n) => {
+        if (ts.isFunctionLike(n)) return false;
         // what can throw into the catch: a call into the project or a package (a global like Math.max does not), a throw
         const callee = ts.isCallExpression(n) ? accessPath(unwrap(n.expression)) : undefined;
         if (callee && (isModuleCallable(scope, callee.root) || scope.state.has(callee.root)) && !env0.locals.has(callee.root)) thrown.push(n);
         else if (ts.isThrowStatement(n)) thrown.push(n.expression);
-        ts.forEachChild(n, collectThrown);
-      };
-      nodes.forEach(collectThrown);
+      });
       const ownCatches = thrown.length > 0 ? catches : [];
       if (ownCatches.length > 0) {
         env.defs = new Map(env0.defs);
@@ -707,6 +708,36 @@ function dedupeMarkers(ms: Marker[]): Marker[] {
     .sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0) || (a.code < b.code ? -1 : 1));
 }
 
+/**
+ * Reads along a chain whose links do not count against evalValue's depth: `a + b + …` (each right
+ * operand goes to `part`, the left goes on), and method calls or member reads on a receiver that is
+ * not a name (`load().then(f).then(g)`, `rows().a.b`: arguments and computed keys go to `part`, the
+ * receiver goes on). A loop, so a chain of any length is read whole; returns where the chain starts.
+ */
+function chainBase(e0: ts.Expression, part: (e: ts.Expression) => void): ts.Expression {
+  let e = e0;
+  for (;;) {
+    if (ts.isBinaryExpression(e)) {
+      part(e.right);
+      e = unwrap(e.left);
+      continue;
+    }
+    const call = ts.isCallExpression(e) || ts.isNewExpression(e) ? e : undefined;
+    let receiver: ts.Expression = call ? unwrap(call.expression) : e;
+    if (!ts.isPropertyAccessExpression(receiver) && !ts.isElementAccessExpression(receiver)) return e;
+    const keys: ts.Expression[] = [];
+    while (ts.isPropertyAccessExpression(receiver) || ts.isElementAccessExpression(receiver)) {
+      if (ts.isElementAccessExpression(receiver)) keys.push(receiver.argumentExpression);
+      receiver = unwrap(receiver.expression);
+    }
+    // A name at the root: the access path is read where it is (roles, locals, module values).
+    if (ts.isIdentifier(receiver) || receiver.kind === ts.SyntaxKind.ThisKeyword) return e;
+    for (const a of call?.arguments ?? []) part(a);
+    keys.forEach(part);
+    e = receiver;
+  }
+}
+
 function pushDef(env: Env, name: string, def: LocalDef): void {
   const list = env.defs.get(name);
   if (list) list.push(def);
@@ -747,12 +778,10 @@ function infoName(arg: ts.Expression | undefined): string {
 }
 
 function forEachReturn(body: ts.Node, f: (e: ts.Expression) => void): void {
-  const visit = (n: ts.Node): void => {
+  walkTree(body, (n) => {
     if (ts.isReturnStatement(n) && n.expression) f(n.expression);
-    if (isFunctionExpr(n) || ts.isFunctionDeclaration(n)) return;
-    ts.forEachChild(n, visit);
-  };
-  visit(body);
+    return !(isFunctionExpr(n) || ts.isFunctionDeclaration(n));
+  });
 }
 
 function bodyNodes(fn: ts.Node): readonly ts.Node[] {
@@ -772,7 +801,7 @@ function classMethod(def: ts.ObjectLiteralExpression | ts.ClassLikeDeclaration, 
 }
 
 /** Handler functions of a definition object or class, by name (methods, arrow properties, references to module functions). */
-function handlerMembers(scope: ModuleScope, def: ts.ObjectLiteralExpression | ts.ClassLikeDeclaration): Map<string, ts.Node> {
+export function handlerMembers(scope: ModuleScope, def: ts.ObjectLiteralExpression | ts.ClassLikeDeclaration): Map<string, ts.Node> {
   const out = new Map<string, ts.Node>();
   const members: readonly ts.Node[] = ts.isObjectLiteralExpression(def) ? def.properties : def.members;
   for (const m of members) {
@@ -795,92 +824,131 @@ interface Branch {
 }
 
 /** Splits a handler body into per-type branches (switch cases, if-chains) and the statements common to all. */
-function findBranches(statements: readonly ts.Node[], isType: (e: ts.Expression) => boolean, cases: (e: ts.Expression) => string[] | undefined): { branches: Branch[]; common: ts.Node[]; catches: ts.CatchClause[]; otherwise: ts.Node[] } {
-  const branches: Branch[] = [];
-  const common: ts.Node[] = [];
-  const catches: ts.CatchClause[] = [];
-  const otherwise: ts.Node[] = [];
-  const scan = (stmts: readonly ts.Node[]): void => {
-    for (const [index, st] of stmts.entries()) {
-      // `if (type === "a") { …; return; }` and then the rest: the rest is every other type's (an else).
-      // `if (type === "a" || invalid) { …; return; }`: "a" always takes the branch; the others still
-      // meet the whole if (its other condition decides) before the rest.
-      const early = ts.isIfStatement(st) && !st.elseStatement && alwaysLeaves(st.thenStatement) ? (cases(st.expression) ? { names: cases(st.expression)!, partial: false } : someCases(st.expression, cases)) : undefined;
-      if (early && ts.isIfStatement(st)) {
-        branches.push({ names: early.names, nodes: [st.thenStatement], spanNode: st.thenStatement });
-        const rest = findBranches(stmts.slice(index + 1), isType, cases);
-        const before = early.partial ? [st] : [];
-        // what the rest runs for every type it reaches (its own common code) goes with each of its branches
-        for (const b of rest.branches) branches.push({ ...b, nodes: [...before, ...rest.common, ...b.nodes] });
-        otherwise.push(...before, ...rest.common, ...rest.otherwise);
-        catches.push(...rest.catches);
-        return;
-      }
-      // an expression that dispatches: `type === "a" ? A : type === "b" ? B : C` (an arrow's body, or a
-      // statement), `type === "a" && A`: the same branches as an if-chain
-      const expression = ts.isExpressionStatement(st) ? unwrap(st.expression) : ts.isStatement(st) ? undefined : unwrap(st as ts.Expression);
-      if (expression && ts.isConditionalExpression(expression) && cases(expression.condition)) {
-        let cur: ts.Expression = expression;
-        while (ts.isConditionalExpression(cur) && cases(cur.condition)) {
-          branches.push({ names: cases(cur.condition)!, nodes: [cur.whenTrue], spanNode: cur.whenTrue });
-          cur = unwrap(cur.whenFalse);
-        }
-        otherwise.push(cur);
-        continue;
-      }
-      if (expression && ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && cases(expression.left)) {
-        branches.push({ names: cases(expression.left)!, nodes: [expression.right], spanNode: expression.right });
-        continue;
-      }
-      if (ts.isSwitchStatement(st) && isType(st.expression)) {
-        let pending: string[] = [];
-        for (const clause of st.caseBlock.clauses) {
-          if (ts.isCaseClause(clause)) {
-            const e = unwrap(clause.expression);
-            if (ts.isStringLiteralLike(e)) pending.push(e.text);
-          }
-          if (clause.statements.length > 0) {
-            if (ts.isCaseClause(clause) && pending.length) branches.push({ names: pending, nodes: clause.statements, spanNode: clause });
-            else if (ts.isDefaultClause(clause)) otherwise.push(...clause.statements);
-            pending = [];
-          }
-        }
-        continue;
-      }
-      if (ts.isIfStatement(st) && cases(st.expression)) {
-        let cur: ts.Statement | undefined = st;
-        while (cur && ts.isIfStatement(cur)) {
-          const names = cases(cur.expression);
-          if (!names) {
-            common.push(cur);
-            break;
-          }
-          branches.push({ names, nodes: [cur.thenStatement], spanNode: cur.thenStatement });
-          cur = cur.elseStatement;
-        }
-        // a final `else`: the branch of every other event (dispatchHandler names them)
-        if (cur && !ts.isIfStatement(cur)) otherwise.push(cur);
-        continue;
-      }
-      if (ts.isTryStatement(st) && containsDispatch(st.tryBlock.statements, isType, cases)) {
-        scan(st.tryBlock.statements);
-        // the catch runs after a branch that threw: each branch gets it with what that branch calls (runBranch)
-        if (st.catchClause) catches.push(st.catchClause);
-        if (st.finallyBlock) common.push(st.finallyBlock);
-        continue;
-      }
-      common.push(st);
+function findBranches(statements: readonly ts.Node[], isType: (e: ts.Expression) => boolean, cases: (e: ts.Expression) => string[] | undefined): BranchSplit {
+  // `if (type === "a") { …; return; }` and then the rest: the rest is every other type's (an else).
+  // `if (type === "a" || invalid) { …; return; }`: "a" always takes the branch; the others still
+  // meet the whole if (its other condition decides) before the rest. The list is cut at these early
+  // returns and read front to back, in a loop (thousands of early returns must not nest calls): what
+  // each part runs for every type it reaches (its own common code, and a partial if) goes with every
+  // branch after it, and with the final else.
+  const split: BranchSplit = { branches: [], common: [], catches: [], otherwise: [] };
+  let prefix: ts.Node[] = [];
+  let from = 0;
+  for (let index = 0; index <= statements.length; index++) {
+    const st = statements[index];
+    const early = st && ts.isIfStatement(st) && !st.elseStatement && alwaysLeaves(st.thenStatement) ? (cases(st.expression) ? { names: cases(st.expression)!, partial: false } : someCases(st.expression, cases)) : undefined;
+    if (st && !early) continue;
+    const part = scanBranches(statements.slice(from, index), isType, cases);
+    if (from === 0) split.common.push(...part.common);
+    else {
+      prefix = prefix.concat(part.common);
+      split.otherwise.push(...part.common);
     }
-  };
-  scan(statements);
-  return { branches, common, catches, otherwise };
+    for (const b of part.branches) split.branches.push(from === 0 ? b : { ...b, nodes: [...prefix, ...b.nodes] });
+    split.catches.push(...part.catches);
+    split.otherwise.push(...part.otherwise);
+    if (!st || !ts.isIfStatement(st)) break;
+    split.branches.push({ names: early!.names, nodes: [...prefix, st.thenStatement], spanNode: st.thenStatement });
+    if (early!.partial) {
+      prefix = prefix.concat(st);
+      split.otherwise.push(st);
+    }
+    from = index + 1;
+  }
+  return split;
+}
+
+interface BranchSplit {
+  branches: Branch[];
+  common: ts.Node[];
+  catches: ts.CatchClause[];
+  otherwise: ts.Node[];
+}
+
+/** findBranches for a list with no early-return `if` at its own level. */
+function scanBranches(statements: readonly ts.Node[], isType: (e: ts.Expression) => boolean, cases: (e: ts.Expression) => string[] | undefined): BranchSplit {
+  const split: BranchSplit = { branches: [], common: [], catches: [], otherwise: [] };
+  const { branches, common, catches, otherwise } = split;
+  for (const st of statements) {
+    // an expression that dispatches: `type === "a" ? A : type === "b" ? B : C` (an arrow's body, or a
+    // statement), `type === "a" && A`: the same branches as an if-chain
+    const expression = ts.isExpressionStatement(st) ? unwrap(st.expression) : ts.isStatement(st) ? undefined : unwrap(st as ts.Expression);
+    if (expression && ts.isConditionalExpression(expression) && cases(expression.condition)) {
+      let cur: ts.Expression = expression;
+      while (ts.isConditionalExpression(cur) && cases(cur.condition)) {
+        branches.push({ names: cases(cur.condition)!, nodes: [cur.whenTrue], spanNode: cur.whenTrue });
+        cur = unwrap(cur.whenFalse);
+      }
+      otherwise.push(cur);
+      continue;
+    }
+    if (expression && ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && cases(expression.left)) {
+      branches.push({ names: cases(expression.left)!, nodes: [expression.right], spanNode: expression.right });
+      continue;
+    }
+    if (ts.isSwitchStatement(st) && isType(st.expression)) {
+      let pending: string[] = [];
+      for (const clause of st.caseBlock.clauses) {
+        if (ts.isCaseClause(clause)) {
+          const e = unwrap(clause.expression);
+          if (ts.isStringLiteralLike(e)) pending.push(e.text);
+        }
+        if (clause.statements.length > 0) {
+          if (ts.isCaseClause(clause) && pending.length) branches.push({ names: pending, nodes: clause.statements, spanNode: clause });
+          else if (ts.isDefaultClause(clause)) otherwise.push(...clause.statements);
+          pending = [];
+        }
+      }
+      continue;
+    }
+    if (ts.isIfStatement(st) && cases(st.expression)) {
+      let cur: ts.Statement | undefined = st;
+      while (cur && ts.isIfStatement(cur)) {
+        const names = cases(cur.expression);
+        if (!names) {
+          common.push(cur);
+          break;
+        }
+        branches.push({ names, nodes: [cur.thenStatement], spanNode: cur.thenStatement });
+        cur = cur.elseStatement;
+      }
+      // a final `else`: the branch of every other event (dispatchHandler names them)
+      if (cur && !ts.isIfStatement(cur)) otherwise.push(cur);
+      continue;
+    }
+    if (ts.isTryStatement(st) && containsDispatch(st.tryBlock.statements, isType, cases)) {
+      const inner = findBranches(st.tryBlock.statements, isType, cases);
+      branches.push(...inner.branches);
+      common.push(...inner.common);
+      catches.push(...inner.catches);
+      otherwise.push(...inner.otherwise);
+      // the catch runs after a branch that threw: each branch gets it with what that branch calls (runBranch)
+      if (st.catchClause) catches.push(st.catchClause);
+      if (st.finallyBlock) common.push(st.finallyBlock);
+      continue;
+    }
+    common.push(st);
+  }
+  return split;
+}
+
+/** The operands of `a || b || c`, however grouped, in order (a loop: a chain of thousands cannot overflow the stack). */
+function orOperands(e0: ts.Expression): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const stack = [e0];
+  while (stack.length > 0) {
+    const e = unwrap(stack.pop()!);
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.BarBarToken) stack.push(e.right, e.left);
+    else out.push(e);
+  }
+  return out;
 }
 
 /** `type === "a" || other`: the types for which the condition holds whatever else it tests. */
 function someCases(e0: ts.Expression, cases: (e: ts.Expression) => string[] | undefined): { names: string[]; partial: true } | undefined {
   const e = unwrap(e0);
   if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.BarBarToken) return undefined;
-  const names = [e.left, e.right].flatMap((side) => cases(side) ?? someCases(side, cases)?.names ?? []);
+  const names = orOperands(e).flatMap((operand) => cases(operand) ?? []);
   return names.length > 0 ? { names, partial: true } : undefined;
 }
 
@@ -897,20 +965,18 @@ function containsDispatch(stmts: readonly ts.Node[], isType: (e: ts.Expression) 
 }
 
 function stringCasesWith(e0: ts.Expression, isType: (e: ts.Expression) => boolean): string[] | undefined {
-  const e = unwrap(e0);
-  if (!ts.isBinaryExpression(e)) return undefined;
-  const op = e.operatorToken.kind;
-  if (op === ts.SyntaxKind.BarBarToken) {
-    const l = stringCasesWith(e.left, isType);
-    const r = stringCasesWith(e.right, isType);
-    return l && r ? [...l, ...r] : undefined;
+  // `a || b || …`: every operand must test the type (the chain is flattened, not recursed into).
+  const names: string[] = [];
+  for (const operand of orOperands(e0)) {
+    if (!ts.isBinaryExpression(operand)) return undefined;
+    const op = operand.operatorToken.kind;
+    if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
+    const l = unwrap(operand.left);
+    const r = unwrap(operand.right);
+    if (isType(l) && ts.isStringLiteralLike(r)) names.push(r.text);
+    else if (isType(r) && ts.isStringLiteralLike(l)) names.push(l.text);
+    else return undefined;
   }
-  if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) {
-    const l = unwrap(e.left);
-    const r = unwrap(e.right);
-    if (isType(l) && ts.isStringLiteralLike(r)) return [r.text];
-    if (isType(r) && ts.isStringLiteralLike(l)) return [l.text];
-  }
-  return undefined;
+  return names;
 }
 

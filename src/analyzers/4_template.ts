@@ -1,7 +1,7 @@
 // Pass 4: template facts from a render function: phx-* attributes in the html`` text (static or
 // dynamic values), helper calls, forms with their fields, live components rendered, keys read.
 
-import { ts, type FileContext, accessPath, lineOf, locOf, propName, textOf, unwrap, uniqSorted, sortBy, compareLoc } from "./ast.ts";
+import { ts, type FileContext, accessPath, lineOf, locOf, propName, textOf, unwrap, uniqSorted, sortBy, compareLoc, walkTree } from "./ast.ts";
 import type { ModuleScope } from "./1_module_summary.ts";
 import type { TemplateBinding, TemplateFacts } from "../plan/types.ts";
 
@@ -49,7 +49,7 @@ export function buildTemplateFacts(ctx: FileContext, scope: ModuleScope, render:
       const own = ts.isIdentifier(callee) && !scope.imports.has(callee.text) ? scope.functions.get(callee.text) : undefined;
       if (own && own !== render && !helpersFollowed.has(own) && helpersFollowed.size < 50) {
         helpersFollowed.add(own);
-        visit(own);
+        walkTree(own, visit);
       }
       const h = helperName(node.expression);
       if (h) {
@@ -82,7 +82,6 @@ export function buildTemplateFacts(ctx: FileContext, scope: ModuleScope, render:
       const imp = scope.imports.get(n);
       if ((imp?.imported ?? n) === "JS") helpers.add("JS");
     }
-    ts.forEachChild(node, visit);
   };
 
   const scanTemplate = (tpl: ts.TemplateLiteral) => {
@@ -145,15 +144,17 @@ export function buildTemplateFacts(ctx: FileContext, scope: ModuleScope, render:
     }
   };
 
-  visit(render);
+  walkTree(render, visit);
   // live components rendered by module-level helpers render calls (a row renderer given meta): components only
+  // A queue, not nested walks: a long chain of helpers calling helpers cannot overflow the stack.
   const followed = new Set<ts.Node>();
+  const queue: ts.Node[] = [render];
   const follow = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
       const fn = ts.isIdentifier(node.expression) ? scope.functions.get(node.expression.text) : undefined;
       if (fn && fn !== render && !followed.has(fn)) {
         followed.add(fn);
-        follow(fn);
+        queue.push(fn);
       }
       const c = node.arguments[0];
       // render's own calls were found by visit() above
@@ -161,9 +162,8 @@ export function buildTemplateFacts(ctx: FileContext, scope: ModuleScope, render:
         components.push({ name: textOf(ctx, c, 80), at: locOf(ctx, node) });
       }
     }
-    ts.forEachChild(node, follow);
   };
-  follow(render);
+  for (let next = 0; next < queue.length; next++) walkTree(queue[next]!, follow);
   for (const f of formForCalls) forms.push({ event: f.event, changeEvent: f.changeEvent, fields: uniqSorted(fieldHelperFields), at: f.at });
   void isMeta;
   return {

@@ -2,7 +2,7 @@
 // assign, a property, or a key in a type; `// @migrate-ignore` above a view. Read from comments here,
 // in the per-file phase; applied to decisions in merge.
 
-import { ts, type FileContext, locOf, propName } from "./ast.ts";
+import { ts, type FileContext, locOf, propName, walkTree } from "./ast.ts";
 import type { Location } from "../plan/types.ts";
 
 const CLASS_RE = /@migrate\s+(ui|form|shared)\b/;
@@ -46,8 +46,7 @@ export function typeKeyAnnotations(ctx: FileContext): { key: string; class: "ui"
       const a = key ? leadingComments(ctx, node).map((c) => CLASS_RE.exec(c)).find(Boolean) : undefined;
       if (key && a) out.push({ key, class: a[1] as "ui" | "form" | "shared", at: locOf(ctx, node) });
     }
-    ts.forEachChild(node, visit);
   };
-  visit(ctx.sf);
+  walkTree(ctx.sf, visit);
   return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

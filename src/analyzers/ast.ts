@@ -9,6 +9,8 @@ export interface FileContext {
   path: string;
   text: string;
   sf: ts.SourceFile;
+  /** Parts nested past the limit, blanked out of `text` before parsing (depth.ts): unknown code. */
+  deep?: readonly Span[];
 }
 
 export function scriptKindOf(path: string): ts.ScriptKind {
@@ -67,20 +69,68 @@ export function propName(name: ts.PropertyName | ts.MemberName | ts.BindingName 
 
 /** `a.b.c` → { root: "a", path: ["b","c"] }; `this.x` → root "this"; element access with literal keys too. */
 export function accessPath(node: ts.Expression): { root: string; rootNode: ts.Expression; path: string[] } | undefined {
+  // Collected outermost first and reversed once: unshift per step is quadratic on long chains.
   const path: string[] = [];
   let n = unwrap(node);
   for (;;) {
     if (ts.isPropertyAccessExpression(n)) {
-      path.unshift(n.name.text);
+      path.push(n.name.text);
       n = unwrap(n.expression);
     } else if (ts.isElementAccessExpression(n) && ts.isStringLiteralLike(unwrap(n.argumentExpression))) {
-      path.unshift((unwrap(n.argumentExpression) as ts.StringLiteral).text);
+      path.push((unwrap(n.argumentExpression) as ts.StringLiteral).text);
       n = unwrap(n.expression);
     } else break;
   }
-  if (ts.isIdentifier(n)) return { root: n.text, rootNode: n, path };
-  if (n.kind === ts.SyntaxKind.ThisKeyword) return { root: "this", rootNode: n, path };
+  if (ts.isIdentifier(n)) return { root: n.text, rootNode: n, path: path.reverse() };
+  if (n.kind === ts.SyntaxKind.ThisKeyword) return { root: "this", rootNode: n, path: path.reverse() };
   return undefined;
+}
+
+/**
+ * Pre-order walk over `roots` and everything under them, in source order, like a visitor that calls
+ * `ts.forEachChild(node, visit)` at its end, but with a stack of its own: a chain of any length
+ * (`a + b + …`, `x.then().then()…`) cannot overflow the call stack. `visit` returns false to skip the
+ * node's children. `childrenOnly`: start from the roots' children (`ts.forEachChild(root, visit)`).
+ */
+export function walkTree(roots: ts.Node | readonly ts.Node[], visit: (node: ts.Node) => boolean | void, childrenOnly = false): void {
+  // One stack for every walk (a visitor may start another walk: it works above the current one's part).
+  const base = pending.length;
+  try {
+    for (const root of isNodeList(roots) ? roots : [roots]) {
+      if (childrenOnly) ts.forEachChild(root, pushPending);
+      else pending.push(root);
+    }
+    reversePending(base);
+    while (pending.length > base) {
+      const node = pending.pop()!;
+      if (visit(node) === false) continue;
+      const from = pending.length;
+      ts.forEachChild(node, pushPending);
+      reversePending(from);
+    }
+  } finally {
+    pending.length = base;
+  }
+}
+
+const pending: ts.Node[] = [];
+
+/** A module-level callback (not a closure per walk); returns nothing, so forEachChild goes on. */
+function pushPending(child: ts.Node): void {
+  pending.push(child);
+}
+
+/** Reverses pending[from..] in place: children are pushed in source order and popped first to last. */
+function reversePending(from: number): void {
+  for (let i = from, j = pending.length - 1; i < j; i++, j--) {
+    const t = pending[i]!;
+    pending[i] = pending[j]!;
+    pending[j] = t;
+  }
+}
+
+function isNodeList(x: ts.Node | readonly ts.Node[]): x is readonly ts.Node[] {
+  return Array.isArray(x);
 }
 
 export function isFunctionLike(node: ts.Node): node is ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration {

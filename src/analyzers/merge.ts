@@ -23,7 +23,8 @@ export function mergeAll(facts: FileFacts[], options: MergeOptions): MergeResult
   markStateMutatedElsewhere(index, sorted);
   // every message type the project broadcasts: a self-sent message of the same type may come from anyone
   index.broadcastTypes = new Set(sorted.flatMap((f) => f.module.broadcastTypes ?? []));
-  const effects = computeEffects(index, createTypeFallback(options.root, (id) => index.functions.has(id)), moduleRulesFrom(isConfigOverrides(options.overrides) ? options.overrides : undefined));
+  const tooDeep = sorted.filter((f) => f.errors.some((e) => e.code === "TOO_DEEP")).map((f) => f.path);
+  const effects = computeEffects(index, createTypeFallback(options.root, (id) => index.functions.has(id), tooDeep), moduleRulesFrom(isConfigOverrides(options.overrides) ? options.overrides : undefined));
   const views: ViewPlan[] = [];
   const errors: FileError[] = [];
   const usedFunctions = new Set<string>();

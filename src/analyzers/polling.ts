@@ -8,7 +8,7 @@
 // such timers (shutdown, `stopPolling(id)`) has nothing left to do: `ctx.every` stops with the page.
 
 import { ts } from "ts-morph";
-import { moduleFunction } from "./ast.ts";
+import { moduleFunction, walkTree } from "./ast.ts";
 
 export interface Poller {
   /** The statement of the handler that starts the timer (replaced by `ctx.every`). */
@@ -32,17 +32,15 @@ function statementsOf(fn: ts.FunctionLikeDeclaration): readonly ts.Statement[] {
 /** `setInterval(() => S.sendInfo({ type: "T" }), ms)` somewhere in the expression (not in a nested function of its own). */
 function intervalIn(expr: ts.Expression, socketName: string): { type: string; ms: ts.Expression; timer: ts.CallExpression } | undefined {
   let found: { type: string; ms: ts.Expression; timer: ts.CallExpression } | undefined;
-  const visit = (n: ts.Node): void => {
-    if (found || (ts.isFunctionLike(n) && n !== expr)) return;
+  walkTree(expr, (n) => {
+    if (found || (ts.isFunctionLike(n) && n !== expr)) return false;
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "setInterval" && n.arguments.length === 2) {
       const [fn, ms] = n.arguments as unknown as [ts.Expression, ts.Expression];
       const type = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? sentType(fn, socketName) : undefined;
       if (type !== undefined) found = { type, ms, timer: n };
-      return;
+      return false;
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(expr);
+  });
   return found;
 }
 
@@ -118,18 +116,16 @@ function pollerOf(statement: ts.ExpressionStatement, socketName: string, sf: ts.
 export function findPollers(part: { fn: ts.Node; body: ts.Node } | undefined, sf: ts.SourceFile, socketName: string | undefined): Poller[] {
   const pollers: Poller[] = [];
   if (!part || !socketName) return pollers;
-  const visit = (node: ts.Node): void => {
+  walkTree(part.body, (node) => {
     if (ts.isExpressionStatement(node)) {
       const poller = pollerOf(node, socketName, sf);
       if (poller) {
         pollers.push({ statement: node, ...poller });
-        return;
+        return false;
       }
     }
-    if (ts.isFunctionLike(node) && node !== part.fn) return;
-    ts.forEachChild(node, visit);
-  };
-  visit(part.body);
+    if (ts.isFunctionLike(node) && node !== part.fn) return false;
+  });
   return pollers;
 }
 
@@ -144,17 +140,16 @@ export function pollerStarts(nodes: readonly ts.Node[], sf: ts.SourceFile, socke
 /** Expression statements among `nodes` and nested in them (not in nested functions; a function's own body is searched) that `test` accepts. */
 function statementsWhere(nodes: readonly ts.Node[], test: (statement: ts.ExpressionStatement) => boolean): Set<ts.Node> {
   const out = new Set<ts.Node>();
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node): boolean => {
     if (ts.isExpressionStatement(node) && test(node)) {
       out.add(node);
-      return;
+      return false;
     }
-    if (ts.isFunctionLike(node)) return;
-    ts.forEachChild(node, visit);
+    return !ts.isFunctionLike(node);
   };
   for (const node of nodes) {
-    if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) ts.forEachChild((node as ts.FunctionLikeDeclaration).body!, visit);
-    else visit(node);
+    if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) walkTree((node as ts.FunctionLikeDeclaration).body!, visit, true);
+    else walkTree(node, visit);
   }
   return out;
 }
@@ -165,6 +160,16 @@ function statementsWhere(nodes: readonly ts.Node[], test: (statement: ts.Express
  * that only clears timers then stops polling: there is nothing else it could stop.
  */
 export function doorbellTypes(sf: ts.SourceFile): string[] | undefined {
+  // Asked once per handler walk (every event branch): the whole-file walk is done once per file.
+  if (doorbells.has(sf)) return doorbells.get(sf);
+  const types = doorbellTypesUncached(sf);
+  doorbells.set(sf, types);
+  return types;
+}
+
+const doorbells = new WeakMap<ts.SourceFile, string[] | undefined>();
+
+function doorbellTypesUncached(sf: ts.SourceFile): string[] | undefined {
   const types = new Set<string>();
   for (const timer of timerCalls(sf)) {
     const fn = timer.arguments[0];
@@ -189,27 +194,23 @@ export function pollerStops(nodes: readonly ts.Node[], sf: ts.SourceFile): Set<t
 /** Does the code call clearInterval/clearTimeout, itself or through the module's helpers it calls? (`map.delete(id)` alone stops nothing.) */
 export function clearsATimer(node: ts.Node, sf: ts.SourceFile, depth = 0): boolean {
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
+  walkTree(node, (n) => {
+    if (found) return false;
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
-      if (TIMER_CLEARS.has(n.expression.text)) return void (found = true);
       const helper = depth < 3 ? moduleFunction(sf, n.expression.text) : undefined;
-      if (helper && clearsATimer(helper, sf, depth + 1)) return void (found = true);
+      if (TIMER_CLEARS.has(n.expression.text) || (helper && clearsATimer(helper, sf, depth + 1))) found = true;
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
+    return !found;
+  });
   return found;
 }
 
 /** Every timer the file starts (setInterval, setTimeout): a shutdown may be dropped only when all of them are pollers. */
 export function timerCalls(sf: ts.SourceFile): ts.CallExpression[] {
   const out: ts.CallExpression[] = [];
-  const visit = (n: ts.Node): void => {
+  walkTree(sf, (n) => {
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && (n.expression.text === "setInterval" || n.expression.text === "setTimeout")) out.push(n);
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+  });
   return out;
 }
 
@@ -225,16 +226,14 @@ export function shutdownOnlyStopsPolling(shutdown: { body: ts.Node }, sf: ts.Sou
 /** Does the code start a timer, itself or through the module's helpers it calls? (A command cannot hold one.) */
 export function startsTimer(node: ts.Node, sf: ts.SourceFile, depth = 0): boolean {
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
+  walkTree(node, (n) => {
+    if (found) return false;
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
       const name = n.expression.text;
-      if (name === "setInterval" || name === "setTimeout") return void (found = true);
       const helper = depth < 3 ? moduleFunction(sf, name) : undefined;
-      if (helper && startsTimer(helper, sf, depth + 1)) return void (found = true);
+      if (name === "setInterval" || name === "setTimeout" || (helper && startsTimer(helper, sf, depth + 1))) found = true;
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
+    return !found;
+  });
   return found;
 }

@@ -7,13 +7,20 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import { Project, ts } from "ts-morph";
 import type { Target } from "./5_resolve.ts";
+import { blankRegions, scanNesting } from "./depth.ts";
+import { walkTree } from "./ast.ts";
 
 export interface TypeFallback {
   /** Resolves the callee of the call starting at `pos` in `path`, or undefined when types do not tell. */
   resolveCall(path: string, pos: number): Target | undefined;
 }
 
-export function createTypeFallback(root: string, hasFunction: (id: string) => boolean): TypeFallback {
+/**
+ * `tooDeep`: analyzed files with parts nested past the limit (TOO_DEEP). The checker reads them as the
+ * per-file phase did, blanked (or empty), so that no file reaches the parser's own, thread-dependent
+ * limit here either.
+ */
+export function createTypeFallback(root: string, hasFunction: (id: string) => boolean, tooDeep: readonly string[] = []): TypeFallback {
   let project: Project | undefined;
   let checker: ts.TypeChecker | undefined;
   let failed = false;
@@ -31,6 +38,15 @@ export function createTypeFallback(root: string, hasFunction: (id: string) => bo
         },
         skipAddingFilesFromTsConfig: true,
       });
+      for (const path of tooDeep) {
+        const abs = join(root, path);
+        if (!existsSync(abs)) continue;
+        const text = readFileSync(abs, "utf8");
+        const nesting = scanNesting(text, path);
+        // Nothing to cut, or nothing found to cut (the parser itself gave up): the file is not read at all.
+        const cut = nesting.unrecoverable === undefined && nesting.regions.length > 0;
+        project.createSourceFile(abs, cut ? blankRegions(text, nesting.regions) : "", { overwrite: true });
+      }
       return true;
     } catch {
       failed = true;
@@ -62,14 +78,13 @@ export function createTypeFallback(root: string, hasFunction: (id: string) => bo
       checker = undefined;
     }
     checker ??= project!.getTypeChecker().compilerObject;
-    let node: ts.Node | undefined = sf.compilerNode;
-    // Find the call (or `new`) expression that starts at pos.
-    const find = (n: ts.Node): ts.Node | undefined => {
-      if (n.getStart(sf.compilerNode) === pos && (ts.isCallExpression(n) || ts.isNewExpression(n))) return n;
-      if (n.pos > pos || n.end < pos) return undefined;
-      return ts.forEachChild(n, find);
-    };
-    node = find(sf.compilerNode);
+    // Find the call (or `new`) expression that starts at pos (a walk without recursion: long chains).
+    let node: ts.Node | undefined;
+    walkTree(sf.compilerNode, (n) => {
+      if (node) return false;
+      if (n.getStart(sf!.compilerNode) === pos && (ts.isCallExpression(n) || ts.isNewExpression(n))) node = n;
+      return !node && n.pos <= pos && n.end >= pos;
+    });
     if (!node) return undefined;
     const callee = (node as ts.CallExpression).expression;
     const at = ts.isPropertyAccessExpression(callee) ? callee.name : callee;

@@ -86,6 +86,8 @@ const ANALYZE_TASK_MODULE = import.meta.url;
  * The per-file loop: in this thread, or on worker threads (src/pipeline/pool.ts) for larger runs. A
  * file whose analysis throws becomes an ANALYZER_ERROR on that file, one that runs past the time
  * limit a TIMEOUT (worker mode only), never a crashed or hung run. Facts come back in input order.
+ * Input nested too deep is TOO_DEEP by a counted limit (src/analyzers/depth.ts), not by the thread's
+ * stack (worker threads have another size): both modes give the same facts.
  */
 export async function analyzeFiles(
   inputs: readonly SourceInput[],

@@ -23,7 +23,8 @@ export interface BuildPlanInput {
 }
 
 /**
- * Error codes that mean a file could not be analyzed at all (exit code 1). Other codes (DYNAMIC_KEYS,
+ * Error codes that mean a file could not be analyzed, at all or in part (exit code 1; TOO_DEEP leaves
+ * out only the views holding the too-deep part, and says which). Other codes (DYNAMIC_KEYS,
  * ...) describe a file that was analyzed with a gap: they are reported and counted, and the file's
  * views carry markers, but the file itself did not fail.
  */
@@ -35,6 +36,7 @@ export const FILE_FAILURE_CODES: ReadonlySet<string> = new Set([
   "SYMLINK_LOOP",
   "UNREADABLE",
   "TIMEOUT",
+  "TOO_DEEP",
   "ANALYZER_ERROR",
 ]);
 

@@ -201,7 +201,7 @@ export interface FileRecord {
 
 export interface FileError {
   file: string;
-  /** Stable code: PARSE_ERROR, NOT_UTF8, BINARY, TOO_LARGE, SYMLINK_LOOP, UNREADABLE, DYNAMIC_KEYS, TIMEOUT, ... */
+  /** Stable code: PARSE_ERROR, NOT_UTF8, BINARY, TOO_LARGE, TOO_DEEP, SYMLINK_LOOP, UNREADABLE, DYNAMIC_KEYS, TIMEOUT, ... */
   code: string;
   message: string;
 }
