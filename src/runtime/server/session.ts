@@ -76,13 +76,21 @@ export function newSession(): Session {
   return { id: randomBytes(18).toString("base64url") };
 }
 
-export function encodeSessionCookie(keys: SessionKeys, session: Session): string {
-  const payload = Buffer.from(JSON.stringify(session)).toString("base64url");
+/** Where the cookie keeps when it was last issued (signed with the session, never shown to commands). */
+const RENEWED = "~renewed";
+
+/** The session as a signed cookie value, stamped `now`: a page renews it, a session unrenewed for SESSION_MAX_AGE ends. */
+export function encodeSessionCookie(keys: SessionKeys, session: Session, now = Date.now()): string {
+  const payload = Buffer.from(JSON.stringify({ ...session, [RENEWED]: now })).toString("base64url");
   return `${payload}.${keys.sign(payload)}`;
 }
 
-/** The session in the cookie, or undefined when it is missing, malformed or its signature is wrong. */
-export function readSession(keys: SessionKeys, req: IncomingMessage, cookieName: string): Session | undefined {
+/**
+ * The session in the cookie, or undefined when it is missing, malformed, its signature is wrong, or it
+ * was last renewed more than SESSION_MAX_AGE ago (the browser's Max-Age is the browser's word only).
+ * A new session gets a new id, and with it a new CSRF token.
+ */
+export function readSession(keys: SessionKeys, req: IncomingMessage, cookieName: string, now = Date.now()): Session | undefined {
   const value = readCookie(req.headers.cookie, cookieName);
   if (!value) return undefined;
   const dot = value.indexOf(".");
@@ -92,6 +100,9 @@ export function readSession(keys: SessionKeys, req: IncomingMessage, cookieName:
   try {
     const session = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
     if (session === null || typeof session !== "object" || typeof session.id !== "string") return undefined;
+    const renewed = session[RENEWED];
+    if (typeof renewed !== "number" || !(now - renewed <= SESSION_MAX_AGE * 1000)) return undefined;
+    delete session[RENEWED];
     return Object.assign(Object.create(null), session) as Session;
   } catch {
     return undefined;

@@ -34,10 +34,13 @@ describe("first paint", () => {
     const first = await firstPaint(`${server.url}/notes/1`);
     const setCookie = first.response.headers.get("set-cookie")!;
     expect(setCookie).toMatch(/^lvm_session=[\w-]+\.[\w-]+; Path=\/; Max-Age=2592000; HttpOnly; SameSite=Lax$/);
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const second = await firstPaint(`${server.url}/notes/1`, first.cookie);
-    // the same session (same cookie value, same CSRF token), its life renewed
-    expect(second.response.headers.get("set-cookie")).toBe(setCookie);
+    // the same session (same CSRF token), its cookie stamped anew: its 30 days start again
     expect(second.csrfToken).toBe(first.csrfToken);
+    const renewed = second.response.headers.get("set-cookie")!;
+    expect(renewed).toMatch(/; Max-Age=2592000; HttpOnly; SameSite=Lax$/);
+    expect(renewed).not.toBe(setCookie);
   });
 
   it("marks the cookie Secure behind a TLS proxy only when told to trust it (X-Forwarded-Proto is anyone's to send)", async () => {

@@ -43,6 +43,22 @@ describe("session cookie and CSRF token", () => {
     expect(readSession(sessionKeys("another-secret-0123456789"), request(`lvm_session=${value}`), "lvm_session")).toBeUndefined();
   });
 
+  it("ends a session its cookie has not renewed for 30 days, whatever the browser keeps; the next one has a new id and CSRF token", () => {
+    const session = newSession();
+    const issued = Date.UTC(2026, 0, 1);
+    const value = encodeSessionCookie(keys, session, issued);
+    const day = 24 * 60 * 60 * 1000;
+    expect({ ...readSession(keys, request(`lvm_session=${value}`), "lvm_session", issued + 29 * day) }).toEqual(session);
+    expect(readSession(keys, request(`lvm_session=${value}`), "lvm_session", issued + 31 * day)).toBeUndefined();
+    // renewed by a page on day 29: good for 30 more days
+    const renewed = encodeSessionCookie(keys, session, issued + 29 * day);
+    expect(readSession(keys, request(`lvm_session=${renewed}`), "lvm_session", issued + 58 * day)?.id).toBe(session.id);
+    // a cookie without the stamp (or with a stamp changed: the signature breaks) is no session
+    const unstamped = Buffer.from(JSON.stringify(session)).toString("base64url");
+    expect(readSession(keys, request(`lvm_session=${unstamped}.${keys.sign(unstamped)}`), "lvm_session")).toBeUndefined();
+    expect(keys.csrfToken(newSession().id)).not.toBe(keys.csrfToken(session.id));
+  });
+
   it("derives a CSRF token per session, different from the cookie signature", () => {
     const a = keys.csrfToken("session-a");
     expect(keys.csrfToken("session-a")).toBe(a);
@@ -65,8 +81,9 @@ describe("session cookie and CSRF token", () => {
     expect({ ...readSession(rotated, request(`lvm_session=${signedBefore}`), "lvm_session") }).toEqual(session);
     expect(rotated.csrfValid(session.id, old.csrfToken(session.id))).toBe(true);
     // new cookies and tokens come from the new secret
-    const signedAfter = encodeSessionCookie(rotated, session);
-    expect(signedAfter).toBe(encodeSessionCookie(sessionKeys("new-secret-0123456789"), session));
+    const now = Date.now();
+    const signedAfter = encodeSessionCookie(rotated, session, now);
+    expect(signedAfter).toBe(encodeSessionCookie(sessionKeys("new-secret-0123456789"), session, now));
     expect(rotated.csrfToken(session.id)).toBe(sessionKeys("new-secret-0123456789").csrfToken(session.id));
     const retired = sessionKeys("new-secret-0123456789");
     expect(readSession(retired, request(`lvm_session=${signedBefore}`), "lvm_session")).toBeUndefined();
