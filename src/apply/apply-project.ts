@@ -52,6 +52,8 @@ export interface ApplyOptions {
   layout?: { dropScripts?: string[] };
   /** prepareApply's result when the caller ran it already (before analyzing); else applyProject runs it. */
   prepared?: PreparedApply;
+  /** Each view migrated (`migrate`), then the checks (`check`: done 0 of 1, then 1 of 1): the CLI's progress bar. */
+  onProgress?(event: { phase: "migrate" | "check"; done: number; total: number }): void;
 }
 
 export interface ApplyProblem {
@@ -197,7 +199,9 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
     childOutcome.set(report.viewId, report.outcome !== "blocked" && report.component ? { ok: true, componentFile: report.component.file, exportName: report.component.exportName } : { ok: false, reason: report.markers.map((m) => `${m.code} at ${m.file}:${m.line}: ${m.message}`).join("; ") || "it could not be migrated" });
   };
   // 1. Migrate every rendered component, then every view, and format their new files.
-  for (const plan of [...childPlans, ...views]) {
+  const toMigrate = [...childPlans, ...views];
+  for (const [done, plan] of toMigrate.entries()) {
+    options.onProgress?.({ phase: "migrate", done, total: toMigrate.length });
     const text = texts.get(plan.file);
     if (text == null) {
       warnings.push(`${plan.file}: not found, view ${plan.id} skipped`);
@@ -231,10 +235,12 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   const overlay = new Map(migratedNow.flatMap((r) => r.newFiles.map((f) => [f.file, f.text] as const)));
   // the originals as the migration edits them (an `export` the commands import through)
   for (const r of migratedNow) if (r.edits.length > 0) overlay.set(r.plan.file, applyEdits(texts.get(r.plan.file)!, r.edits.map((e) => ({ ...e }))));
+  options.onProgress?.({ phase: "check", done: 0, total: 1 });
   const typeErrors = typeCheck && overlay.size > 0 ? typeCheck.newErrors(overlay) : [];
   const bundleFindings = options.bundleCheck !== false && migratedNow.length > 0
     ? await checkBundles({ root, entries: migratedNow.flatMap((r) => (r.component ? [r.component.file] : [])), overlay, functions: options.plan.functions ?? [] })
     : [];
+  options.onProgress?.({ phase: "check", done: 1, total: 1 });
   let childFailed = false;
   for (const [index, report] of reports.entries()) {
     if (report.outcome !== "migrated") continue;

@@ -75,6 +75,8 @@ export interface VerifyOptions {
   /** The app's stylesheet (visibility for JS show/hide/toggle); default: `.hidden` and `[hidden]` hide. */
   css?: string;
   onView?(result: ViewVerification): void;
+  /** Views verified so far of those selected (the CLI's progress bar). */
+  onProgress?(event: { phase: "verify"; done: number; total: number }): void;
 }
 
 export interface VerifyReport {
@@ -439,6 +441,7 @@ export async function verifyProject(appRoot: string, options: VerifyOptions): Pr
       }
     } else bundleCheck = { skipped: options.bundleCheck === false ? "--no-bundle-check" : "nothing to check" };
     for (const view of selected) {
+      options.onProgress?.({ phase: "verify", done: views.length, total: selected.length });
       const placement = place(view, option, found, appIndex);
       const limit = options.viewTimeout ?? DEFAULT_VIEW_TIMEOUT_MS;
       let leaks: BundleLeak[] | undefined;

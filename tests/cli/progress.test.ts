@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.ts";
 import { createProgressDisplay } from "../../src/cli/progress.ts";
+import { applyCase, removeScratch } from "../apply/cases.ts";
 
 function fakeIo(isTTY: boolean) {
   let stderr = "";
@@ -41,4 +42,29 @@ describe("progress display", () => {
       expect(stderr()).toBe("");
     }
   });
+
+  it("counts views for apply and verify", () => {
+    const { io, stderr } = fakeIo(true);
+    let now = 0;
+    const progress = createProgressDisplay(io, true, () => now, "views");
+    now = 1500;
+    progress.update({ phase: "migrate", done: 3, total: 10 });
+    expect(stderr()).toContain("migrating");
+    expect(stderr()).toContain("3/10 views");
+    progress.stop();
+  });
+});
+
+describe("apply reports its progress", () => {
+  const scratch: string[] = [];
+  afterAll(() => scratch.forEach(removeScratch));
+
+  it("one event per view before it is migrated, then the checks (0 of 1, 1 of 1)", async () => {
+    const events: string[] = [];
+    const { root, result } = await applyCase("live-components", { onProgress: (e) => events.push(`${e.phase} ${e.done}/${e.total}`) });
+    scratch.push(root);
+    const migrated = result.views.length;
+    expect(migrated).toBeGreaterThan(1);
+    expect(events).toEqual([...Array.from({ length: migrated }, (_, i) => `migrate ${i}/${migrated}`), "check 0/1", "check 1/1"]);
+  }, 60_000);
 });

@@ -16,6 +16,7 @@ import { ensureMigrateDir } from "../../apply/migrate-dir.ts";
 import { renderDiffReport } from "../../reports/diff-report.ts";
 import { EXIT_FILES_FAILED, EXIT_MARKERS_LEFT, EXIT_OK } from "../exit-codes.ts";
 import { colorsFor, type CliIo } from "../io.ts";
+import { createProgressDisplay } from "../progress.ts";
 import { recoveryLines } from "../recovery-notes.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -29,6 +30,8 @@ export interface ApplyCommandOptions {
   shard?: ShardSpec;
   typeCheck?: boolean;
   bundleCheck?: boolean;
+  /** false for --no-progress */
+  progress?: boolean;
 }
 
 export const APPLY_PATCH = ".migrate/migration.patch";
@@ -48,6 +51,7 @@ export function register(program: Command, io: CliIo): void {
     .option("--no-report", "do not write the HTML diff report")
     .option("--no-type-check", "skip the type check of the generated files")
     .option("--no-bundle-check", "skip the browser-bundle check for server-only modules")
+    .option("--no-progress", "never show a progress bar (it only appears on a terminal, for runs over a second)")
     .addHelpText("after", "\nExamples:\n  migrate apply . --dry-run\n  migrate analyze . --out plan.json && migrate apply . --plan plan.json\n  migrate revert .   # undo what apply wrote")
     .action(async (dir: string, options: ApplyCommandOptions) => {
       io.setExitCode(await runApply(dir, options, io));
@@ -81,10 +85,14 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
   const prepared = await prepareApply(root, { dryRun: options.dryRun, allowDirty: options.allowDirty });
   // refused: applyProject hands back prepared.problem before it looks at any view
   if (prepared.problem) plan = { views: [] };
+  // one bar for the run: the analysis over files, then the views (on a terminal, past a second)
+  const progress = createProgressDisplay(io, options.progress !== false);
   if (!plan) {
     const { analyzeProject } = await import("../../pipeline/analyze.ts");
-    plan = (await analyzeProject(root, configAnalyzeOptions(config))).plan;
+    plan = (await analyzeProject(root, { ...configAnalyzeOptions(config), onProgress: (event) => progress.update(event) })).plan;
   }
+  progress.stop();
+  const viewProgress = createProgressDisplay(io, options.progress !== false, Date.now, "views");
 
   const result = await applyProject({
     root,
@@ -100,7 +108,8 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
     injection: injectionFromEnv(io.env),
     prepared,
     layout: config?.config.layout,
-  });
+    onProgress: (event) => viewProgress.update(event),
+  }).finally(() => viewProgress.stop());
 
   io.stderr.write(recoveryLines(result.recovery, colorsFor(io.stderr, io.env)));
   for (const warning of result.warnings) io.stderr.write(`${colors.yellow("warning:")} ${warning}\n`);

@@ -23,6 +23,7 @@ import { REPORT_CSS } from "../../reports/html-assets.ts";
 import { stillOpen } from "../../verify/resources.ts";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
 import { colorsFor, type CliIo } from "../io.ts";
+import { createProgressDisplay } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
 
 export interface VerifyCommandOptions {
@@ -38,6 +39,8 @@ export interface VerifyCommandOptions {
   bundleCheck?: boolean;
   plan?: string;
   viewTimeout?: string;
+  /** false for --no-progress */
+  progress?: boolean;
 }
 
 export function register(program: Command, io: CliIo): void {
@@ -81,6 +84,7 @@ export function register(program: Command, io: CliIo): void {
       "exit 0 even when some views cannot be verified (divergences still fail)",
     )
     .option("--json", "print the results as JSON")
+    .option("--no-progress", "never show a progress bar (it only appears on a terminal, for runs over a second)")
     .option(
       "--html <file>",
       "write the results as an HTML page (the report's Verification section)",
@@ -198,8 +202,10 @@ export async function runVerify(
       console.warn =
         (...args: unknown[]) => console.error(...args);
   let report: VerifyReport;
+  const progress = createProgressDisplay(io, options.progress !== false, Date.now, "views");
   try {
     report = await verifyProject(root, {
+      onProgress: (event) => progress.update(event),
       mode: scripts ? "script" : "explore",
       scripts,
       depth: positive(options.depth, "--depth", 3),
@@ -214,6 +220,7 @@ export async function runVerify(
       plan: options.plan ? resolve(io.cwd, options.plan) : undefined,
     });
   } finally {
+    progress.stop();
     Object.assign(console, print);
   }
   if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
