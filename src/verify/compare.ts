@@ -3,6 +3,7 @@
 // enumerates the bindings of the original's page and walks them breadth-first to depth K, every path
 // from a fresh start (fresh module instances, so data is reset between paths).
 
+import { DEFAULT_VIEW_TIMEOUT_MS } from "./defaults.ts";
 import { createTwoFilesPatch } from "diff";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -383,7 +384,6 @@ function spread<T>(items: T[], count: number): T[] {
   return Array.from({ length: count }, (_, i) => items[Math.round((i * (items.length - 1)) / (count - 1))]!);
 }
 
-export const DEFAULT_VIEW_TIMEOUT_MS = 60_000;
 
 /** Runs `work` with a time limit: past it, `signal` aborts (the drivers close what they opened) and the result is `late()`. */
 async function withTimeLimit<T>(ms: number, work: (signal: AbortSignal) => Promise<T>, late: () => T): Promise<T> {

@@ -25,7 +25,7 @@ describe("docs/cli.md matches the program", () => {
     let help = "";
     const withHelp = buildProgram({ ...(io as object), stdout: { write: (t: string) => ((help += t), true) } } as never);
     withHelp.outputHelp();
-    for (const code of Object.values(exitCodes).filter((v): v is number => typeof v === "number")) {
+    for (const code of Object.values(exitCodes).filter((v) => typeof v === "number") as number[]) {
       expect(help, `help names exit code ${code}`).toMatch(new RegExp(`\\b${code}\\b`));
       expect(DOCS, `docs/cli.md's exit-code table has ${code}`).toMatch(new RegExp(`^\\| ${code} \\|`, "m"));
     }

@@ -10,10 +10,10 @@ import { checkRoot } from "../../discovery/index.ts";
 import { selectShard, type ShardSpec } from "../../pipeline/shard.ts";
 import { parseShard } from "./analyze.ts";
 import type { Plan, ViewPlan } from "../../plan/types.ts";
-import { applyProject, prepareApply, type ApplyInput } from "../../apply/apply-project.ts";
+// apply-project (ts-morph, prettier) and the diff report (diff2html) load when the command runs, not for --help
+import type { ApplyInput } from "../../apply/apply-project.ts";
 import { injectionFromEnv, writeFileIfChanged } from "../../apply/atomic-write.ts";
 import { ensureMigrateDir } from "../../apply/migrate-dir.ts";
-import { renderDiffReport } from "../../reports/diff-report.ts";
 import { EXIT_FILES_FAILED, EXIT_MARKERS_LEFT, EXIT_OK } from "../exit-codes.ts";
 import { colorsFor, type CliIo } from "../io.ts";
 import { createProgressDisplay } from "../progress.ts";
@@ -82,6 +82,7 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
   }
   // Recovery from a killed run and the dirty check come before the analysis: it must read the tree
   // as the resumed run will find it (and a refusal costs no analysis).
+  const { applyProject, prepareApply } = await import("../../apply/apply-project.ts");
   const prepared = await prepareApply(root, { dryRun: options.dryRun, allowDirty: options.allowDirty });
   // refused: applyProject hands back prepared.problem before it looks at any view
   if (prepared.problem) plan = { views: [] };
@@ -132,6 +133,7 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
     await writeFileIfChanged(patchPath, result.patch);
     if (options.report !== false) {
       reportPath = options.report ? resolve(io.cwd, options.report) : join(root, APPLY_REPORT);
+      const { renderDiffReport } = await import("../../reports/diff-report.ts");
       await writeFileIfChanged(reportPath, renderDiffReport(result, { rootLabel: dir, patchPath: relative(root, patchPath) }));
     }
   }

@@ -10,7 +10,7 @@ import { checkRoot } from "../../discovery/index.ts";
 import { findMarkers, type FoundMarker } from "../../apply/markers.ts";
 import { decode } from "../../apply/file-text.ts";
 import { EXIT_FILES_FAILED, EXIT_MARKERS_LEFT, EXIT_OK } from "../exit-codes.ts";
-import { GENERATED_HEADER } from "../../codemods/migrate-view.ts";
+import { GENERATED_HEADER } from "../../codemods/generated-header.ts";
 import { colorsFor, type CliIo } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
 

@@ -10,11 +10,9 @@ import { relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { checkRoot } from "../../discovery/index.ts";
 import type { ClientStep } from "../../verify/actions.ts";
-import {
-  DEFAULT_VIEW_TIMEOUT_MS,
-  verifyProject,
-  type VerifyReport,
-} from "../../verify/compare.ts";
+// compare.ts (happy-dom, esbuild, liveviewjs) is loaded when the command runs, not for --help
+import type { VerifyReport } from "../../verify/compare.ts";
+import { DEFAULT_VIEW_TIMEOUT_MS } from "../../verify/defaults.ts";
 import {
   formatVerifyTerminal,
   verifyReportSection,
@@ -204,6 +202,7 @@ export async function runVerify(
   let report: VerifyReport;
   const progress = createProgressDisplay(io, options.progress !== false, Date.now, "views");
   try {
+    const { verifyProject } = await import("../../verify/compare.ts");
     report = await verifyProject(root, {
       onProgress: (event) => progress.update(event),
       mode: scripts ? "script" : "explore",
