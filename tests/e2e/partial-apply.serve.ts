@@ -4,6 +4,11 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
+// liveviewjs 0.8.1 throws from a WebSocket send callback when the browser has gone (its
+// maybeHandleError reads `this.#config` of undefined): that would kill the copy's server between two
+// tests whenever a page closes mid-send. Logged, and the server goes on.
+process.on("uncaughtException", (error) => console.error("uncaught in the copy's server (kept serving):", error));
+
 const dir = process.argv[2];
 if (!dir) throw new Error("usage: partial-apply.serve.ts <appDir>");
 const { startServer } = (await import(pathToFileURL(join(dir, "src", "server.ts")).href)) as {

@@ -9,8 +9,10 @@ const values = (outcomes: PoolOutcome<Out>[]) => outcomes.map((o) => (o.ok ? o.v
 
 describe("runPool", () => {
   it("returns results in input order while items finish out of order on two workers", async () => {
-    // Early items sleep longest, so they finish last; the result order must not care.
-    const items: FakeItem[] = Array.from({ length: 40 }, (_, i) => ({ value: i, behave: "sleep", ms: (40 - i) % 7 }));
+    // Early items sleep longest, so they finish last; the result order must not care. About 4 s of work
+    // in all: the second worker is up long before the first could finish it alone (a loaded machine
+    // takes a second or more to start a worker; with milliseconds of work, one worker did it all).
+    const items: FakeItem[] = Array.from({ length: 40 }, (_, i) => ({ value: i, behave: "sleep", ms: ((40 - i) % 7) * 25 + 25 }));
     const settled: number[] = [];
     const outcomes = await runPool<FakeItem, Out>(items, task, { workers: 2, chunkSize: 3, onSettled: (i) => settled.push(i) });
     expect(values(outcomes)).toEqual(items.map((item) => item.value * 10));
