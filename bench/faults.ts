@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { createServer as createNetServer, type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
@@ -22,6 +22,7 @@ import { createRedisSyncLog, createRequestHandler } from "../src/runtime/server/
 import type { SyncLog } from "../src/runtime/server/index.ts";
 import { createNotesCommands } from "../tests/runtime/server/app/notes.commands.ts";
 import { notes } from "../tests/runtime/server/app/notes.component.ts";
+import { freePort } from "../tests/runtime/server/helpers.ts";
 
 const SECRET = "faults-secret-0123456789abcdef";
 const args = process.argv.slice(2);
@@ -31,14 +32,6 @@ interface Redis {
   url: string;
   port: number;
   child: ChildProcess;
-}
-
-async function freePort(): Promise<number> {
-  const server = createNetServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 async function startRedis(port: number, dir?: string): Promise<Redis> {

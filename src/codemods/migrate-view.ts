@@ -218,7 +218,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
   if (pollers.length + handlerPollers.length > 0) {
     for (const n of ["handleEvent", "handleInfo"]) {
       const part = view.parts.get(n);
-      const stray = part && clearingStatements(part.body, sf).find((st) => !timerStarts.has(st));
+      const stray = part && statementsWhere(part.body, (st) => clearsATimer(st, sf)).find((st) => !timerStarts.has(st));
       if (stray) blockers.push({ code: "POLL_STOP", message: `${n} stops a timer that now runs in the browser, and which one cannot be read here: call ctx.cancel(action) by hand`, pos: stray.getStart(sf) });
     }
   }
@@ -631,7 +631,7 @@ function carriedParts(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, bloc
   const pollerStatements = new Set<ts.Node>(ringing.map((p) => p.statement));
   for (const name of ["mount", "handleParams", "handleEvent", "handleInfo"]) {
     const part = view.parts.get(name);
-    const stray = part && (name === "mount" ? timerStatements(part.body, sf).find((st) => !pollerStatements.has(st)) : startsTimer(part.body, sf) ? part.property : undefined);
+    const stray = part && (name === "mount" ? statementsWhere(part.body, (st) => startsTimer(st, sf)).find((st) => !pollerStatements.has(st)) : startsTimer(part.body, sf) ? part.property : undefined);
     if (stray) blockers.push({ code: "SERVER_TIMER", message: `${name} starts a timer, and this view's state is carried by the browser (its keys are made at run time): no server process keeps the timer; make it ctx.every polling by hand`, pos: stray.getStart(sf) });
   }
   if (ringing.length > 0) {
@@ -664,16 +664,16 @@ function carriedParts(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, bloc
   const topicValue = (name: string) => plan.topicConstants?.find((c) => c.name === name)?.value ?? name;
   const subscribed = plan.infos.flatMap((i) => (i.origin.startsWith("subscribe:") ? i.origin.slice("subscribe:".length).split(",").map(topicValue) : []));
   // a subscription whose topic is neither a string nor a name the analysis followed cannot be followed
-  const unnamed = subscribeCalls(view.statement).find((arg) => !ts.isStringLiteralLike(arg) && !(ts.isIdentifier(arg) && plan.topicConstants?.some((c) => c.name === arg.text)));
+  const unnamed = subscribeCalls(view).find((arg) => !ts.isStringLiteralLike(arg) && !(ts.isIdentifier(arg) && plan.topicConstants?.some((c) => c.name === arg.text)));
   if (unnamed) blockers.push({ code: "SUBSCRIBE", message: "the view subscribes to a topic made at run time: name it with a string constant", pos: unnamed.getStart(sf) });
   // …and those the view's own code names (a message type the analysis did not list still arrives)
-  const named = subscribeCalls(view.statement).flatMap((arg) => (ts.isStringLiteralLike(arg) ? [arg.text] : ts.isIdentifier(arg) && plan.topicConstants?.some((c) => c.name === arg.text) ? [topicValue(arg.text)] : []));
+  const named = subscribeCalls(view).flatMap((arg) => (ts.isStringLiteralLike(arg) ? [arg.text] : ts.isIdentifier(arg) && plan.topicConstants?.some((c) => c.name === arg.text) ? [topicValue(arg.text)] : []));
   const topics = [...new Set([...subscribed, ...named])].sort();
   if (hasInfo && topics.length > 0) {
     members.push(`sync: {\n${topics.map((t) => `${key(t)}: ${JSON.stringify(`sync_${t.replace(/\W/g, "_")}`)},`).join("\n")}\n},`);
     for (const t of topics) actions.push(`${key(`sync_${t.replace(/\W/g, "_")}`)}(event, ctx) {\n// a pubsub message: run handleInfo\nctx.send("handleInfo", event);\n},`);
   }
-  if (subscribeCalls(view.statement).length > 0 && hasInfo && topics.length === 0) blockers.push({ code: "SUBSCRIBE", message: "the view subscribes to a topic the analysis cannot name: name it with a string constant", pos: view.statement.getStart(sf) });
+  if (subscribeCalls(view).length > 0 && hasInfo && topics.length === 0) blockers.push({ code: "SUBSCRIBE", message: "the view subscribes to a topic the analysis cannot name: name it with a string constant", pos: view.statement.getStart(sf) });
   const routed = plan.infos.map((i) => i.name).filter((n) => n !== "*" && n !== "?");
   if (hasInfo && routed.length > 0) members.push(`infos: {\n${routed.map((n) => `${key(n)}: "handleInfo",`).join("\n")}\n},`);
   actions.push(resultAction(effects));
@@ -682,30 +682,21 @@ function carriedParts(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, bloc
   return { members, commands, effects, notes };
 }
 
-/** Statements of a body (not in nested functions) that start a timer, themselves or through a helper. */
-function timerStatements(body: ts.Node, sf: ts.SourceFile): ts.Node[] {
-  if (!ts.isBlock(body)) return startsTimer(body, sf) ? [body] : [];
-  const out: ts.Node[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node)) {
-      if (startsTimer(node, sf)) out.push(node);
-      return;
-    }
-    if (ts.isFunctionLike(node)) return;
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return out;
-}
-
-/** The first arguments of `x.subscribe(arg)` calls in a node. */
-function subscribeCalls(node: ts.Node): ts.Expression[] {
+/**
+ * The first arguments of `socket.subscribe(arg)` in the view's parts, the socket being each part's own
+ * socket parameter (an RxJS `.subscribe(fn)` or another object's is not a pubsub topic).
+ */
+function subscribeCalls(view: LocatedView): ts.Expression[] {
   const out: ts.Expression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === "subscribe" && n.arguments[0]) out.push(n.arguments[0]);
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
+  for (const [name, part] of view.parts) {
+    const socketName = part.params[name === "mount" ? 0 : 1];
+    if (!socketName) continue;
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === "subscribe" && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === socketName && n.arguments[0]) out.push(n.arguments[0]);
+      ts.forEachChild(n, visit);
+    };
+    visit(part.body);
+  }
   return out;
 }
 
@@ -890,15 +881,14 @@ function writesSharedIn(plan: ViewPlan, names: string[], sharedKeys: Set<string>
   return infos.some((i) => i.writes.some((w) => sharedKeys.has(w)) || i.origin !== "sendInfo");
 }
 
-/** `if (socket.connected) { <only this statement> }` → the if statement, so it goes with it. */
-/** Expression statements of a handler body (not in nested functions) that clear a timer, themselves or through a helper. */
-function clearingStatements(body: ts.Node, sf: ts.SourceFile): ts.Node[] {
-  const out: ts.Node[] = [];
+/** Statements of a body (not in nested functions) that `test` holds for: those that clear or start a timer, themselves or through a helper. */
+function statementsWhere(body: ts.Node, test: (statement: ts.Node) => boolean): ts.Node[] {
   // an arrow's expression body is its one statement
-  if (!ts.isBlock(body)) return clearsATimer(body, sf) ? [body] : [];
+  if (!ts.isBlock(body)) return test(body) ? [body] : [];
+  const out: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isExpressionStatement(node)) {
-      if (clearsATimer(node, sf)) out.push(node);
+    if (ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node)) {
+      if (test(node)) out.push(node);
       return;
     }
     if (ts.isFunctionLike(node)) return;

@@ -11,7 +11,7 @@ import { lookupCommand, runCommand, type CommandOutcome } from "./commands.ts";
 import { renderFirstPaint } from "./first-paint.ts";
 import { escapeAttribute } from "./json-script.ts";
 import { reviveState, stateReplacer } from "../template/state-json.ts";
-import { httpError, sendError, sendJson, type HttpError } from "./responses.ts";
+import { errorBody, httpError, sendError, sendJson, sendJsonText, type HttpError } from "./responses.ts";
 import { compilePath, type CompiledPath } from "./routes.ts";
 import { encodeSessionCookie, newSession, readSession, safeEqual, sessionCookieHeader, sessionKeys, type Session } from "./session.ts";
 import { createMemoryMemo, type SyncLog } from "./sync/log.ts";
@@ -422,10 +422,9 @@ interface Answer {
 }
 
 function errorAnswer(error: HttpError): Answer {
-  return { status: error.status, text: JSON.stringify({ ok: false, error: { code: error.code, message: error.message } }) };
+  return { status: error.status, text: JSON.stringify(errorBody(error)) };
 }
 
 function sendAnswer(res: ServerResponse, answer: Answer): void {
-  res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(answer.text), "cache-control": "no-store", "x-content-type-options": "nosniff" });
-  res.end(answer.text);
+  sendJsonText(res, answer.status, answer.text);
 }

@@ -15,7 +15,11 @@ export function httpError(status: number, code: CommandErrorCode, message: strin
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body), headers);
+}
+
+/** JSON already serialized (a command's answer, with its tagged state values, or one remembered for a repeat). */
+export function sendJsonText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   if (res.headersSent) return void res.end();
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
@@ -27,6 +31,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/** The body of every error answer. */
+export function errorBody(error: HttpError): { ok: false; error: { code: CommandErrorCode; message: string } } {
+  return { ok: false, error: { code: error.code, message: error.message } };
+}
+
 export function sendError(res: ServerResponse, error: HttpError, headers: Record<string, string> = {}): void {
-  sendJson(res, error.status, { ok: false, error: { code: error.code, message: error.message } }, headers);
+  sendJson(res, error.status, errorBody(error), headers);
 }
