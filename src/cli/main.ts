@@ -9,6 +9,7 @@ import { colorsFor, processIo, type CliIo } from "./io.ts";
 import { UsageError } from "./usage-error.ts";
 import { register as registerAnalyze } from "./commands/analyze.ts";
 import { register as registerApply } from "./commands/apply.ts";
+import { register as registerBuild } from "./commands/build.ts";
 import { register as registerMerge } from "./commands/merge.ts";
 import { register as registerCheck } from "./commands/check.ts";
 import { register as registerExplain } from "./commands/explain.ts";
@@ -17,7 +18,7 @@ import { register as registerRevert } from "./commands/revert.ts";
 import { register as registerVerify } from "./commands/verify.ts";
 
 /** Every command, one file each (src/cli/commands/<name>.ts exporting `register(program, io)`). */
-const COMMANDS: ((program: Command, io: CliIo) => void)[] = [registerInit, registerAnalyze, registerApply, registerMerge, registerCheck, registerExplain, registerRevert, registerVerify];
+const COMMANDS: ((program: Command, io: CliIo) => void)[] = [registerInit, registerAnalyze, registerApply, registerMerge, registerCheck, registerExplain, registerRevert, registerVerify, registerBuild];
 
 export async function main(argv: string[], makeIo: (setExitCode: (code: number) => void) => CliIo = processIo): Promise<number> {
   let exitCode = EXIT_OK;

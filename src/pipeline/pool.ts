@@ -79,12 +79,14 @@ async function runInProcess<I, O>(items: readonly I[], task: PoolTask, options: 
   return results;
 }
 
-// Each worker registers tsx itself (loader hooks of the parent thread do not reach workers on Node 20),
-// then loads worker.ts, which speaks the protocol above.
+/** Running from src/*.ts (a checkout, tests) rather than the compiled dist/*.js. */
+const FROM_SOURCES = import.meta.url.endsWith(".ts");
+
+// Each worker registers tsx itself when it runs the sources (loader hooks of the parent thread do not
+// reach workers on Node 20), then loads the worker module, which speaks the protocol above.
 const BOOTSTRAP = [
   `import { workerData } from "node:worker_threads";`,
-  `const { register } = await import(workerData.tsxApi);`,
-  `register();`,
+  `if (workerData.tsxApi) (await import(workerData.tsxApi)).register();`,
   `await import(workerData.entry);`,
 ].join("\n");
 const BOOTSTRAP_URL = new URL(`data:text/javascript,${encodeURIComponent(BOOTSTRAP)}`);
@@ -125,8 +127,9 @@ function runInWorkers<I, O>(items: readonly I[], task: PoolTask, options: PoolOp
   const workerData = {
     mark: POOL_WORKER_MARK,
     task,
-    tsxApi: import.meta.resolve("tsx/esm/api"),
-    entry: new URL("./worker.ts", import.meta.url).href,
+    // the sources need tsx's loader in each worker; the build (dist/*.js) runs on plain Node
+    tsxApi: FROM_SOURCES ? import.meta.resolve("tsx/esm/api") : undefined,
+    entry: new URL(FROM_SOURCES ? "./worker.ts" : "./worker.js", import.meta.url).href,
   };
 
   return new Promise((resolve, reject) => {

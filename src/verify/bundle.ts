@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { TRACKED_GLOBALS, type Resources } from "./resources.ts";
+import { runtimePackageFiles, toolEntry } from "../apply/checks/runtime-package.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const toolRoot = resolve(here, "..", "..");
@@ -59,15 +60,9 @@ export function loadLiveviewjs(): Promise<LiveviewjsModule> {
   return (liveviewjs ??= import(pathToFileURL(LIVEVIEWJS_PATH).href) as Promise<LiveviewjsModule>);
 }
 
-/** The runtime's package names, pointed at this checkout's sources (migrated code imports them). */
+/** The runtime's package names, pointed at this tool's copy of the runtime (migrated code imports them). */
 export function runtimeAliases(): Record<string, string> {
-  return {
-    "liveview-migrate/runtime": join(toolRoot, "src/runtime/client/index.ts"),
-    "liveview-migrate/runtime/uploads": join(toolRoot, "src/runtime/client/uploads.ts"),
-    "liveview-migrate/server": join(toolRoot, "src/runtime/server/index.ts"),
-    "liveview-migrate/template": join(toolRoot, "src/runtime/template/index.ts"),
-    "liveview-migrate": join(toolRoot, "src/index.ts"),
-  };
+  return { ...Object.fromEntries(runtimePackageFiles()), "liveview-migrate": toolEntry() };
 }
 
 export const TOOL_ROOT = toolRoot;

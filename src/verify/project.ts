@@ -8,6 +8,7 @@ import fg from "fast-glob";
 import { ts } from "ts-morph";
 import { generatedFrom, type ViewRef } from "../discovery/routers.ts";
 import { bundle, importFresh } from "./bundle.ts";
+import { runtimeFile } from "../apply/checks/runtime-package.ts";
 import { CHILD_COMPONENT_NOTE } from "../codemods/child-components.ts";
 
 export interface MigratedView {
@@ -176,11 +177,11 @@ export async function bundleView(root: string, source: OriginalSource, view: Mig
   const server = await labelled("server", bundle({
     entry:
       `export { createRequestHandler, createMemorySyncLog } from "liveview-migrate/server";\n` +
-      `export { renderFirstPaint } from ${JSON.stringify(join(toolSrc(), "runtime/server/first-paint.ts"))};\n` +
+      `export { renderFirstPaint } from ${JSON.stringify(runtimeFile("server/first-paint"))};\n` +
       `export { __verifyWallClock } from "lvm-verify:date";\n` +
-      `export { lookupCommand, runCommand } from ${JSON.stringify(join(toolSrc(), "runtime/server/commands.ts"))};\n` +
-      `export { sessionKeys, newSession, encodeSessionCookie } from ${JSON.stringify(join(toolSrc(), "runtime/server/session.ts"))};\n` +
-      `export { stateCarrier } from ${JSON.stringify(join(toolSrc(), "runtime/server/carried-state.ts"))};\n` +
+      `export { lookupCommand, runCommand } from ${JSON.stringify(runtimeFile("server/commands"))};\n` +
+      `export { sessionKeys, newSession, encodeSessionCookie } from ${JSON.stringify(runtimeFile("server/session"))};\n` +
+      `export { stateCarrier } from ${JSON.stringify(runtimeFile("server/carried-state"))};\n` +
       `export * as __component from ${abs(root, view.componentFile)};\n` +
 
       (view.commandsFile ? `export * as __commands from ${abs(root, view.commandsFile)};\n` : `export const __commands = undefined;\n`) +
@@ -202,10 +203,6 @@ export async function bundleView(root: string, source: OriginalSource, view: Mig
     appRoot: root,
   }));
   return { original, server, clientCode: readFileSync(client, "utf8"), clientInputs };
-}
-
-function toolSrc(): string {
-  return join(new URL("..", import.meta.url).pathname);
 }
 
 /** A component definition among a module's exports: the one named like the view, else the only one. */

@@ -1,23 +1,42 @@
-// The `liveview-migrate/*` names generated code imports, mapped to this package's own files (from
-// its package.json `exports`): the checks must not depend on the analyzed project having the
-// package installed, so a project anywhere on disk is checked the same.
+// Where the runtime that generated code imports lives for the tool's own checks (apply's type and
+// bundle checks, verify's bundles): this package's copy of it, src/runtime/*.ts when the tool runs from
+// its sources, dist/runtime/*.js (+ .d.ts) when it runs from the build. The checks must not depend on
+// the analyzed project having the runtime installed, so a project anywhere on disk is checked the same.
 
-import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+/** Running from src/*.ts (a checkout, the tests) rather than the compiled dist/*.js. */
+const FROM_SOURCES = import.meta.url.endsWith(".ts");
+/** src/ or dist/ */
+const TOOL_DIR = fileURLToPath(new URL("../../", import.meta.url));
 
-let cached: Map<string, string> | undefined;
+/** The runtime's import names (what generated code imports) → module under runtime/. */
+export const RUNTIME_MODULES: Readonly<Record<string, string>> = {
+  "liveview-migrate/runtime": "client/index",
+  "liveview-migrate/runtime/uploads": "client/uploads",
+  "liveview-migrate/server": "server/index",
+  "liveview-migrate/template": "template/index",
+};
 
-/** Specifier (e.g. `liveview-migrate/runtime`) → absolute file of this checkout. */
-export function runtimePackageFiles(): Map<string, string> {
-  if (cached) return cached;
-  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { name: string; exports?: Record<string, string | Record<string, string>> };
-  cached = new Map();
-  for (const [key, target] of Object.entries(pkg.exports ?? {})) {
-    const file = typeof target === "string" ? target : (target.types ?? target.import ?? target.default);
-    if (file) cached.set(key === "." ? pkg.name : `${pkg.name}/${key.replace(/^\.\//, "")}`, join(PACKAGE_ROOT, file));
+/** A module of this tool's copy of the runtime: `server/session` → …/runtime/server/session.ts (or .js). */
+export function runtimeFile(module: string, kind: "code" | "types" = "code"): string {
+  return join(TOOL_DIR, "runtime", module + (FROM_SOURCES ? ".ts" : kind === "types" ? ".d.ts" : ".js"));
+}
+
+/** The tool's own entry (`liveview-migrate`: defineConfig), for a config file that imports it. */
+export function toolEntry(kind: "code" | "types" = "code"): string {
+  return join(TOOL_DIR, FROM_SOURCES ? "index.ts" : kind === "types" ? "index.d.ts" : "index.js");
+}
+
+const cached = new Map<string, Map<string, string>>();
+
+/** Specifier (e.g. `liveview-migrate/runtime`) → absolute file of this tool's copy. */
+export function runtimePackageFiles(kind: "code" | "types" = "code"): Map<string, string> {
+  let map = cached.get(kind);
+  if (!map) {
+    map = new Map(Object.entries(RUNTIME_MODULES).map(([name, module]) => [name, runtimeFile(module, kind)]));
+    cached.set(kind, map);
   }
-  return cached;
+  return map;
 }

@@ -68,7 +68,7 @@ export function createTypeCheck(root: string): TypeCheckSession {
       // generated code imports liveview-migrate/*: resolve it to this package wherever the project is
       mapped = true;
       const paths = { ...project.getCompilerOptions().paths };
-      for (const [name, file] of runtimePackageFiles()) paths[name] = [file];
+      for (const [name, file] of runtimePackageFiles("types")) paths[name] = [file];
       project.compilerOptions.set({ paths });
     }
     return project;

@@ -1,9 +1,13 @@
 // The browser bundle: one esbuild build for all routes (bundle, minify, ESM, code splitting so the
 // runtime is one shared chunk). File names carry a content hash, so they are served as immutable and
-// a restarted server (same sources) serves the same URLs.
+// a restarted server (same sources) serves the same URLs. Built ahead of time (`migrate build` writes
+// the files and a manifest.json, see writeClientBuild) the server only reads them; building at run
+// time, the first time a page is asked for, is the development convenience.
 
 import type { Plugin } from "esbuild";
 import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { ComponentDefinition } from "../contract.ts";
@@ -27,10 +31,14 @@ export interface ClientBundle {
   entries: Map<string, { file: string; imports: string[] }>;
 }
 
-const runtimeEntry = fileURLToPath(new URL("../client/index.ts", import.meta.url));
-const templateEntry = fileURLToPath(new URL("../template/index.ts", import.meta.url));
-const uploadsEntry = fileURLToPath(new URL("../client/uploads.ts", import.meta.url));
-const packageRoot = fileURLToPath(new URL("../../..", import.meta.url));
+// src/runtime/*.ts in a checkout, dist/*.js in the published package
+const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+const runtimeEntry = fileURLToPath(new URL(`../client/index${ext}`, import.meta.url));
+const templateEntry = fileURLToPath(new URL(`../template/index${ext}`, import.meta.url));
+const uploadsEntry = fileURLToPath(new URL(`../client/uploads${ext}`, import.meta.url));
+const runtimeRoot = fileURLToPath(new URL("..", import.meta.url));
+/** The names components import the browser runtime by: one copy of it in the bundle, this one. */
+const RUNTIME_ALIASES = { "liveview-migrate/runtime": runtimeEntry, "liveview-migrate/template": templateEntry };
 
 export function modulePath(clientModule: string | URL): string {
   const text = String(clientModule);
@@ -63,10 +71,13 @@ export async function buildClientBundle(entries: ClientEntry[], options: { minif
     name: "lvm-entries",
     setup(b) {
       b.onResolve({ filter: /^lvm-entry:/ }, (args) => ({ path: args.path.slice("lvm-entry:".length), namespace: "lvm-entry" }));
-      b.onLoad({ filter: /.*/, namespace: "lvm-entry" }, (args) => ({ contents: sources.get(args.path), loader: "js", resolveDir: packageRoot }));
+      b.onLoad({ filter: /.*/, namespace: "lvm-entry" }, (args) => ({ contents: sources.get(args.path), loader: "js", resolveDir: runtimeRoot }));
     },
   };
-  const { build } = await import("esbuild"); // only processes that serve pages load it
+  // only processes that build load it (a server with a client build never does)
+  const { build } = await import("esbuild").catch((error: unknown) => {
+    throw new Error("liveview-migrate/server: building the client bundle at run time needs esbuild installed (npm install --save-dev esbuild), or build it ahead of time with `npx migrate build`", { cause: error });
+  });
   const result = await build({
     entryPoints: [...sources.keys()].map((id) => ({ in: `lvm-entry:${id}`, out: id })),
     bundle: true,
@@ -77,11 +88,11 @@ export async function buildClientBundle(entries: ClientEntry[], options: { minif
     splitting: true,
     write: false,
     metafile: true,
-    absWorkingDir: packageRoot,
-    outdir: `${packageRoot}/.lvm-client`,
+    absWorkingDir: runtimeRoot,
+    outdir: `${runtimeRoot}/.lvm-client`,
     entryNames: "[name]-[hash]",
     chunkNames: "chunk-[hash]",
-    alias: { "liveview-migrate/runtime": runtimeEntry, "liveview-migrate/template": templateEntry },
+    alias: RUNTIME_ALIASES,
     define: { "process.env.NODE_ENV": '"production"' },
     legalComments: "none",
     logLevel: "silent",
@@ -92,7 +103,7 @@ export async function buildClientBundle(entries: ClientEntry[], options: { minif
   for (const file of result.outputFiles) {
     const name = file.path.slice(file.path.lastIndexOf("/") + 1);
     const body = Buffer.from(file.contents);
-    bundle.assets.set(name, { body, gzip: gzipSync(body, { level: 9 }), etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 16)}"` });
+    bundle.assets.set(name, assetOf(body));
   }
   for (const [output, meta] of Object.entries(result.metafile.outputs)) {
     if (!meta.entryPoint?.startsWith("lvm-entry:")) continue;
@@ -101,6 +112,10 @@ export async function buildClientBundle(entries: ClientEntry[], options: { minif
     bundle.entries.set(name, { file: baseName(output), imports: meta.imports.filter((i) => i.kind === "import-statement").map((i) => baseName(i.path)) });
   }
   return bundle;
+}
+
+function assetOf(body: Buffer): ClientAsset {
+  return { body, gzip: gzipSync(body, { level: 9 }), etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 16)}"` };
 }
 
 /** The export of the client module that is this component (by identity, else by name). */
@@ -112,4 +127,52 @@ async function findExport(path: string, component: ComponentDefinition<any>): Pr
     names.find((name) => (mod[name] as ComponentDefinition | undefined)?.name === component.name && typeof (mod[name] as ComponentDefinition).render === "function");
   if (!found) throw new Error(`liveview-migrate/server: ${path} exports no component named "${component.name}"`);
   return found === "default" ? "default" : found;
+}
+
+/** manifest.json of a client build: what the server needs to serve it without building. */
+export interface ClientManifest {
+  format: 1;
+  /** Component name → its entry file and the chunks it imports (all in the manifest's folder). */
+  entries: Record<string, { file: string; imports: string[] }>;
+  files: string[];
+}
+
+export const MANIFEST = "manifest.json";
+/** Where `migrate build` writes, under the app's root (the folder of its package.json). */
+export const CLIENT_BUILD_DIR = join("build", "client");
+
+/** Writes the bundle's files and its manifest into `dir` (made if missing); returns the manifest. */
+export function writeClientBuild(bundle: ClientBundle, dir: string): ClientManifest {
+  mkdirSync(dir, { recursive: true });
+  const manifest: ClientManifest = { format: 1, entries: Object.fromEntries([...bundle.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), files: [...bundle.assets.keys()].sort() };
+  for (const [name, asset] of bundle.assets) writeFileSync(join(dir, name), asset.body);
+  writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
+  return manifest;
+}
+
+/** A client build read back (files into memory, gzipped once); throws when it lacks a route's component. */
+export function readClientBuild(dir: string, components: readonly string[]): ClientBundle {
+  const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")) as ClientManifest;
+  if (manifest.format !== 1) throw new Error(`liveview-migrate/server: ${join(dir, MANIFEST)} has format ${String(manifest.format)}; this runtime reads format 1 (run \`npx migrate build\` again)`);
+  const missing = components.filter((name) => !manifest.entries[name]);
+  if (missing.length > 0) throw new Error(`liveview-migrate/server: the client build in ${dir} has no bundle for ${missing.map((m) => `"${m}"`).join(", ")}: it is older than the routes (run \`npx migrate build\` again)`);
+  const bundle: ClientBundle = { assets: new Map(), entries: new Map(Object.entries(manifest.entries)) };
+  for (const name of manifest.files) {
+    const body = readFileSync(join(dir, name));
+    bundle.assets.set(name, assetOf(body));
+  }
+  return bundle;
+}
+
+/** The app's client build, if one was made: build/client/ in the folder of the package.json nearest the first route's module. */
+export function findClientBuild(entries: readonly ClientEntry[]): string | undefined {
+  const first = entries[0];
+  if (!first) return undefined;
+  for (let dir = dirname(modulePath(first.clientModule)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) {
+      const candidate = join(dir, CLIENT_BUILD_DIR);
+      return existsSync(join(candidate, MANIFEST)) ? candidate : undefined;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
 }

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { PROTOCOL, SYNC_PROTOCOL, type CommandsModule, type ComponentDefinition } from "../contract.ts";
 import { readJsonBody } from "./body.ts";
-import { buildClientBundle, type ClientBundle } from "./bundle.ts";
+import { buildClientBundle, findClientBuild, readClientBuild, type ClientBundle } from "./bundle.ts";
 import { stateCarrier } from "./carried-state.ts";
 import { lookupCommand, runCommand, type CommandOutcome } from "./commands.ts";
 import { renderFirstPaint } from "./first-paint.ts";
@@ -64,6 +64,13 @@ export interface RequestHandlerOptions {
   trustProxy?: boolean;
   /** Minify the client bundle (default true). */
   minify?: boolean;
+  /**
+   * Folder of the client build `migrate build` wrote (its manifest.json and bundles). Default: build/client
+   * in the app's root (the folder of the package.json nearest the routes' modules) when it has one; else
+   * the bundle is built at run time, which needs esbuild and is refused when NODE_ENV=production.
+   * `false` always builds at run time.
+   */
+  clientBuild?: string | false;
   /** Unexpected errors (bugs in commands, renders); default console.error. Never sent to clients. */
   onError?(error: unknown): void;
 }
@@ -116,7 +123,12 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     allowTopic: options.allowTopic ?? ((topic) => declaredTopics.has(topic)),
   });
 
-  let bundle: Promise<ClientBundle> | undefined;
+  const clientBuild = options.clientBuild === false ? undefined : (options.clientBuild ?? findClientBuild(options.routes));
+  if (!clientBuild && options.clientBuild !== false && process.env.NODE_ENV === "production" && options.routes.length > 0) {
+    throw new Error("liveview-migrate/server: no client build found (build/client/manifest.json in the app's root) and NODE_ENV=production: run `npx migrate build` before starting, or pass `clientBuild: false` to build at run time (needs esbuild)");
+  }
+  // a client build is read now: one that lacks a route's component stops the server at start, not at a page
+  let bundle: Promise<ClientBundle> | undefined = clientBuild ? Promise.resolve(readClientBuild(clientBuild, options.routes.map((route) => route.component.name))) : undefined;
   const clientBundle = () =>
     (bundle ??= buildClientBundle(options.routes, { minify: options.minify }).catch((error) => {
       bundle = undefined; // try again on the next request (e.g. a syntax error being fixed)
