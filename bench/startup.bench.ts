@@ -1,14 +1,18 @@
-// `migrate --help` start-up, side by side with bare node and node with tsx's loader (what the CLI
-// runs on until the package is built): the commands load their heavy modules (ts-morph, prettier,
-// happy-dom, diff2html, liveviewjs) only when they run.
+// `migrate --help` start-up, side by side with bare node and node with tsx's loader: the installed
+// executable (dist/cli/bin.js, plain node) and a checkout's bin/migrate.js (the sources through tsx).
+// The commands load their heavy modules (ts-morph, prettier, happy-dom, diff2html, liveviewjs) only
+// when they run.
 //
-//   node --import tsx bench/startup.bench.ts [--runs 7]
+//   npm run build && node --import tsx bench/startup.bench.ts [--runs 7]
 
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1] ?? 0) || 7;
 const bin = fileURLToPath(new URL("../bin/migrate.js", import.meta.url));
+const built = fileURLToPath(new URL("../dist/cli/bin.js", import.meta.url));
+if (!existsSync(built)) throw new Error("no dist/cli/bin.js: run `npm run build` first");
 
 function median(args: string[]): { seconds: number; kb: number } {
   const samples: { seconds: number; kb: number }[] = [];
@@ -24,7 +28,8 @@ function median(args: string[]): { seconds: number; kb: number } {
 const rows = [
   ["node -e 0", median(["-e", "0"])],
   ["node --import tsx -e 0", median(["--import", "tsx", "-e", "0"])],
-  ["migrate --help", median([bin, "--help"])],
+  ["migrate --help (installed: dist/cli/bin.js)", median([built, "--help"])],
+  ["migrate --help (checkout: bin/migrate.js, tsx)", median([bin, "--help"])],
 ] as const;
 console.log(`start-up, median of ${runs} runs`);
 console.log("| run | wall | peak RSS |");

@@ -8,7 +8,8 @@ import { posix } from "node:path";
 import { ts } from "ts-morph";
 import type { NewFile, TextEdit } from "../apply/edits.ts";
 import { parseSource } from "./locate-view.ts";
-import { generatedExt, withoutExtension } from "./output-paths.ts";
+import { generatedExt, specifierInStyle, withoutExtension } from "./output-paths.ts";
+import { isJavaScriptFile } from "../apply/strip-types.ts";
 import { LAYOUT_IMPORT, LAYOUT_SOURCE, layoutOption, liveViewTemplates } from "./layout-wiring.ts";
 
 export interface MigratedComponent {
@@ -47,7 +48,7 @@ function commonDirectory(files: readonly string[]): string {
   return common.length ? common.join("/") + "/" : "";
 }
 
-function relativeImport(fromFile: string, toFile: string): string {
+function relativePath(fromFile: string, toFile: string): string {
   const rel = posix.relative(posix.dirname(fromFile), toFile);
   return rel.startsWith(".") ? rel : `./${rel}`;
 }
@@ -75,6 +76,9 @@ function findMiddlewareUse(sf: ts.SourceFile): ts.ExpressionStatement | undefine
 export function wireServer(files: Map<string, string>, migrated: MigratedComponent[], routers: readonly AppRouter[], layout: { dropScripts?: string[] } = {}): WiringResult {
   const result: WiringResult = { newFiles: [], edits: [], notes: [], warnings: [], files: [] };
   if (migrated.length === 0) return result;
+  // imports follow the app's own style, read from its server file: `./x.js` (nodenext), `./x.ts` or `./x`
+  const styleSample = [...files.values()].map((text) => /\bfrom\s+["'](\.\.?\/[^"']+)["']/.exec(text)?.[1]).find(Boolean);
+  const relativeImport = (fromFile: string, toFile: string) => (styleSample ? specifierInStyle(fromFile, toFile, styleSample) : relativePath(fromFile, toFile));
   const byView = new Map(migrated.map((m) => [`${withoutExtension(m.viewFile)}#${m.viewName}`, m]));
   const migratedAt = (route: AppRouter["routes"][number]) => route.viewNames.map((name) => byView.get(`${withoutExtension(route.viewFile)}#${name}`)).find(Boolean);
   // the routes file lives next to the router that maps migrated views; with none, next to the views
@@ -90,7 +94,7 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
     const local = `component${n}`;
     imports.push(m.exportName === "default" ? `import ${local} from ${JSON.stringify(relativeImport(generatedFile, m.componentFile))};` : `import { ${m.exportName} as ${local} } from ${JSON.stringify(relativeImport(generatedFile, m.componentFile))};`);
     if (m.commandsFile) imports.push(`import commands${n} from ${JSON.stringify(relativeImport(generatedFile, m.commandsFile))};`);
-    return `component: ${local},${m.commandsFile ? ` commands: commands${n},` : ""} clientModule: new URL(${JSON.stringify(relativeImport(generatedFile, m.componentFile))}, import.meta.url)`;
+    return `component: ${local},${m.commandsFile ? ` commands: commands${n},` : ""} clientModule: new URL(${JSON.stringify(relativePath(generatedFile, m.componentFile))}, import.meta.url)`;
   };
   for (const route of router?.routes ?? []) {
     const m = migratedAt(route);
@@ -172,7 +176,8 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
         `${indent}    // SESSION_SECRET (comma-separated to rotate: the first signs); required when NODE_ENV=production`,
         `${indent}    secret: migratedSessionSecrets(),`,
         `${indent}    // the express session (user, role) reaches commands as ctx.session`,
-        `${indent}    getSession: (req) => ({ ...((req as unknown as { session?: Record<string, unknown> }).session ?? {}) }),`,
+        // a plain-JS server file gets no TypeScript (this edit is not type-stripped like new files are)
+        `${indent}    getSession: (req) => ({ ...(${isJavaScriptFile(file) ? "req.session" : "(req as unknown as { session?: Record<string, unknown> }).session"} ?? {}) }),`,
         `${indent}  }),`,
         `${indent});`,
         "",

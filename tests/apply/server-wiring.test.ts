@@ -27,6 +27,21 @@ describe("server wiring", () => {
     expect(generated.text).toContain(`{ path: "/inbox", component: component1,`);
   });
 
+  it("imports in the app's own style (nodenext `.js`), the module URL naming the real file; a plain-JS server gets no TypeScript", () => {
+    const nodenext = serverWith("{}").replaceAll(".ts\"", ".js\"");
+    const result = wireServer(new Map([["src/server.ts", nodenext]]), [{ ...inbox, commandsFile: "src/views/inbox.commands.ts" }], routers);
+    const generated = result.newFiles[0]!.text;
+    expect(generated).toContain(`import { inboxView as component1 } from "./views/inbox.component.js";`);
+    expect(generated).toContain(`import commands1 from "./views/inbox.commands.js";`);
+    expect(generated).toContain(`clientModule: new URL("./views/inbox.component.ts", import.meta.url)`);
+    expect(serverEdits(result)).toContain(`from "./router.migrated.js";`);
+
+    const jsViews = [{ viewFile: "src/views/inbox.js", viewName: "inboxView", componentFile: "src/views/inbox.component.js", exportName: "inboxView" }];
+    const js = wireServer(new Map([["src/server.js", nodenext]]), jsViews, [{ file: "src/router.js", routes: routers[0]!.routes.map((r) => ({ ...r, viewFile: "src/views/inbox.js" })) }]);
+    expect(serverEdits(js)).toContain("getSession: (req) => ({ ...(req.session ?? {}) }),");
+    expect(serverEdits(js)).not.toMatch(/\bas unknown\b/);
+  });
+
   it("warns, and does not guess, when the pubsub is an expression it cannot repeat", () => {
     const result = wireServer(new Map([["src/server.ts", serverWith("{ pubSub: new RedisPubSub({ url }) }")]]), [inbox], routers);
     expect(serverEdits(result)).not.toContain("bridgePubSub");
