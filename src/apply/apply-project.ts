@@ -8,6 +8,7 @@ import type { FileRecord, FunctionEffects, Plan, ViewPlan } from "../plan/types.
 import fg from "fast-glob";
 import { commandsPathFor, componentPathFor, GENERATED_HEADER, migrateView, type ViewMigration } from "../codemods/migrate-view.ts";
 import { wireServer, type WiringResult } from "../codemods/server-wiring.ts";
+import { createTypeSchemas } from "../codemods/type-schemas.ts";
 import { AppIndex } from "../discovery/routers.ts";
 import { componentsRenderedBy, uniqueComponentName, type ChildOutcome } from "../codemods/child-components.ts";
 import { definitionPart } from "../codemods/output-paths.ts";
@@ -168,7 +169,9 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   // A module with several definitions gets generated files per definition; runtime names are unique in the plan.
   const allPlans = options.plan.views;
   const definition = (plan: ViewPlan) => definitionPart(plan, allPlans);
-  const namingOf = (plan: ViewPlan) => ({ componentName: uniqueComponentName(plan, allPlans), definition: definition(plan) });
+  // one type checker for the run, read only by views whose commands take browser state
+  const typeSchemas = createTypeSchemas(root);
+  const namingOf = (plan: ViewPlan) => ({ componentName: uniqueComponentName(plan, allPlans), definition: definition(plan), typeSchemas });
   // Existing generated files must be known before migrating (idempotence).
   for (const view of views) {
     await read(view.file);

@@ -16,7 +16,7 @@ import { cutClientPart, doesServerWork, keptInCommand, serverNames } from "./spl
 import { commandOptions, consumedUploads, mountUploads } from "./uploads.ts";
 import { containsAwait, loadCommandText, mountNeedsCommand, partitionServerPart, removeProperties, serverValueOf, topLevelAssignProperties } from "./server-parts.ts";
 import { CHILD_COMPONENT_NOTE, childRedirects, type ChildLookup } from "./child-components.ts";
-import { eventSchemaFields } from "./event-schema.ts";
+import type { TypeSchemas } from "./type-schemas.ts";
 import { clearsATimer, doorbellTypes, findPollers, pollerStops, shutdownOnlyStopsPolling, startsTimer, type Poller } from "../analyzers/polling.ts";
 
 import { GENERATED_HEADER } from "./generated-header.ts";
@@ -53,6 +53,8 @@ export interface MigrateViewInput {
   definition?: string;
   /** Live components the plan knows, and what apply made of each (a view's `live_component(X)` imports the migrated X). */
   children?: { plans: ViewPlan[]; outcome: ChildLookup };
+  /** Params schemas from the view's types (type-schemas.ts): without it, commands check no event fields and take browser state as `z.unknown()`. */
+  typeSchemas?: TypeSchemas;
 }
 
 export { commandsPathFor, componentPathFor };
@@ -183,7 +185,7 @@ function key(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
 }
 
-function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers: Blocker[], componentFile: string, commandsFile: string, functions: FunctionEffects[], input: Pick<MigrateViewInput, "componentName" | "children"> = {}): Generated | undefined {
+function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers: Blocker[], componentFile: string, commandsFile: string, functions: FunctionEffects[], input: Pick<MigrateViewInput, "componentName" | "children" | "typeSchemas"> = {}): Generated | undefined {
   const isChild = plan.kind === "component";
   const notes: string[] = [];
   const exportEdits: TextEdit[] = [];
@@ -200,6 +202,13 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
   const placement = new Map(plan.events.map((e) => [e.name, e.placement]));
   const ctxType = view.typeArgs[0];
   const eventsType = view.typeArgs[1];
+  // `key: schema` of browser state a command reads, and the fields of an event it runs, from the view's types (type-schemas.ts)
+  const stateFields = (keys: string[] | undefined, optional = false): string[] | undefined => {
+    if (!keys?.length) return undefined;
+    const schemas = input.typeSchemas?.state(plan.file, sf.text, view.statement.getStart(sf), keys);
+    return keys.map((k) => `${key(k)}: ${schemas?.get(k) ?? "z.unknown()"}${optional ? ".optional()" : ""}`);
+  };
+  const eventFields = (name: string, kind: "event" | "info") => input.typeSchemas?.event(plan.file, sf.text, view.statement.getStart(sf), name, kind);
   const infosType = view.typeArgs[2];
   // timers that ring the view's own doorbell (polling.ts) → ctx.every(ms, type), which replaces the running one:
   // started in mount, or (re)started by an event or a message
@@ -487,7 +496,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     const snapshot = `{ ${clientKeys.map((k) => `${key(k)}: ctx.state${/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`).join(", ")} }`;
     members.push(`async ${handlerName}(message, ctx) {\n// the original ${handlerName} runs whole on the server (command ${handlerName}); ${RESULT_ACTION} applies its answer\nawait ctx.command(${JSON.stringify(handlerName)}, () => ({ message: { ...message }, state: ${snapshot} }), { onResult: ${JSON.stringify(RESULT_ACTION)}, serial: true });\n},`);
     for (const effect of ["putFlash", "pageTitle", "pushPatch", "pushRedirect", "pushEvent", "send", ...(isChild ? ["sendParentInfo"] : [])]) effects.add(effect);
-    commands.push(`${handlerName}: {\n// the original ${handlerName}, unchanged: its mount rebuilds the server's state, the browser's ui/form keys are laid over it\nparams: z.object({ message: z.record(z.unknown()), state: z.record(z.unknown()) }),\nhandler: (input: { message: Record<string, unknown>; state: Record<string, unknown> }, ctx) => runLiveHandler(${ORIGINAL_VIEW}, ${JSON.stringify(kind)}, input, ${JSON.stringify(clientKeys)}, ctx),\n},`);
+    commands.push(`${handlerName}: {\n// the original ${handlerName}, unchanged: its mount rebuilds the server's state, the browser's ui/form keys are laid over it\nparams: z.object({ message: z.record(z.unknown()), state: z.object({ ${stateFields(clientKeys, true)?.join(", ") ?? ""} }).passthrough() }),\nhandler: (input: { message: Record<string, unknown>; state: Record<string, unknown> }, ctx) => runLiveHandler(${ORIGINAL_VIEW}, ${JSON.stringify(kind)}, input, ${JSON.stringify(clientKeys)}, ctx),\n},`);
     notes.push(`${handlerName}: the original handler runs whole in command ${handlerName} (one round trip per ${kind === "event" ? "event" : "message"}, no per-tab process)`);
   }
 
@@ -557,7 +566,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
           const withEffects = commandEffects.size > 0;
           commands.push(commandMember(name, commandParam, withEffects
             ? `${commandCast}const patch: Record<string, unknown> = {};\nconst effects: [string, ...unknown[]][] = [];\n${commandBody.replaceAll(RETURN_PLACEHOLDER, "{ patch, effects }")}\nreturn { patch, effects };`
-            : `${commandCast}const patch: Record<string, unknown> = {};\n${commandBody.replaceAll(RETURN_PLACEHOLDER, "patch")}\nreturn patch;`, cutState, commandUsesEvent ? eventSchemaFields(sf, typeArg, name) : undefined));
+            : `${commandCast}const patch: Record<string, unknown> = {};\n${commandBody.replaceAll(RETURN_PLACEHOLDER, "patch")}\nreturn patch;`, stateFields(cutState), commandUsesEvent ? eventFields(name, kind) : undefined));
           const actionParam = clientUsesEvent ? "rawEvent" : "event";
           const call = `await ctx.command(${JSON.stringify(name)}, { ...${actionParam}${cutState ? ", __state" : ""} }${commandOptions(withEffects ? RESULT_ACTION : undefined, consumedUploads(sf, [preamble, commandRange], socketName))});`;
           const snapshot = cutState ? `const __state = { ${cutState.map((k) => `${key(k)}: ctx.state${/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`).join(", ")} };\n` : "";
@@ -566,11 +575,11 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
         } else if (!serverSide) {
           actions.push(`${part.isAsync ? "async " : ""}${key(name)}(${paramName}, ctx) {\n${cast}${body}\n},`);
         } else if (branchEffects.size > 0) {
-          commands.push(commandMember(name, commandParamName, `${cast}${stateLine}const patch: Record<string, unknown> = {};\nconst effects: [string, ...unknown[]][] = [];\n${body.replaceAll(RETURN_PLACEHOLDER, "{ patch, effects }")}\nreturn { patch, effects };`, passed?.keys, usesEvent ? eventSchemaFields(sf, typeArg, name) : undefined));
+          commands.push(commandMember(name, commandParamName, `${cast}${stateLine}const patch: Record<string, unknown> = {};\nconst effects: [string, ...unknown[]][] = [];\n${body.replaceAll(RETURN_PLACEHOLDER, "{ patch, effects }")}\nreturn { patch, effects };`, stateFields(passed?.keys), usesEvent ? eventFields(name, kind) : undefined));
           actions.push(`async ${key(name)}(event, ctx) {\n// server work runs in the ${JSON.stringify(name)} command; ${RESULT_ACTION} applies its answer\nawait ctx.command(${JSON.stringify(name)}, { ...event${stateArg} }${commandOptions(RESULT_ACTION, consumedUploads(sf, [preamble, branchRange], socketName))});\n},`);
           notes.push(`${kind} ${name}: client action calling command ${name} (flash/title/navigation replayed in the browser)`);
         } else {
-          commands.push(commandMember(name, commandParamName, `${cast}${stateLine}const patch: Record<string, unknown> = {};\n${body.replaceAll(RETURN_PLACEHOLDER, "patch")}\nreturn patch;`, passed?.keys, usesEvent ? eventSchemaFields(sf, typeArg, name) : undefined));
+          commands.push(commandMember(name, commandParamName, `${cast}${stateLine}const patch: Record<string, unknown> = {};\n${body.replaceAll(RETURN_PLACEHOLDER, "patch")}\nreturn patch;`, stateFields(passed?.keys), usesEvent ? eventFields(name, kind) : undefined));
           actions.push(`async ${key(name)}(event, ctx) {\n// server work runs in the ${JSON.stringify(name)} command; its result is assigned to state\nawait ctx.command(${JSON.stringify(name)}, { ...event${stateArg} }${commandOptions(undefined, consumedUploads(sf, [preamble, branchRange], socketName))});\n},`);
           notes.push(`${kind} ${name}: client action calling command ${name}`);
         }
@@ -831,12 +840,12 @@ function assembleFiles(a: AssembleInput): Generated | undefined {
 /** A generated zod schema in a commands object (load commands, commands reading browser state). */
 const COMMAND_SCHEMA = /^params: z\.object\(/m;
 
-/** A command member. The event's fields (event-schema.ts) and the browser state it reads (`__state`) are
+/** A command member. The event's fields (type-schemas.ts) and the browser state it reads (`__state`) are
  *  declared, so a request without them or with wrong types is a 422 with a message instead of a crash in
  *  the handler. The values are the browser's: validate them like input. */
-function commandMember(name: string, param: string, body: string, stateKeys?: string[], eventFields?: string[]): string {
-  if (!stateKeys?.length && !eventFields?.length) return `async ${key(name)}(${param}, ctx) {\n${body}\n},`;
-  const shape = [...(eventFields ?? []), ...(stateKeys?.length ? [`__state: z.object({ ${stateKeys.map((k) => `${key(k)}: z.unknown()`).join(", ")} })`] : [])].join(", ");
+function commandMember(name: string, param: string, body: string, stateFields?: string[], eventFields?: string[]): string {
+  if (!stateFields?.length && !eventFields?.length) return `async ${key(name)}(${param}, ctx) {\n${body}\n},`;
+  const shape = [...(eventFields ?? []), ...(stateFields?.length ? [`__state: z.object({ ${stateFields.join(", ")} })`] : [])].join(", ");
   return `${key(name)}: {\nparams: z.object({ ${shape} }).passthrough(),\nasync handler(${param}, ctx) {\n${body}\n},\n},`;
 }
 

@@ -68,7 +68,7 @@ export function readTree(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   const walk = (current: string) => {
     for (const entry of readdirSync(current).sort()) {
-      if (entry === ".git" || entry === ".migrate") continue;
+      if (entry === ".git" || entry === ".migrate" || entry === "node_modules") continue;
       const path = join(current, entry);
       if (statSync(path).isDirectory()) walk(path);
       else files.set(relative(dir, path).split("\\").join("/"), readFileSync(path));

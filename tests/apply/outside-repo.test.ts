@@ -1,8 +1,11 @@
 // A project outside this repository (no liveview-migrate, liveviewjs or express in any node_modules
 // above it) migrates the same as a copy inside: the checks resolve liveview-migrate/* to this
-// package, and the project's own missing packages are its environment, not a migration error.
+// package, and the project's own missing packages are its environment, not a migration error. The
+// app's own dependency zod is installed, as in any real project: command schemas read the types the
+// app builds with it (a volunteer's shift), and without it those types are unknown.
 
 import { execFileSync } from "node:child_process";
+import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyProject, type ApplyResult } from "../../src/apply/apply-project.ts";
@@ -27,6 +30,8 @@ describe("a project outside the repository", () => {
     const outside = scratchRepo(from, "outside", false);
     scratch.push(inside, outside);
     expect(outside.startsWith(PACKAGE_ROOT)).toBe(false);
+    mkdirSync(join(outside, "node_modules"));
+    symlinkSync(join(PACKAGE_ROOT, "node_modules", "zod"), join(outside, "node_modules", "zod"), "dir");
     const run = (...args: string[]) => execFileSync("git", args, { cwd: outside, stdio: "pipe" });
     run("init", "-q", ".");
     run("add", "-A");
