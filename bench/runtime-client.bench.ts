@@ -94,7 +94,7 @@ ${await firstPaint(table, rowState)}
     "",
     "| measure | result | goal |",
     "|---|---|---|",
-    `| runtime entry (\`liveview-migrate/runtime\`, everything exported, morphdom included), min + gzip | ${kb(full.gzip)}; ${kb(full.raw)} minified | ≤ 10 KB |`,
+    `| runtime entry (\`@liveview-migrate/runtime\`, everything exported, morphdom included), min + gzip | ${kb(full.gzip)}; ${kb(full.raw)} minified | ≤ 10 KB |`,
     `| same + newChangesetFactory (forms validating in the browser) | ${kb(withChangesets.gzip)} | |`,
     `| smallest app (defineComponent, html, mount) | ${kb(minimal.gzip)} | |`,
     `| LiveViewJS client for comparison (phoenix + phoenix_live_view 0.18, same build) | ${kb(liveviewjsClient.gzip)} | |`,

@@ -9,10 +9,10 @@ export interface Range {
   end: number;
 }
 
-export const RUNTIME_CLIENT = "liveview-migrate/runtime";
-export const RUNTIME_SERVER = "liveview-migrate/server";
+export const RUNTIME_CLIENT = "@liveview-migrate/runtime";
+export const RUNTIME_SERVER = "@liveview-migrate/runtime/server";
 /** The isomorphic template API (also what server-only files import it from). */
-export const RUNTIME_TEMPLATE = "liveview-migrate/template";
+export const RUNTIME_TEMPLATE = "@liveview-migrate/runtime/template";
 /** Not re-exported by the browser entry (only forms that validate in the browser pay its bytes). */
 const TEMPLATE_ONLY = new Set(["newChangesetFactory"]);
 

@@ -44,7 +44,7 @@ export function layoutOption(templates: { page: string; title: string; wrapper?:
   return `liveViewLayout(${[templates.page, templates.title, ...(templates.wrapper || options.length ? [templates.wrapper ?? "undefined"] : []), ...options].join(", ")})`;
 }
 
-/** With `LayoutMeta` added to the generated file's type import from liveview-migrate/server. */
+/** With `LayoutMeta` added to the generated file's type import from @liveview-migrate/runtime/server. */
 export const LAYOUT_IMPORT = `import { safe, type LiveTitleOptions, type LiveViewHtmlPageTemplate, type LiveViewWrapperTemplate } from "liveviewjs";`;
 
 // The page template also loads the app's Phoenix LiveView client. On a page with no LiveView it

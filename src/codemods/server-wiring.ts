@@ -84,7 +84,7 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
   // the routes file lives next to the router that maps migrated views; with none, next to the views
   const router = [...routers].sort((a, b) => (a.file < b.file ? -1 : 1)).find((r) => r.routes.some((route) => migratedAt(route)));
   const routed = new Set<MigratedComponent>();
-  const imports: string[] = [`import { SingleProcessPubSub } from "liveviewjs";`, `import type { RouteDefinition, SyncLog } from "liveview-migrate/server";`];
+  const imports: string[] = [`import { SingleProcessPubSub } from "liveviewjs";`, `import type { RouteDefinition, SyncLog } from "@liveview-migrate/runtime/server";`];
   const generatedFile = router ? withoutExtension(router.file) + ".migrated" + generatedExt(router.file) : `${commonDirectory(migrated.filter((m) => !m.child).map((m) => m.viewFile))}routes.migrated${generatedExt(migrated[0]!.viewFile)}`;
   const entries: string[] = [];
   const unrouted: string[] = [];
@@ -120,7 +120,7 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
     imports.push(`import childCommands${i + 1} from ${JSON.stringify(relativeImport(generatedFile, m.commandsFile!))};`);
     return `  { component: ${local}, commands: childCommands${i + 1} },`;
   });
-  if (children.length > 0) imports[1] = `import type { RequestHandlerOptions, RouteDefinition, SyncLog } from "liveview-migrate/server";`;
+  if (children.length > 0) imports[1] = `import type { RequestHandlerOptions, RouteDefinition, SyncLog } from "@liveview-migrate/runtime/server";`;
   const childSource = children.length > 0 ? `/** Child components (rendered with live_component) that have commands: createRequestHandler's \`components\`. */\nexport const migratedComponents: NonNullable<RequestHandlerOptions["components"]> = [\n${childEntries.join("\n")}\n];\n\n` : "";
   result.newFiles.push({
     file: generatedFile,
@@ -157,7 +157,7 @@ export function wireServer(files: Map<string, string>, migrated: MigratedCompone
       file,
       start: importAt,
       end: importAt,
-      text: `\nimport { createMemorySyncLog, expressMiddleware } from "liveview-migrate/server";\nimport { ${pubSub !== null ? "bridgePubSub, " : ""}${templates ? "liveViewLayout, " : ""}${children.length > 0 ? "migratedComponents, " : ""}migratedRoutes, migratedSessionSecrets } from ${JSON.stringify(relativeImport(file, generatedFile))};`,
+      text: `\nimport { createMemorySyncLog, expressMiddleware } from "@liveview-migrate/runtime/server";\nimport { ${pubSub !== null ? "bridgePubSub, " : ""}${templates ? "liveViewLayout, " : ""}${children.length > 0 ? "migratedComponents, " : ""}migratedRoutes, migratedSessionSecrets } from ${JSON.stringify(relativeImport(file, generatedFile))};`,
     });
     result.edits.push({
       file,

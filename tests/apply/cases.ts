@@ -1,5 +1,5 @@
 // Runs a golden case of fixtures/apply-cases: copies input/ to a scratch git repo under tmp/ (inside
-// the package, so generated `liveview-migrate/runtime` imports resolve as they would in the repo),
+// the package, so generated `@liveview-migrate/runtime` imports resolve as they would in the repo),
 // applies the case's hand-written plan, and reads the resulting tree.
 
 import { execFileSync } from "node:child_process";

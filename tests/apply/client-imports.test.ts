@@ -36,7 +36,7 @@ describe("pure values of a module that also holds server code", () => {
   it("are copied into the component with what they need there; types it imported are its own now", async () => {
     const component = {
       file: "src/views/presence.component.ts",
-      text: `import { html } from "liveview-migrate/runtime";\nimport { STATUSES, label, statusSchema, type Status } from "../data/presence.ts";\n\nexport const view = (s: Status) => html\`\${STATUSES.map(label)}\${statusSchema.parse(s)}\`;\n`,
+      text: `import { html } from "@liveview-migrate/runtime";\nimport { STATUSES, label, statusSchema, type Status } from "../data/presence.ts";\n\nexport const view = (s: Status) => html\`\${STATUSES.map(label)}\${statusSchema.parse(s)}\`;\n`,
     };
     await copyPureImports(root, [component], functions);
     expect(component.text).not.toMatch(/from "\.\.\/data\/presence\.ts"/);

@@ -157,7 +157,7 @@ describe("the packed packages in a fresh project", () => {
     expect(Object.keys(runtimePkg.dependencies).sort()).toEqual(["morphdom", "zod"]);
   });
 
-  it("plain JS: --version, analyze, apply, build; the app runs on node with only production dependencies", async () => {
+  it("plain JS: --version, analyze, apply, build; the app runs on node with only production dependencies", { timeout: 180_000 }, async () => {
     expect((await ok("npx", ["migrate", "--version"], js)).stdout.trim()).toBe(TOOL_VERSION);
     expect((await ok("npx", ["migrate", "analyze", ".", "--no-report"], js)).stdout).toMatch(/Views 1\b/);
     expect((await ok("npx", ["migrate", "apply", ".", "--allow-dirty", "--no-report"], js)).stdout).toContain("1 migrated");
@@ -188,14 +188,14 @@ describe("the packed packages in a fresh project", () => {
     await driveSignup(server.url);
   });
 
-  it("TypeScript (nodenext, strict, exactOptionalPropertyTypes): apply, build, tsc under nodenext/node16/bundler with no errors, the compiled app runs", async () => {
+  it("TypeScript (nodenext, strict, exactOptionalPropertyTypes): apply, build, tsc under nodenext/node16/bundler with no errors, the compiled app runs", { timeout: 180_000 }, async () => {
     expect((await ok("npx", ["migrate", "--version"], tsApp)).stdout.trim()).toBe(TOOL_VERSION);
     expect((await ok("npx", ["migrate", "apply", ".", "--allow-dirty", "--no-report"], tsApp)).stdout).toContain("1 migrated");
     expect((await ok("npx", ["migrate", "build", "."], tsApp)).stdout).toMatch(/^built 1 view/m);
-    const checks = await Promise.all(["tsconfig.json", "tsconfig.node16.json", "tsconfig.bundler.json"].map((config) => run("npx", ["tsc", "-p", config, "--noEmit"], tsApp)));
+    // tsconfig.json is the app's own build (nodenext, src/ → dist/, the packages' .d.ts checked too)
+    const checks = await Promise.all(["tsconfig.json", "tsconfig.node16.json", "tsconfig.bundler.json"].map((config) => run("npx", ["tsc", "-p", config], tsApp)));
     expect(checks.map((c) => c.stdout + c.stderr)).toEqual(["", "", ""]);
     expect(checks.map((c) => c.code)).toEqual([0, 0, 0]);
-    await ok("npx", ["tsc", "-p", "tsconfig.json"], tsApp); // the app's own build: src/ → dist/
     expect(readdirSync(join(tsApp, "dist", "views")).sort()).toEqual(["signup.commands.js", "signup.component.js", "signup.js"]);
 
     const server = await startApp(tsApp, "dist/main.js");

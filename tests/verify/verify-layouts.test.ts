@@ -148,7 +148,7 @@ describe("verify checks what the browser gets", () => {
     const copy = await migratedCopy("leaks", () => {});
     const file = join(copy, "src/views/counter.component.ts");
     const text = readFileSync(file, "utf8");
-    const runtimeImport = `import { defineComponent, html } from "liveview-migrate/runtime";`;
+    const runtimeImport = `import { defineComponent, html } from "@liveview-migrate/runtime";`;
     // the catalog module itself (searchProducts reads it behind simulated I/O: server state in the plan)
     writeFileSync(file, replaced(text, runtimeImport, `${runtimeImport}\nimport { searchProducts } from "../data/products.ts";\nexport const finder = searchProducts;`));
     const imported = await verify(copy, { only: ["src/views/counter.ts"] });

@@ -29,7 +29,7 @@ export interface BundleCheckInput {
 }
 
 export const SERVER_EFFECTS = new Set(["io", "node-builtin", "env", "timer", "pubsub", "module-state-read", "module-state-write", "session"]);
-const SERVER_PACKAGES = new Set(["liveviewjs", "@liveviewjs/express", "liveview-migrate/server", "redis", "express", "express-session", "ws"]);
+const SERVER_PACKAGES = new Set(["liveviewjs", "@liveviewjs/express", "@liveview-migrate/runtime/server", "redis", "express", "express-session", "ws"]);
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const PROBE = Symbol("resolve probe");
 
@@ -64,12 +64,12 @@ export async function checkBundles(input: BundleCheckInput): Promise<BundleFindi
           if (hit) return { path: hit };
         }
         // the browser runtime is client-safe by construction (its own tests hold it to that)
-        if (args.path === "liveview-migrate/runtime" || args.path === "liveview-migrate/template") return { path: args.path, external: true };
+        if (args.path === "@liveview-migrate/runtime" || args.path === "@liveview-migrate/runtime/template") return { path: args.path, external: true };
         if (BUILTINS.has(args.path) || SERVER_PACKAGES.has(args.path)) {
           external.set(args.path, rel(input.root, args.importer));
           return { path: args.path, external: true };
         }
-        // any other liveview-migrate/* name is this package's own file, wherever the project is
+        // any other @liveview-migrate/runtime/* name is the tool's copy of the runtime, wherever the project is
         const own = runtimePackageFiles().get(args.path);
         if (own) return { path: own };
         if (args.pluginData === PROBE || !isBare(args.path)) return undefined;

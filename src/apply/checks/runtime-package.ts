@@ -13,10 +13,10 @@ const TOOL_DIR = fileURLToPath(new URL("../../", import.meta.url));
 
 /** The runtime's import names (what generated code imports) → module under runtime/. */
 export const RUNTIME_MODULES: Readonly<Record<string, string>> = {
-  "liveview-migrate/runtime": "client/index",
-  "liveview-migrate/runtime/uploads": "client/uploads",
-  "liveview-migrate/server": "server/index",
-  "liveview-migrate/template": "template/index",
+  "@liveview-migrate/runtime": "client/index",
+  "@liveview-migrate/runtime/uploads": "client/uploads",
+  "@liveview-migrate/runtime/server": "server/index",
+  "@liveview-migrate/runtime/template": "template/index",
 };
 
 /** A module of this tool's copy of the runtime: `server/session` → …/runtime/server/session.ts (or .js). */
@@ -31,7 +31,7 @@ export function toolEntry(kind: "code" | "types" = "code"): string {
 
 const cached = new Map<string, Map<string, string>>();
 
-/** Specifier (e.g. `liveview-migrate/runtime`) → absolute file of this tool's copy. */
+/** Specifier (e.g. `@liveview-migrate/runtime`) → absolute file of this tool's copy. */
 export function runtimePackageFiles(kind: "code" | "types" = "code"): Map<string, string> {
   let map = cached.get(kind);
   if (!map) {

@@ -46,7 +46,7 @@ const FALLBACK_OPTIONS: ts.CompilerOptions = {
 
 /** Options and global errors (e.g. missing `types`) are the project's, not a file's. A package the
  * project's imports name but that is not installed where it sits is its environment too: generated
- * code only imports packages the original code imported (liveview-migrate/* always resolves, to this package). */
+ * code only imports packages the original code imported (@liveview-migrate/runtime/* always resolves, to the tool's copy of the runtime). */
 function missingPackage(d: ts.Diagnostic): boolean {
   if (d.code !== 2307 && d.code !== 2792 && d.code !== 7016) return false;
   const name = /'([^']+)'/.exec(ts.flattenDiagnosticMessageText(d.messageText, "\n"))?.[1];
@@ -65,7 +65,7 @@ export function createTypeCheck(root: string): TypeCheckSession {
       ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: { noEmit: true } })
       : new Project({ compilerOptions: FALLBACK_OPTIONS });
     if (!mapped) {
-      // generated code imports liveview-migrate/*: resolve it to this package wherever the project is
+      // generated code imports @liveview-migrate/runtime/*: resolve it to the tool's copy wherever the project is
       mapped = true;
       const paths = { ...project.getCompilerOptions().paths };
       for (const [name, file] of runtimePackageFiles("types")) paths[name] = [file];

@@ -1,7 +1,7 @@
-// Browser entry of the runtime (`liveview-migrate/runtime`): defineComponent, the template API and
+// Browser entry of the runtime (`@liveview-migrate/runtime`): defineComponent, the template API and
 // mount. Imports nothing from the tool or the server runtime.
 // newChangesetFactory is not re-exported here: forms that validate in the browser import it from
-// `liveview-migrate/template`, so only they pay its bytes.
+// `@liveview-migrate/runtime/template`, so only they pay its bytes.
 
 export { defineComponent, PROTOCOL } from "../contract.ts";
 export type { ActionContext, ClientEvent, CommandOptions, ComponentDefinition, RenderMeta, State, StatePayload } from "../contract.ts";

@@ -16,7 +16,7 @@ export interface MountOptions {
   fetch?: typeof fetch;
   EventSource?: typeof EventSource;
   storage?: Storage;
-  /** File uploads: `createUploads` from `liveview-migrate/runtime/uploads` (the server's page bundle passes it for components with `uploads`). */
+  /** File uploads: `createUploads` from `@liveview-migrate/runtime/uploads` (the server's page bundle passes it for components with `uploads`). */
   uploads?: UploadSupport;
   /** Where `ctx.after` timers go (default setTimeout): a host that controls time (verify's tick steps) holds them. */
   schedule?: (ms: number, run: () => void) => () => void;

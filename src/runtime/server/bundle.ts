@@ -38,7 +38,7 @@ const templateEntry = fileURLToPath(new URL(`../template/index${ext}`, import.me
 const uploadsEntry = fileURLToPath(new URL(`../client/uploads${ext}`, import.meta.url));
 const runtimeRoot = fileURLToPath(new URL("..", import.meta.url));
 /** The names components import the browser runtime by: one copy of it in the bundle, this one. */
-const RUNTIME_ALIASES = { "liveview-migrate/runtime": runtimeEntry, "liveview-migrate/template": templateEntry };
+const RUNTIME_ALIASES = { "@liveview-migrate/runtime": runtimeEntry, "@liveview-migrate/runtime/template": templateEntry };
 
 export function modulePath(clientModule: string | URL): string {
   const text = String(clientModule);
@@ -76,7 +76,7 @@ export async function buildClientBundle(entries: ClientEntry[], options: { minif
   };
   // only processes that build load it (a server with a client build never does)
   const { build } = await import("esbuild").catch((error: unknown) => {
-    throw new Error("liveview-migrate/server: building the client bundle at run time needs esbuild installed (npm install --save-dev esbuild), or build it ahead of time with `npx migrate build`", { cause: error });
+    throw new Error("@liveview-migrate/runtime/server: building the client bundle at run time needs esbuild installed (npm install --save-dev esbuild), or build it ahead of time with `npx migrate build`", { cause: error });
   });
   const result = await build({
     entryPoints: [...sources.keys()].map((id) => ({ in: `lvm-entry:${id}`, out: id })),
@@ -125,7 +125,7 @@ async function findExport(path: string, component: ComponentDefinition<any>): Pr
   const found =
     names.find((name) => mod[name] === component) ??
     names.find((name) => (mod[name] as ComponentDefinition | undefined)?.name === component.name && typeof (mod[name] as ComponentDefinition).render === "function");
-  if (!found) throw new Error(`liveview-migrate/server: ${path} exports no component named "${component.name}"`);
+  if (!found) throw new Error(`@liveview-migrate/runtime/server: ${path} exports no component named "${component.name}"`);
   return found === "default" ? "default" : found;
 }
 
@@ -153,9 +153,9 @@ export function writeClientBuild(bundle: ClientBundle, dir: string): ClientManif
 /** A client build read back (files into memory, gzipped once); throws when it lacks a route's component. */
 export function readClientBuild(dir: string, components: readonly string[]): ClientBundle {
   const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")) as ClientManifest;
-  if (manifest.format !== 1) throw new Error(`liveview-migrate/server: ${join(dir, MANIFEST)} has format ${String(manifest.format)}; this runtime reads format 1 (run \`npx migrate build\` again)`);
+  if (manifest.format !== 1) throw new Error(`@liveview-migrate/runtime/server: ${join(dir, MANIFEST)} has format ${String(manifest.format)}; this runtime reads format 1 (run \`npx migrate build\` again)`);
   const missing = components.filter((name) => !manifest.entries[name]);
-  if (missing.length > 0) throw new Error(`liveview-migrate/server: the client build in ${dir} has no bundle for ${missing.map((m) => `"${m}"`).join(", ")}: it is older than the routes (run \`npx migrate build\` again)`);
+  if (missing.length > 0) throw new Error(`@liveview-migrate/runtime/server: the client build in ${dir} has no bundle for ${missing.map((m) => `"${m}"`).join(", ")}: it is older than the routes (run \`npx migrate build\` again)`);
   const bundle: ClientBundle = { assets: new Map(), entries: new Map(Object.entries(manifest.entries)) };
   for (const name of manifest.files) {
     const body = readFileSync(join(dir, name));

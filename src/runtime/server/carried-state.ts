@@ -32,7 +32,7 @@ export interface CarriedResult extends LiveHandlerResult {
  */
 export async function runCarried(view: LiveViewParts, part: "mount" | "params" | "event" | "info", input: CarriedInput, visible: readonly string[] | "all", ctx: CommandContext): Promise<CarriedResult> {
   const carrier = ctx.carried;
-  if (!carrier) throw new LiveHandlerError("NO_CARRIER", "this server does not seal carried state (a request handler from liveview-migrate/server does)");
+  if (!carrier) throw new LiveHandlerError("NO_CARRIER", "this server does not seal carried state (a request handler from @liveview-migrate/runtime/server does)");
   const pageUrl = ctx.url ?? new URL("http://localhost/");
   if (part === "mount") {
     const live = recordingSocket(ctx, pageUrl, {});

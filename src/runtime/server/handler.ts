@@ -113,7 +113,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
   const registered = [...options.routes, ...(options.components ?? [])];
   for (const { component, commands } of registered) {
     const existing = registry.get(component.name);
-    if (existing && existing.component !== component) throw new Error(`liveview-migrate/server: two components are named "${component.name}"`);
+    if (existing && existing.component !== component) throw new Error(`@liveview-migrate/runtime/server: two components are named "${component.name}"`);
     registry.set(component.name, { component, commands: commands ?? existing?.commands });
   }
   const declaredTopics = new Set(registered.flatMap(({ component }) => Object.keys(component.sync ?? {})));
@@ -125,7 +125,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
 
   const clientBuild = options.clientBuild === false ? undefined : (options.clientBuild ?? findClientBuild(options.routes));
   if (!clientBuild && options.clientBuild !== false && process.env.NODE_ENV === "production" && options.routes.length > 0) {
-    throw new Error("liveview-migrate/server: no client build found (build/client/manifest.json in the app's root) and NODE_ENV=production: run `npx migrate build` before starting, or pass `clientBuild: false` to build at run time (needs esbuild)");
+    throw new Error("@liveview-migrate/runtime/server: no client build found (build/client/manifest.json in the app's root) and NODE_ENV=production: run `npx migrate build` before starting, or pass `clientBuild: false` to build at run time (needs esbuild)");
   }
   // a client build is read now: one that lacks a route's component stops the server at start, not at a page
   let bundle: Promise<ClientBundle> | undefined = clientBuild ? Promise.resolve(readClientBuild(clientBuild, options.routes.map((route) => route.component.name))) : undefined;

@@ -1,4 +1,4 @@
-// `liveview-migrate/server`: the Node side of the runtime. A server wiring file needs only
+// `@liveview-migrate/runtime/server`: the Node side of the runtime. A server wiring file needs only
 // createRequestHandler (or an adapter), a secret, and optionally a Redis sync log.
 
 export { createRequestHandler } from "./handler.ts";

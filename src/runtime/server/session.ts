@@ -32,7 +32,7 @@ export interface SessionKeys {
 export function sessionKeys(secret: string | readonly string[]): SessionKeys {
   const secrets = typeof secret === "string" ? [secret] : [...(secret ?? [])];
   if (secrets.length === 0 || secrets.some((s) => typeof s !== "string" || Buffer.byteLength(s) < 16)) {
-    throw new Error("liveview-migrate/server: `secret` must be a string of at least 16 bytes, or a non-empty list of them");
+    throw new Error("@liveview-migrate/runtime/server: `secret` must be a string of at least 16 bytes, or a non-empty list of them");
   }
   const mac = (key: string, purpose: string, data: string) => createHmac("sha256", key).update(`${purpose}\n${data}`).digest("base64url");
   // one AES key per secret, derived for this purpose only (the session MAC never sees it)
