@@ -29,7 +29,8 @@ export function applyMigrationStatus(root: string, views: ViewPlan[]): ViewPlan[
 function looksMigrated(path: string): boolean {
   if (!existsSync(path)) return false;
   const text = readFileSync(path, "utf8");
-  return /\bdefineComponent\b/.test(text) && /["']liveview-migrate\/runtime(\/client)?["']/.test(text);
+  // the runtime package, or the tool's own entry that earlier versions of apply imported it from
+  return /\bdefineComponent\b/.test(text) && /["'](@liveview-migrate\/runtime|liveview-migrate\/runtime(\/client)?)["']/.test(text);
 }
 
 function readJournalViews(root: string): JournalViews {
