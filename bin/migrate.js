@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript; tsx's loader lets the package run its sources directly.
+// A checkout's `migrate`: the TypeScript sources through tsx's loader (tests and development need no
+// build). The installed package's executable is the compiled dist/cli/bin.js (package.json `bin`).
 import { register } from "tsx/esm/api";
 
 register();

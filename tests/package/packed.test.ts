@@ -149,8 +149,12 @@ describe("the packed packages in a fresh project", () => {
     const tool = join(js, "node_modules", "liveview-migrate");
     const runtime = join(js, "node_modules", RUNTIME);
     for (const file of ["LICENSE", "README.md", "docs/cli.md", "dist/cli/bin.js", "dist/index.d.ts"]) expect(existsSync(join(tool, file)), file).toBe(true);
+    // every document the README links to (the links work in the installed package too)
+    const links = [...readFileSync(join(REPO, "README.md"), "utf8").matchAll(/\]\(([^)#:]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) expect(existsSync(join(tool, link)), link).toBe(true);
     for (const file of ["LICENSE", "README.md", "dist/server/index.js", "dist/server/index.d.ts", "dist/client/index.js"]) expect(existsSync(join(runtime, file)), file).toBe(true);
-    expect(existsSync(join(tool, "src"))).toBe(false);
+    expect(readdirSync(tool, { recursive: true }).map(String).filter((f) => !f.startsWith("node_modules") && f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]); // no sources
     expect(existsSync(join(runtime, "src"))).toBe(false);
     // the runtime's own dependencies only: no tool, no compiler, no bundler
     const runtimePkg = JSON.parse(readFileSync(join(runtime, "package.json"), "utf8")) as { dependencies: Record<string, string> };
