@@ -32,20 +32,29 @@ const UNKNOWN = "z.unknown()";
 /** Nested object types deeper than this are not spelled out (a recursive type, a huge record). */
 const MAX_DEPTH = 4;
 
-/** One checker for a whole apply run, created on the first view that needs it. */
-export function createTypeSchemas(root: string): TypeSchemas {
+/**
+ * One checker for a whole apply run, created on the first view that needs it with every file in
+ * `files` (the run's views) read at once: one program, not one per view.
+ */
+export function createTypeSchemas(root: string, files: readonly string[] = [], shared?: () => Project): TypeSchemas {
   let project: Project | undefined;
   let strictNulls = true;
+  // without the type check's program: our own, strict so that null and undefined stay in the types as written
+  const own = () => {
+    const { baseUrl, paths } = readCompilerPaths(root);
+    return new Project({
+      compilerOptions: { ...SYMBOL_COMPILER_OPTIONS, strict: true, ...(baseUrl !== undefined ? { baseUrl: join(root, baseUrl) } : {}), ...(paths ? { paths } : {}) },
+      skipAddingFilesFromTsConfig: true,
+    });
+  };
   /** The view's type arguments as the checker reads them; undefined where none. */
   const viewTypes = (file: string, text: string, anchor: number): ({ checker: ts.TypeChecker } & ViewTypes) | undefined => {
     try {
       if (!project) {
-        const { baseUrl, paths } = readCompilerPaths(root);
         strictNulls = projectChecksNulls(root);
-        project = new Project({
-          compilerOptions: { ...SYMBOL_COMPILER_OPTIONS, strict: true, ...(baseUrl !== undefined ? { baseUrl: join(root, baseUrl) } : {}), ...(paths ? { paths } : {}) },
-          skipAddingFilesFromTsConfig: true,
-        });
+        project = shared?.() ?? own();
+        for (const other of files) if (existsSync(join(root, other))) project.addSourceFileAtPathIfExists(join(root, other));
+        project.resolveSourceFileDependencies();
       }
       const existing = project.getSourceFile(join(root, file));
       const sf = existing?.getFullText() === text ? existing : project.createSourceFile(join(root, file), text, { overwrite: true });
