@@ -23,8 +23,11 @@ import { readCompilerPaths, SYMBOL_COMPILER_OPTIONS } from "../analyzers/type_fa
 export interface TypeSchemas {
   /** Zod source per key of the context of the view defined at `anchor` (a statement's start) in `file` (relative to the root). */
   state(file: string, text: string, anchor: number, keys: readonly string[]): Map<string, string>;
-  /** `"field": schema` entries of the event (or message) named `name`, or undefined when its type cannot be read. */
-  event(file: string, text: string, anchor: number, name: string, kind?: "event" | "info"): string[] | undefined;
+  /**
+   * `"field": schema` entries of the event (or message) named `name`, or undefined when its type cannot
+   * be read. Fields in `sent` (the template's forms always send them) are required; the rest may be absent.
+   */
+  event(file: string, text: string, anchor: number, name: string, kind?: "event" | "info", sent?: readonly string[]): string[] | undefined;
 }
 
 type Mode = "event" | "state";
@@ -79,7 +82,7 @@ export function createTypeSchemas(root: string, files: readonly string[] = [], s
       }
       return out;
     },
-    event(file, text, anchor, name, kind = "event") {
+    event(file, text, anchor, name, kind = "event", sent = []) {
       const types = viewTypes(file, text, anchor);
       const declared = kind === "event" ? types?.events : types?.infos;
       if (!types || !declared) return undefined;
@@ -93,8 +96,12 @@ export function createTypeSchemas(root: string, files: readonly string[] = [], s
         found = true;
         for (const p of checker.getPropertiesOfType(member)) {
           if (p.getName() === "type") continue;
-          // every field may be missing, as in LiveViewJS: what is checked is the kind of value a field holds when it is there
-          fields.set(p.getName(), `${JSON.stringify(p.getName())}: ${bare(zodOfType(checker.getTypeOfSymbol(p), checker, "event", 0))}.optional()`);
+          // An event's field may be missing, as in LiveViewJS (an unchecked checkbox), unless every form that
+          // sends the event always sends it. A message is built by the view's own code: its declared fields are there.
+          const raw = zodOfType(checker.getTypeOfSymbol(p), checker, "event", 0);
+          const schema = bare(raw);
+          const required = kind === "info" ? raw === schema && (p.flags & ts.SymbolFlags.Optional) === 0 : sent.includes(p.getName());
+          fields.set(p.getName(), `${JSON.stringify(p.getName())}: ${schema}${required && schema !== UNKNOWN ? "" : ".optional()"}`);
         }
       }
       return found ? [...fields.values()] : undefined;
