@@ -9,14 +9,13 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { html as diffHtml } from "diff2html";
 import type { ApplyResult, ViewReport } from "../apply/apply-project.ts";
 import type { FileChange } from "../apply/edits.ts";
 import { filePatch } from "../apply/patch.ts";
 import { DEFAULT_EDITOR_LINK } from "./editor-link.ts";
 import { escapeHtml as esc } from "./html-escape.ts";
 import { summaryCard } from "./html-report.ts";
-import { byPath, codesOf, DataBuilder, viewData, viewRow, type BuiltReport, type ViewData } from "./report-data.ts";
+import { byPath, codesOf, DataBuilder, viewData, viewRow, type BuiltReport, type DiffData, type ViewData } from "./report-data.ts";
 import { renderReportPage } from "./report-page.ts";
 import { createSourceLineReader, type SourceLineReader } from "./source-lines.ts";
 
@@ -44,7 +43,7 @@ function diff2htmlAsset(path: string): string {
 
 export const APPLY_STATUSES: [string, string][] = [
   ["migrated", "migrated"],
-  ["blocked", "left on LiveViewJS (markers)"],
+  ["blocked", "left with markers"],
   ["already-migrated", "already migrated"],
 ];
 
@@ -60,17 +59,6 @@ export function applyReportData(result: ApplyResult, options: Pick<DiffReportOpt
   const b = new DataBuilder({ root: options.root, editorLink: options.editorLink ?? DEFAULT_EDITOR_LINK, readLine });
   const byFile = new Map(result.changes.map((c) => [c.file, c]));
   const claimed = new Set<string>();
-  const diff = (change: FileChange): NonNullable<ViewData["diffs"]> => {
-    const patch = filePatch({ ...change, before: change.before === null ? null : change.before.replace(/\r\n/g, "\n"), after: change.after.replace(/\r\n/g, "\n") });
-    if (!patch) return [];
-    let added = 0;
-    let removed = 0;
-    for (const line of patch.split("\n")) {
-      if (line.startsWith("+") && !line.startsWith("+++")) added++;
-      else if (line.startsWith("-") && !line.startsWith("---")) removed++;
-    }
-    return [{ file: change.file, isNew: change.before === null, added, removed, patch }];
-  };
   const details = [...result.views]
     .sort((x, y) => byPath(x.plan, y.plan))
     .map((view): ViewData => {
@@ -79,7 +67,7 @@ export function applyReportData(result: ApplyResult, options: Pick<DiffReportOpt
         const change = byFile.get(file);
         if (!change || claimed.has(file)) return [];
         claimed.add(file);
-        return diff(change);
+        return diffData(change);
       });
       data.status = view.outcome;
       delete data.statusWhy;
@@ -136,17 +124,15 @@ export function renderDiffReport(result: ApplyResult, options: DiffReportOptions
     options.patchPath ? `<p>Unified patch: <span class="code">${esc(options.patchPath)}</span> (<span class="code">git apply</span> accepts it).</p>` : "",
     "</section>",
   ].join("\n");
-  // the server wiring touches a few files: drawn here, with the notes that say why
-  const wiring = unclaimed.length
-    ? [{ id: "server-wiring", title: "Server wiring", html: `${result.wiring?.notes.length ? `<ul>${result.wiring.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : ""}${unclaimed.map(serverDiff).join("")}` }]
-    : [];
+  // the server wiring's files (routers, the generated routes module: thousands of lines at 1,000 views) are drawn when opened
+  const wiring = unclaimed.length ? { notes: result.wiring?.notes ?? [], diffs: unclaimed.flatMap(diffData) } : undefined;
   return renderReportPage({
     title: `liveview-migrate apply — ${options.rootLabel}`,
     meta: `${result.views.length} views · ${result.changes.length} files changed${options.dryRun ? " · dry run" : ""}`,
     data,
     details,
     summaryHtml: summary,
-    sections: wiring,
+    wiring,
     extraCss: diff2htmlAsset("bundles/css/diff2html.min.css"),
     extraScript: diff2htmlAsset("bundles/js/diff2html.min.js"),
   });
@@ -156,7 +142,15 @@ function viewFiles(view: ViewReport): string[] {
   return [...new Set([...view.newFiles.map((f) => f.file), ...view.edits.map((e) => e.file)])];
 }
 
-function serverDiff(change: FileChange): string {
+/** A changed file's unified patch (LF line ends), with its size; none when nothing changed. */
+function diffData(change: FileChange): DiffData[] {
   const patch = filePatch({ ...change, before: change.before === null ? null : change.before.replace(/\r\n/g, "\n"), after: change.after.replace(/\r\n/g, "\n") });
-  return patch ? diffHtml(patch, { outputFormat: change.before === null ? "line-by-line" : "side-by-side", drawFileList: false, matching: "lines", diffStyle: "word" }) : "";
+  if (!patch) return [];
+  let added = 0;
+  let removed = 0;
+  for (const line of patch.split("\n")) {
+    if (line.startsWith("+") && !line.startsWith("+++")) added++;
+    else if (line.startsWith("-") && !line.startsWith("---")) removed++;
+  }
+  return [{ file: change.file, isNew: change.before === null, added, removed, patch }];
 }

@@ -55,18 +55,18 @@ export const PAGE_SCRIPT = String.raw`
   });
   // A view's full record: its chunk (report-page.ts packChunks) unpacked once, when a view of it is first opened.
   var CHUNK = ${CHUNK_VIEWS};
-  var chunks = {};
-  function unpack(k) {
-    if (!chunks[k]) {
-      var text = atob(document.getElementById("chunk-" + k).textContent);
+  var unpacked = {};
+  function unpack(id) {
+    if (!unpacked[id]) {
+      var text = atob(document.getElementById(id).textContent);
       var bytes = new Uint8Array(text.length);
       for (var n = 0; n < text.length; n++) bytes[n] = text.charCodeAt(n);
       var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-      chunks[k] = new Response(stream).text().then(JSON.parse);
+      unpacked[id] = new Response(stream).text().then(JSON.parse);
     }
-    return chunks[k];
+    return unpacked[id];
   }
-  function detail(i) { return unpack(Math.floor(i / CHUNK)).then(function (list) { return list[i % CHUNK]; }); }
+  function detail(i) { return unpack("chunk-" + Math.floor(i / CHUNK)).then(function (list) { return list[i % CHUNK]; }); }
 
   var $ = function (id) { return document.getElementById(id); };
   var controls = { q: $("f-q"), cls: $("f-class"), conf: $("f-conf"), status: $("f-status"), code: $("f-code"), group: $("f-group") };
@@ -324,6 +324,12 @@ export const PAGE_SCRIPT = String.raw`
       return "<tr><td>" + link([e.file, 1], data.files[e.file]) + '</td><td class="code-col code' + (e.failed ? "" : " gap") + '">' + esc(e.code) + "</td><td>" + esc(e.message) + (e.failed ? "" : ' <span class="loc">(analyzed, with a gap: see the view\'s markers)</span>') + "</td></tr>";
     }).join("");
   })();
+  var wiring = $("wiring");
+  if (wiring) wiring.addEventListener("toggle", function () {
+    if (!wiring.open || wiring.getAttribute("data-drawn")) return;
+    wiring.setAttribute("data-drawn", "1");
+    unpack("wiring-data").then(function (diffs) { var body = wiring.querySelector(".body"); body.className = "body"; body.innerHTML = diffs.map(diffHtml).join(""); });
+  });
   var legend = $("legend");
   if (legend) legend.addEventListener("toggle", function () {
     if (!legend.open || legend.getAttribute("data-drawn")) return;

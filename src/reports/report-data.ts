@@ -41,6 +41,15 @@ export interface EventData {
   override?: string;
 }
 
+/** One changed file and its unified patch (the apply report draws it when it is shown). */
+export interface DiffData {
+  file: string;
+  isNew: boolean;
+  added: number;
+  removed: number;
+  patch: string;
+}
+
 /** A view's full record: embedded on its own (one JSON per view) and parsed when the view is opened. */
 export interface ViewData {
   id: string;
@@ -65,7 +74,7 @@ export interface ViewData {
   /** Generated component (and commands) files. */
   component?: string[];
   /** Each file this view changed, with its unified patch. */
-  diffs?: { file: string; isNew: boolean; added: number; removed: number; patch: string }[];
+  diffs?: DiffData[];
   /** "file index:line" → the code line, for the evidence shown with a reason, write, info or marker. */
   lines: Record<string, string>;
 }

@@ -4,7 +4,7 @@
 // The file is self-contained (inline CSS and script, no URL loaded) so it opens offline from disk.
 
 import { gzipSync } from "node:zlib";
-import type { ReportData, ViewData } from "./report-data.ts";
+import type { DiffData, ReportData, ViewData } from "./report-data.ts";
 import { escapeHtml } from "./html-escape.ts";
 import { REPORT_CSS } from "./html-assets.ts";
 import { CHUNK_VIEWS, PAGE_SCRIPT } from "./page-script.ts";
@@ -31,6 +31,8 @@ export interface ReportPage {
   /** Trusted markup: banners and the summary cards. */
   summaryHtml: string;
   sections?: ReportSection[];
+  /** Apply: the server wiring's notes and diffs (packed like the views, drawn when opened). */
+  wiring?: { notes: string[]; diffs: DiffData[] };
   /** Inline assets a report adds (the apply report's diff2html); trusted, checked by inlineScript. */
   extraCss?: string;
   extraScript?: string;
@@ -53,8 +55,12 @@ export function embedJson(value: unknown): string {
  */
 export function packChunks(details: ViewData[]): string[] {
   const chunks: string[] = [];
-  for (let i = 0; i < details.length; i += CHUNK_VIEWS) chunks.push(gzipSync(JSON.stringify(details.slice(i, i + CHUNK_VIEWS))).toString("base64"));
+  for (let i = 0; i < details.length; i += CHUNK_VIEWS) chunks.push(pack(details.slice(i, i + CHUNK_VIEWS)));
   return chunks;
+}
+
+function pack(value: unknown): string {
+  return gzipSync(JSON.stringify(value)).toString("base64");
 }
 
 /** A script or style body we inline (ours, or a bundled library): refuse what would end its element early. */
@@ -104,11 +110,15 @@ export function renderReportPage(page: ReportPage): string {
     '<table class="index"><thead><tr><th>View</th><th>Kind</th><th title="ui keys">ui</th><th title="form keys">form</th><th title="shared keys">shared</th><th title="client events">client</th><th title="server events">server</th><th title="split events">split</th><th>markers</th><th>status</th></tr></thead><tbody id="rows"></tbody></table>',
     '<button id="more" type="button" hidden></button>',
     "</section>",
+    page.wiring
+      ? `<details id="wiring" class="extra"><summary><strong>Server wiring</strong> (${page.wiring.diffs.length} file${page.wiring.diffs.length === 1 ? "" : "s"})</summary>${page.wiring.notes.length ? `<ul>${page.wiring.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>` : ""}<div class="body loc">Loading…</div></details>`
+      : "",
     ...bottom.map(renderSection),
     '<details id="legend"><summary>Reason and marker codes</summary><table><thead><tr><th>Code</th><th>Argues for</th><th>Meaning</th></tr></thead><tbody></tbody></table></details>',
     "</main>",
     `<script type="application/json" id="report-data">${embedJson(data)}</script>`,
     ...packChunks(page.details).map((chunk, i) => `<script type="application/gzip+base64" id="chunk-${i}">${chunk}</script>`),
+    page.wiring ? `<script type="application/gzip+base64" id="wiring-data">${pack(page.wiring.diffs)}</script>` : "",
     page.extraScript ? `<script>${inlineChecked(page.extraScript, "script")}</script>` : "",
     `<script>${inlineChecked(PAGE_SCRIPT, "script")}</script>`,
     "</body></html>",

@@ -2,13 +2,13 @@
 // safe whatever the app's names hold; links to file:line; the index sorted by path; what each key becomes.
 // tests/reports/report-page.browser.test.ts drives the page itself in Chromium.
 import { existsSync, readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { defaultReportPath, editorLink, renderHtmlReport, writeHtmlReport } from "../../src/reports/index.ts";
-import { analysisData, keyBecomes, type ReportData, type ViewData } from "../../src/reports/report-data.ts";
+import { analysisData, keyBecomes } from "../../src/reports/report-data.ts";
 import { embedJson, inlineChecked } from "../../src/reports/report-page.ts";
 import { makeTree, type Tree } from "../discovery/make-tree.ts";
+import { readReport } from "./read-report.ts";
 import { COUNTER_SOURCE, counterView, samplePlan } from "./sample-plan.ts";
 
 let tree: Tree | undefined;
@@ -19,14 +19,7 @@ function render(plan = samplePlan(), extra: { editorLink?: string } = {}) {
   return renderHtmlReport(plan, { root: tree.root, ...extra });
 }
 
-/** The page's data and every view's record, read back the way the page reads them. */
-function readBack(html: string): { data: ReportData; details: ViewData[] } {
-  const data = JSON.parse(/<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(html)![1]!) as ReportData;
-  const details = [...html.matchAll(/<script type="application\/gzip\+base64" id="chunk-\d+">([A-Za-z0-9+/=]*)<\/script>/g)].flatMap(
-    (m) => JSON.parse(gunzipSync(Buffer.from(m[1]!, "base64")).toString("utf8")) as ViewData[],
-  );
-  return { data, details };
-}
+const readBack = readReport;
 
 const HOSTILE = '</script><script>alert(1)</script><!-- "quoted" & \u2028';
 

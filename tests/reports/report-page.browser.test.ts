@@ -167,7 +167,9 @@ describe("the apply report in Chromium", () => {
       changes: [
         { file: "src/views/counter.ts", before: COUNTER_SOURCE, after: `// migrated\n${COUNTER_SOURCE}` },
         { file: "src/views/counter.component.ts", before: null, after: "export const component = 1;\n" },
+        { file: "src/server.ts", before: "app.listen(3000);\n", after: "app.use(runtime);\napp.listen(3000);\n" },
       ],
+      wiring: { newFiles: [], edits: [], notes: ["src/server.ts: runtime handler mounted"], warnings: [], files: ["src/server.ts"] },
       patch: "",
       written: [],
     };
@@ -182,6 +184,13 @@ describe("the apply report in Chromium", () => {
     expect(await page.isVisible("tr.detail .d2h-file-side-diff")).toBe(true);
     expect(await page.textContent("tr.detail")).toContain("export const component = 1;");
     expect(await page.textContent("tr.detail ul.notes")).toBe("shared key todos: loaded by command load_todos");
+    // the server wiring (no view's file): its notes at once, its diff when opened
+    expect(await page.textContent("#wiring summary")).toBe("Server wiring (1 file)");
+    expect(await page.$$eval("#wiring .d2h-file-wrapper", (w) => w.length)).toBe(0);
+    await page.click("#wiring summary");
+    await page.waitForSelector("#wiring .d2h-file-wrapper");
+    expect(await page.textContent("#wiring")).toContain("app.use(runtime);");
+    expect(await page.textContent("#wiring ul")).toBe("src/server.ts: runtime handler mounted");
     await page.close();
   });
 });
