@@ -75,6 +75,7 @@ export function applyReportData(result: ApplyResult, options: Pick<DiffReportOpt
       data.markers = view.markers.map((m) => ({ code: m.code, message: m.message, at: b.loc(`${m.file}:${m.line}`, true) }));
       data.lines = b.lines;
       data.notes = view.notes;
+      for (const key of data.keys) key.becomes = keyBecameAfterApply(key.key, key.becomes, view);
       data.checks = [
         ...view.typeErrors.map((e) => `type error ${e.file}:${e.line}: ${e.message}`),
         ...view.bundleFindings.map((f) => `server-only ${f.module} in the browser bundle: ${f.chain.join(" → ")} (${f.why})`),
@@ -140,6 +141,23 @@ export function renderDiffReport(result: ApplyResult, options: DiffReportOptions
 
 function viewFiles(view: ViewReport): string[] {
   return [...new Set([...view.newFiles.map((f) => f.file), ...view.edits.map((e) => e.file)])];
+}
+
+/**
+ * What a key became, once apply ran: a blocked view's keys stay where they are; a migrated view's
+ * loaders are named as apply's notes name them (`shared key k: loaded by command load_k`, or mount's
+ * load command); the rest is read off the decisions (report-data.ts keyBecomes) as apply acted on them.
+ */
+function keyBecameAfterApply(key: string, predicted: string[], view: ViewReport): string[] {
+  if (view.outcome === "blocked") return ["unchanged: the view stays on LiveViewJS until its markers are resolved"];
+  if (view.outcome === "already-migrated") return predicted;
+  const loader = view.notes.map((n) => /^shared key (.+): loaded by command (\S+)$/.exec(n)).find((m) => m?.[1] === key)?.[2];
+  const mountLoad = view.notes.some((n) => n.startsWith("mount's server part: command mount"));
+  return predicted.map((line) => {
+    if (!line.startsWith("loaded by command load_")) return line;
+    if (loader) return `loaded by command ${loader}`;
+    return mountLoad ? "loaded by command mount (load.mount, mount's server part)" : line;
+  });
 }
 
 /** A changed file's unified patch (LF line ends), with its size; none when nothing changed. */

@@ -54,8 +54,9 @@ nav.toc a { color:inherit; }
 .note, .hint { color:var(--muted); font-size:12px; margin:4px 0; }
 .banner { background:var(--ui-bg); border:1px solid var(--line); padding:8px 12px; border-radius:6px; } .banner.bad { background:var(--bad-bg); }
 /* fixed layout: a redraw of the index does not measure every cell again */
-table.index { table-layout:fixed; font-size:13px; } table.index th:nth-child(n+3) { width:62px; } table.index th:nth-child(2) { width:96px; } table.index th:last-child { width:190px; }
-table.index td { padding:4px 10px; } table.index th:nth-child(n+3):not(:last-child) { text-align:right; }
+table.index { table-layout:fixed; font-size:13px; } table.index > thead > tr > th:nth-child(n+3) { width:62px; text-align:right; }
+table.index > thead > tr > th:nth-child(2) { width:96px; } table.index > thead > tr > th:last-child { width:190px; text-align:left; }
+table.index > tbody > tr > td { padding:4px 10px; }
 table.inner th:not(:last-child) { width:1%; white-space:nowrap; } table.index td.id { font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; overflow-wrap:anywhere; }
 table.index .route { color:var(--muted); }
 tr.view-row, tr.group { cursor:pointer; } tr.view-row:hover, tr.group:hover { background:var(--code); }

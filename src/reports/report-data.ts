@@ -245,6 +245,7 @@ export function viewData(view: ViewPlan, b: DataBuilder): ViewData {
  * that write them. Names are apply's; before apply they are what it will generate if the view migrates.
  */
 export function keyBecomes(view: ViewPlan, key: KeyDecision): string[] {
+  if (view.migration.status === "ignored") return ["unchanged: the view is ignored (config or @migrate-ignore)"];
   if (view.migration.strategy === "carried") return ["carried: sealed state the browser holds; every handler runs on the server"];
   const out: string[] = [];
   const serverEvents = view.events.filter((e) => e.placement !== "client");

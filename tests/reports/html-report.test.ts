@@ -113,6 +113,7 @@ describe("what the data holds", () => {
     expect(keyBecomes(view, count!)).toEqual(["client state", "state param of command save"]);
     expect(keyBecomes(view, todos!)).toEqual(["loaded by command load_todos (or mount's load command)", "kept fresh by sync topic todos", "set by command save"]);
     expect(keyBecomes({ ...view, migration: { status: "pending", strategy: "carried" } }, count!)[0]).toMatch(/^carried/);
+    expect(keyBecomes({ ...view, migration: { status: "ignored" } }, todos!)).toEqual(["unchanged: the view is ignored (config or @migrate-ignore)"]);
   });
 });
 
