@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { defaultReportPath, editorLink, renderHtmlReport, writeHtmlReport } from "../../src/reports/index.ts";
 import { analysisData, keyBecomes } from "../../src/reports/report-data.ts";
 import { embedJson, inlineChecked } from "../../src/reports/report-page.ts";
+import { loadConfig } from "../../src/config/load.ts";
 import { makeTree, type Tree } from "../discovery/make-tree.ts";
 import { readReport } from "./read-report.ts";
 import { COUNTER_SOURCE, counterView, samplePlan } from "./sample-plan.ts";
@@ -114,6 +115,31 @@ describe("what the data holds", () => {
     expect(keyBecomes(view, todos!)).toEqual(["loaded by command load_todos (or mount's load command)", "kept fresh by sync topic todos", "set by command save"]);
     expect(keyBecomes({ ...view, migration: { status: "pending", strategy: "carried" } }, count!)[0]).toMatch(/^carried/);
     expect(keyBecomes({ ...view, migration: { status: "ignored" } }, todos!)).toEqual(["unchanged: the view is ignored (config or @migrate-ignore)"]);
+  });
+});
+
+describe("report.editorLink in the config", () => {
+  it("is validated with the config but left out of its hash: it changes no decision, so plans still merge", async () => {
+    const hash = async (config: object) => {
+      const dir = makeTree({ "migrate.config.json": JSON.stringify(config) });
+      try {
+        const loaded = await loadConfig(dir.root);
+        if (!loaded.ok) throw new Error(loaded.problem.messages.join("; "));
+        return loaded.config!.hash;
+      } finally {
+        dir.remove();
+      }
+    };
+    const base = await hash({ minConfidence: "medium" });
+    expect(await hash({ minConfidence: "medium", report: { editorLink: "idea://open?file={file}&line={line}" } })).toBe(base);
+    expect(await hash({ minConfidence: "high" })).not.toBe(base);
+    const bad = makeTree({ "migrate.config.json": JSON.stringify({ report: { editorLnk: "x" } }) });
+    try {
+      const loaded = await loadConfig(bad.root);
+      expect(loaded.ok ? [] : loaded.problem.messages).toEqual(['migrate.config.json: unknown field "report.editorLnk"']);
+    } finally {
+      bad.remove();
+    }
   });
 });
 
