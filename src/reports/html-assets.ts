@@ -64,7 +64,7 @@ tr.view-row:focus-visible, tr.group:focus-visible { outline:2px solid var(--ui);
 .tw::before { content:"▸"; display:inline-block; width:1.1em; color:var(--muted); }
 tr[aria-expanded=true] .tw::before { content:"▾"; }
 tr.view-row[aria-expanded=true] { background:var(--code); font-weight:600; }
-tr.detail > td { padding:6px 16px 16px 28px; background:var(--card); border-top:none; }
+table.index > tbody > tr.detail > td { padding:6px 16px 16px 28px; background:var(--card); border-top:none; }
 tr.group td { background:var(--bg); } tr.group .why { color:var(--muted); } tr.group .n { color:var(--muted); font-size:12px; margin-left:6px; }
 tr.group-more td, td.empty { color:var(--muted); }
 table.inner { margin:4px 0 8px; } table.inner th, table.inner td { padding:4px 8px; }
