@@ -12,7 +12,7 @@ import type { PlanPart } from "../../plan/merge.ts";
 import type { Plan } from "../../plan/types.ts";
 import type { AnalyzeProgress } from "../../pipeline/analyze.ts";
 import { ensureMigrateDir } from "../../apply/migrate-dir.ts";
-import { defaultReportPath, formatTerminalSummary, renderHtmlReport, writeHtmlReport } from "../../reports/index.ts";
+import { DEFAULT_EDITOR_LINK, defaultReportPath, formatTerminalSummary, renderHtmlReport, writeHtmlReport } from "../../reports/index.ts";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
 import { colorsFor, type CliIo } from "../io.ts";
 import { createProgressDisplay } from "../progress.ts";
@@ -24,6 +24,8 @@ export interface AnalyzeCommandOptions {
   out?: string;
   /** A path, false for --no-report, undefined for the default path. */
   report?: string | false;
+  /** The report's link template (overrides the config's report.editorLink). */
+  editorLink?: string;
   include?: string[];
   exclude?: string[];
   maxFileSize: number;
@@ -43,6 +45,7 @@ export function register(program: Command, io: CliIo): void {
     .option("--out <file>", "also write the plan (the same JSON document) to <file>, for `migrate apply --plan`")
     .option("--report <file>", "where to write the HTML report (default: <dir>/.migrate/report.html)")
     .option("--no-report", "do not write the HTML report")
+    .option("--editor-link <template>", `where the report's file:line links go: {file} (absolute path) and {line} (default: the config's report.editorLink, else ${DEFAULT_EDITOR_LINK})`)
     .option("--include <glob...>", "analyze only files matching these globs (.gitignore syntax, relative to <dir>)")
     .option("--exclude <glob...>", "skip files and folders matching these globs (.gitignore syntax)")
     .option("--max-file-size <size>", "report files larger than this as TOO_LARGE instead of parsing them (bytes, or 512k, 2M)", parseSize, DEFAULT_MAX_FILE_BYTES)
@@ -98,7 +101,7 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions, io
     const reportPath = options.report ? resolve(io.cwd, options.report) : defaultReportPath(root);
     // the default report creates .migrate: with the .gitignore that keeps it out of git status
     if (!options.report) await ensureMigrateDir(root);
-    await writeHtmlReport(reportPath, renderHtmlReport(plan, { root, reportPath }));
+    await writeHtmlReport(reportPath, renderHtmlReport(plan, { root, editorLink: options.editorLink ?? config?.config.report?.editorLink }));
     written.push(`HTML report: ${shownPath(reportPath, io.cwd)}`);
   }
 

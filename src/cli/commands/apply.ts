@@ -26,6 +26,8 @@ export interface ApplyCommandOptions {
   allowDirty?: boolean;
   /** false for --no-report */
   report?: string | false;
+  /** The report's link template (overrides the config's report.editorLink). */
+  editorLink?: string;
   only?: string[];
   shard?: ShardSpec;
   typeCheck?: boolean;
@@ -49,6 +51,7 @@ export function register(program: Command, io: CliIo): void {
     .option("--shard <K/N>", "with --plan: migrate only the views in the files shard K of N owns (a CI matrix; run a plain `migrate apply` once all shards have landed to wire the server)", parseShard)
     .option("--report <file>", `where to write the HTML diff report (default: <dir>/${APPLY_REPORT})`)
     .option("--no-report", "do not write the HTML diff report")
+    .option("--editor-link <template>", "where the report's file:line links go: {file} (absolute path) and {line} (default: the config's report.editorLink, else vscode://file{file}:{line})")
     .option("--no-type-check", "skip the type check of the generated files")
     .option("--no-bundle-check", "skip the browser-bundle check for server-only modules")
     .option("--no-progress", "never show a progress bar (it only appears on a terminal, for runs over a second)")
@@ -134,7 +137,7 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
     if (options.report !== false) {
       reportPath = options.report ? resolve(io.cwd, options.report) : join(root, APPLY_REPORT);
       const { renderDiffReport } = await import("../../reports/diff-report.ts");
-      await writeFileIfChanged(reportPath, renderDiffReport(result, { rootLabel: dir, patchPath: relative(root, patchPath) }));
+      await writeFileIfChanged(reportPath, renderDiffReport(result, { rootLabel: dir, root, patchPath: relative(root, patchPath), editorLink: options.editorLink ?? config?.config.report?.editorLink }));
     }
   }
 

@@ -85,6 +85,9 @@ export default defineConfig({
 
   // Script src values of your LiveViewJS page layout that migrated pages do not need.
   // layout: { dropScripts: ["/js/index.js"] },
+
+  // Where the HTML reports' file:line links go ({file}: absolute path, {line}: 1-based line).
+  // report: { editorLink: "vscode://file{file}:{line}" },
 });
 `;
 
