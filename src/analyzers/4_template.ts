@@ -136,11 +136,14 @@ export function buildTemplateFacts(ctx: FileContext, scope: ModuleScope, render:
       const endIdx = combined.indexOf("</form", startIdx);
       const inner = combined.slice(startIdx, endIdx < 0 ? undefined : endIdx);
       const fields: string[] = [];
-      for (const f of inner.matchAll(/<(?:input|select|textarea)\b[^>]*?\bname\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
-        const v = valueOf(f[1] ?? f[2] ?? "");
-        if (!v.dynamic) fields.push(v.value);
+      const sent: string[] = [];
+      for (const f of inner.matchAll(/<(input|select|textarea)\b[^>]*?\bname\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>/gi)) {
+        const v = valueOf(f[2] ?? f[3] ?? "");
+        if (v.dynamic) continue;
+        fields.push(v.value);
+        if (alwaysSent(f[1]!.toLowerCase(), f[0])) sent.push(v.value);
       }
-      forms.push({ event: submit && !submit.dynamic ? submit.value : undefined, changeEvent: change && !change.dynamic ? change.value : undefined, fields: uniqSorted(fields), at: locAt(m.index ?? 0) });
+      forms.push({ event: submit && !submit.dynamic ? submit.value : undefined, changeEvent: change && !change.dynamic ? change.value : undefined, fields: uniqSorted(fields), ...(sent.length ? { sent: uniqSorted(sent) } : {}), at: locAt(m.index ?? 0) });
     }
   };
 
@@ -174,6 +177,21 @@ export function buildTemplateFacts(ctx: FileContext, scope: ModuleScope, render:
     components: components.sort((a, b) => compareLoc(a.at, b.at) || (a.name < b.name ? -1 : 1)),
     span: { start: render.getStart(ctx.sf), end: render.getEnd() },
   };
+}
+
+/**
+ * Does a browser send this control with every submit and change of its form? A text-like input, a
+ * textarea or a single select, written in the form's own template (not behind a condition), that
+ * nothing can disable: no `disabled`, no interpolation outside an attribute's quotes.
+ */
+function alwaysSent(tag: string, text: string): boolean {
+  const bare = text.replace(/"[^"]*"|'[^']*'/g, '""');
+  if (bare.includes("\u0001") || /\bdisabled\b|\bform\s*=/i.test(bare)) return false;
+  if (tag === "textarea") return true;
+  if (tag === "select") return !/\bmultiple\b/i.test(bare);
+  const type = /\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/i.exec(text);
+  const kind = (type?.[1] ?? type?.[2] ?? type?.[3] ?? "text").toLowerCase();
+  return !["checkbox", "radio", "file", "submit", "button", "image", "reset"].includes(kind) && !kind.includes("\u0001");
 }
 
 /** Drops undefined fields so the JSON is stable. */

@@ -74,6 +74,7 @@ export function placeEvents(path: string, view: ViewFacts, keys: KeyDecision[], 
       span: ev.span,
       at: ev.at,
       bindings: bindingsFor(view, ev.name),
+      ...sentBy(view, ev.name),
     };
   };
 
@@ -91,6 +92,21 @@ export function placeEvents(path: string, view: ViewFacts, keys: KeyDecision[], 
 
 function isEventAttr(attr: string): boolean {
   return /^phx-(click|change|submit|blur|focus|keydown|keyup|window-keydown|window-keyup|window-focus|window-blur|click-away|capture-click)$/.test(attr);
+}
+
+/**
+ * The fields every event named `name` carries: when the template sends it only from forms (no click,
+ * no key, no hook that could push it, no binding named at run time) and each of those forms always
+ * sends the field.
+ */
+function sentBy(view: ViewFacts, name: string): { sent?: string[] } {
+  const { bindings, forms } = view.template;
+  if (bindings.some((b) => b.attr === "phx-hook" || (b.dynamic && isEventAttr(b.attr)))) return {};
+  const own = bindings.filter((b) => b.value === name && isEventAttr(b.attr));
+  const from = forms.filter((f) => f.event === name || f.changeEvent === name);
+  if (own.length === 0 || own.some((b) => b.attr !== "phx-submit" && b.attr !== "phx-change") || own.length !== from.length) return {};
+  const sent = from.map((f) => new Set(f.sent ?? [])).reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+  return sent.size > 0 ? { sent: [...sent].sort() } : {};
 }
 
 function bindingsFor(view: ViewFacts, name: string): string[] {

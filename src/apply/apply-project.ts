@@ -169,8 +169,6 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   // A module with several definitions gets generated files per definition; runtime names are unique in the plan.
   const allPlans = options.plan.views;
   const definition = (plan: ViewPlan) => definitionPart(plan, allPlans);
-  // one type checker for the run, read only by views whose commands take browser state
-  const typeSchemas = createTypeSchemas(root);
   const namingOf = (plan: ViewPlan) => ({ componentName: uniqueComponentName(plan, allPlans), definition: definition(plan), typeSchemas });
   // Existing generated files must be known before migrating (idempotence).
   for (const view of views) {
@@ -190,6 +188,9 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
   const existing = (file: string) => texts.get(file) ?? null;
 
   const typeCheck = options.typeCheck !== false ? createTypeCheck(root) : undefined;
+  // command params schemas read the views' types in the type check's program (one program for the run)
+  const withCommands = options.plan.views.filter((v) => v.migration.status !== "ignored" && (v.events.some((e) => e.placement !== "client") || v.state.some((k) => k.class === "shared")));
+  const typeSchemas = createTypeSchemas(root, [...new Set(withCommands.map((v) => v.file))], typeCheck?.project);
   const functions = await withReExportedFunctions(root, [...childPlans, ...views].flatMap((p) => {
     const text = texts.get(p.file);
     return text == null ? [] : [{ file: p.file, text }];

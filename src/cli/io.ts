@@ -18,6 +18,24 @@ export interface CliIo {
   /** Relative paths on the command line resolve against this. */
   cwd: string;
   setExitCode(code: number): void;
+  /** --quiet / --verbose (set from the command line before a command runs; "normal" when absent). */
+  verbosity?: Verbosity;
+}
+
+export type Verbosity = "quiet" | "normal" | "verbose";
+
+/**
+ * Informational output on stdout (summaries, per-view lines, where files were written): not with
+ * --quiet. What a command was asked for (--json, a dry run's diff, check's markers, explain) is
+ * written directly, and errors and warnings go to stderr whatever the verbosity.
+ */
+export function say(io: CliIo, text: string): void {
+  if (io.verbosity !== "quiet") io.stdout.write(text);
+}
+
+/** More detail, only with --verbose (each view's notes, timings). */
+export function detail(io: CliIo, text: string): void {
+  if (io.verbosity === "verbose") io.stdout.write(text);
 }
 
 const EPIPE_HANDLED = Symbol("liveview-migrate EPIPE handler");

@@ -60,6 +60,8 @@ export function buildProgram(io: CliIo, paintError: (text: string) => string = (
       getOutHelpWidth: () => io.stdout.columns ?? 100,
       getErrHelpWidth: () => io.stderr.columns ?? 100,
     })
+    .option("-q, --quiet", "print only errors, warnings and what was asked for (--json, a dry run's diff); no progress bar")
+    .option("--verbose", "print more: each view's notes (apply), timings")
     .showHelpAfterError("(run `migrate --help` or `migrate <command> --help` for usage)")
     // Set before the commands are added: subcommands copy these settings when they are created.
     .exitOverride();
@@ -68,5 +70,11 @@ export function buildProgram(io: CliIo, paintError: (text: string) => string = (
     "\nExit codes: 0 done; 1 some files failed, apply refused, verify found a view that diverged or could not be verified, or check/verify had nothing to check; 2 applied with markers left (check: markers left); 64 usage error; 70 internal error (a bug).\nDocs: docs/cli.md",
   );
   for (const register of COMMANDS) register(program, io);
+  // before or after the command's name alike: `migrate -q apply .` and `migrate apply . --quiet`
+  program.hook("preAction", (_program, command) => {
+    const { quiet, verbose } = command.optsWithGlobals() as { quiet?: boolean; verbose?: boolean };
+    if (quiet && verbose) throw new UsageError("--quiet and --verbose cannot be used together");
+    io.verbosity = quiet ? "quiet" : verbose ? "verbose" : "normal";
+  });
   return program;
 }

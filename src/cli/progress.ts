@@ -1,5 +1,5 @@
 // A progress bar on stderr for runs that take more than a second: quick runs print nothing, and
-// nothing is drawn when stderr is not a terminal (CI logs, pipes) or with --no-progress.
+// nothing is drawn when stderr is not a terminal (CI logs, pipes), with --no-progress or --quiet.
 
 import cliProgress from "cli-progress";
 import type { AnalyzeProgress } from "../pipeline/analyze.ts";
@@ -31,7 +31,7 @@ const PHASE_LABEL: Record<AnalyzeProgress["phase"] | "migrate" | "check" | "veri
 const label = (phase: string) => PHASE_LABEL[phase as keyof typeof PHASE_LABEL] ?? phase;
 
 export function createProgressDisplay(io: CliIo, enabled: boolean, now: () => number = Date.now, unit: "files" | "views" = "files"): ProgressDisplay {
-  if (!enabled || io.stderr.isTTY !== true) return { update() {}, stop() {} };
+  if (!enabled || io.stderr.isTTY !== true || io.verbosity === "quiet") return { update() {}, stop() {} };
   const startedAt = now();
   let bar: cliProgress.SingleBar | null = null;
   return {

@@ -208,7 +208,8 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     const schemas = input.typeSchemas?.state(plan.file, sf.text, view.statement.getStart(sf), keys);
     return keys.map((k) => `${key(k)}: ${schemas?.get(k) ?? "z.unknown()"}${optional ? ".optional()" : ""}`);
   };
-  const eventFields = (name: string, kind: "event" | "info") => input.typeSchemas?.event(plan.file, sf.text, view.statement.getStart(sf), name, kind);
+  // fields the template always sends with the event (a form's text inputs) are required, the rest may be absent
+  const eventFields = (name: string, kind: "event" | "info") => input.typeSchemas?.event(plan.file, sf.text, view.statement.getStart(sf), name, kind, kind === "event" ? plan.events.find((e) => e.name === name)?.sent : undefined);
   const infosType = view.typeArgs[2];
   // timers that ring the view's own doorbell (polling.ts) → ctx.every(ms, type), which replaces the running one:
   // started in mount, or (re)started by an event or a message

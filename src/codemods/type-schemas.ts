@@ -23,8 +23,11 @@ import { readCompilerPaths, SYMBOL_COMPILER_OPTIONS } from "../analyzers/type_fa
 export interface TypeSchemas {
   /** Zod source per key of the context of the view defined at `anchor` (a statement's start) in `file` (relative to the root). */
   state(file: string, text: string, anchor: number, keys: readonly string[]): Map<string, string>;
-  /** `"field": schema` entries of the event (or message) named `name`, or undefined when its type cannot be read. */
-  event(file: string, text: string, anchor: number, name: string, kind?: "event" | "info"): string[] | undefined;
+  /**
+   * `"field": schema` entries of the event (or message) named `name`, or undefined when its type cannot
+   * be read. Fields in `sent` (the template's forms always send them) are required; the rest may be absent.
+   */
+  event(file: string, text: string, anchor: number, name: string, kind?: "event" | "info", sent?: readonly string[]): string[] | undefined;
 }
 
 type Mode = "event" | "state";
@@ -32,20 +35,29 @@ const UNKNOWN = "z.unknown()";
 /** Nested object types deeper than this are not spelled out (a recursive type, a huge record). */
 const MAX_DEPTH = 4;
 
-/** One checker for a whole apply run, created on the first view that needs it. */
-export function createTypeSchemas(root: string): TypeSchemas {
+/**
+ * One checker for a whole apply run, created on the first view that needs it with every file in
+ * `files` (the run's views) read at once: one program, not one per view.
+ */
+export function createTypeSchemas(root: string, files: readonly string[] = [], shared?: () => Project): TypeSchemas {
   let project: Project | undefined;
   let strictNulls = true;
+  // without the type check's program: our own, strict so that null and undefined stay in the types as written
+  const own = () => {
+    const { baseUrl, paths } = readCompilerPaths(root);
+    return new Project({
+      compilerOptions: { ...SYMBOL_COMPILER_OPTIONS, strict: true, ...(baseUrl !== undefined ? { baseUrl: join(root, baseUrl) } : {}), ...(paths ? { paths } : {}) },
+      skipAddingFilesFromTsConfig: true,
+    });
+  };
   /** The view's type arguments as the checker reads them; undefined where none. */
   const viewTypes = (file: string, text: string, anchor: number): ({ checker: ts.TypeChecker } & ViewTypes) | undefined => {
     try {
       if (!project) {
-        const { baseUrl, paths } = readCompilerPaths(root);
         strictNulls = projectChecksNulls(root);
-        project = new Project({
-          compilerOptions: { ...SYMBOL_COMPILER_OPTIONS, strict: true, ...(baseUrl !== undefined ? { baseUrl: join(root, baseUrl) } : {}), ...(paths ? { paths } : {}) },
-          skipAddingFilesFromTsConfig: true,
-        });
+        project = shared?.() ?? own();
+        for (const other of files) if (existsSync(join(root, other))) project.addSourceFileAtPathIfExists(join(root, other));
+        project.resolveSourceFileDependencies();
       }
       const existing = project.getSourceFile(join(root, file));
       const sf = existing?.getFullText() === text ? existing : project.createSourceFile(join(root, file), text, { overwrite: true });
@@ -70,7 +82,7 @@ export function createTypeSchemas(root: string): TypeSchemas {
       }
       return out;
     },
-    event(file, text, anchor, name, kind = "event") {
+    event(file, text, anchor, name, kind = "event", sent = []) {
       const types = viewTypes(file, text, anchor);
       const declared = kind === "event" ? types?.events : types?.infos;
       if (!types || !declared) return undefined;
@@ -84,8 +96,12 @@ export function createTypeSchemas(root: string): TypeSchemas {
         found = true;
         for (const p of checker.getPropertiesOfType(member)) {
           if (p.getName() === "type") continue;
-          // every field may be missing, as in LiveViewJS: what is checked is the kind of value a field holds when it is there
-          fields.set(p.getName(), `${JSON.stringify(p.getName())}: ${bare(zodOfType(checker.getTypeOfSymbol(p), checker, "event", 0))}.optional()`);
+          // An event's field may be missing, as in LiveViewJS (an unchecked checkbox), unless every form that
+          // sends the event always sends it. A message is built by the view's own code: its declared fields are there.
+          const raw = zodOfType(checker.getTypeOfSymbol(p), checker, "event", 0);
+          const schema = bare(raw);
+          const required = kind === "info" ? raw === schema && (p.flags & ts.SymbolFlags.Optional) === 0 : sent.includes(p.getName());
+          fields.set(p.getName(), `${JSON.stringify(p.getName())}: ${schema}${required && schema !== UNKNOWN ? "" : ".optional()"}`);
         }
       }
       return found ? [...fields.values()] : undefined;

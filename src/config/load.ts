@@ -39,7 +39,9 @@ export async function loadConfig(root: string): Promise<ConfigOutcome> {
   }
   const parsed = migrateConfigSchema.safeParse(raw);
   if (!parsed.success) return fail(file, describeIssues(file, parsed.error, raw));
-  return { ok: true, config: { file, config: parsed.data, hash: createHash("sha256").update(stableJson(parsed.data)).digest("hex") } };
+  // `report` only changes how reports look, not a decision: plans made under different report settings still merge
+  const { report: _report, ...decisions } = parsed.data;
+  return { ok: true, config: { file, config: parsed.data, hash: createHash("sha256").update(stableJson(decisions)).digest("hex") } };
 }
 
 /** The default export, or a `config` export, of a .ts/.js config (tsx loads TypeScript). */

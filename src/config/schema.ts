@@ -30,6 +30,16 @@ export const migrateConfigSchema = z
       .strict()
       .optional()
       .describe("How migrated pages use the app's own page layout."),
+    report: z
+      .object({
+        editorLink: z
+          .string()
+          .optional()
+          .describe('Where the HTML reports\' file:line links go: a URL template with {file} (the absolute path, "/"-separated, starting with "/") and {line}. Default "vscode://file{file}:{line}"; e.g. "idea://open?file={file}&line={line}", or "file://{file}" to open the file in the browser.'),
+      })
+      .strict()
+      .optional()
+      .describe("The HTML reports (analyze, apply). Not part of the plan's config hash: it changes no decision."),
   })
   .strict();
 

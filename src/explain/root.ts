@@ -6,6 +6,14 @@ import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { CONFIG_FILES } from "../config/load.ts";
 
+/**
+ * The folder a command works on when none is given: the project the current folder is in (the same
+ * search as for a file in it), as a path relative to it ("." for itself).
+ */
+export function projectDirFrom(cwd: string): string {
+  return relative(cwd, findProjectRoot(join(cwd, "-"), cwd)) || ".";
+}
+
 export function findProjectRoot(file: string, cwd: string): string {
   for (let dir = dirname(file); ; dir = dirname(dir)) {
     if ([...CONFIG_FILES, "package.json", ".git"].some((name) => existsSync(join(dir, name)))) return dir;

@@ -72,6 +72,7 @@ const eventDecision = z
     span: span.optional(),
     at: location,
     bindings: z.array(z.string()),
+    sent: z.array(z.string()).optional(),
     override: z.object({ from: z.string(), kind: z.enum(["config", "annotation"]), analyzed: placement }).strict().optional(),
   })
   .strict();
@@ -86,7 +87,7 @@ const templateFacts = z
     bindings: z.array(z.object({ attr: z.string(), value: z.string(), dynamic: z.boolean(), at: location }).strict()),
     helpers: z.array(z.string()),
     forms: z.array(
-      z.object({ event: z.string().optional(), changeEvent: z.string().optional(), fields: z.array(z.string()), at: location }).strict(),
+      z.object({ event: z.string().optional(), changeEvent: z.string().optional(), fields: z.array(z.string()), sent: z.array(z.string()).optional(), at: location }).strict(),
     ),
     components: z.array(z.object({ name: z.string(), file: z.string().optional(), at: location }).strict()),
     span: span.optional(),

@@ -107,6 +107,8 @@ export interface EventDecision {
   at: Location;
   /** Bindings in the template that send this event: "phx-click", "phx-submit", ... */
   bindings: string[];
+  /** Fields every event of this name carries: it is sent only by forms that always send them (a command's schema requires them). */
+  sent?: string[];
   override?: { from: string; kind: "config" | "annotation"; analyzed: Placement };
 }
 
@@ -132,7 +134,8 @@ export interface TemplateFacts {
   bindings: TemplateBinding[];
   /** Helper calls seen: "form_for", "text_input", "error_tag", "live_patch", "live_component", "JS", ... */
   helpers: string[];
-  forms: { event?: string; changeEvent?: string; fields: string[]; at: Location }[];
+  /** `sent`: the fields every submit and change of the form carries (text-like controls nothing can disable). */
+  forms: { event?: string; changeEvent?: string; fields: string[]; sent?: string[]; at: Location }[];
   /** Live components rendered by this view: local/imported identifier and resolved file (if known). */
   components: { name: string; file?: string; at: Location }[];
   span?: Span;

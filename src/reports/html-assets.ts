@@ -1,4 +1,4 @@
-// The report's inline style and script: the file must open from disk with no server and no network.
+// The reports' inline style (the script is page-script.ts): the file must open from disk with no server and no network.
 
 export const REPORT_CSS = `
 :root { --bg:#fbfbfa; --fg:#1d1f23; --muted:#666b73; --line:#e3e4e6; --card:#fff; --code:#f4f4f2;
@@ -48,41 +48,43 @@ details > summary { cursor:pointer; color:var(--muted); font-size:12px; }
 .hidden { display:none !important; }
 nav.toc a { color:inherit; }
 .extra { margin-top:26px; }
+.toolbar select { padding:5px 6px; border:1px solid var(--line); border-radius:6px; background:var(--bg); color:var(--fg); max-width:190px; }
+.toolbar input[type=search] { min-width:240px; }
+.count { color:var(--muted); font-size:12px; }
+.note, .hint { color:var(--muted); font-size:12px; margin:4px 0; }
+.banner { background:var(--ui-bg); border:1px solid var(--line); padding:8px 12px; border-radius:6px; } .banner.bad { background:var(--bad-bg); }
+/* fixed layout: a redraw of the index does not measure every cell again */
+table.index { table-layout:fixed; font-size:13px; } table.index > thead > tr > th:nth-child(n+3) { width:62px; text-align:right; }
+table.index > thead > tr > th:nth-child(2) { width:96px; } table.index > thead > tr > th:last-child { width:190px; text-align:left; }
+table.index > tbody > tr > td { padding:4px 10px; }
+table.inner th:not(:last-child) { width:1%; white-space:nowrap; } table.index td.id { font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; overflow-wrap:anywhere; }
+table.index .route { color:var(--muted); }
+tr.view-row, tr.group { cursor:pointer; } tr.view-row:hover, tr.group:hover { background:var(--code); }
+tr.view-row:focus-visible, tr.group:focus-visible { outline:2px solid var(--ui); outline-offset:-2px; }
+.tw::before { content:"▸"; display:inline-block; width:1.1em; color:var(--muted); }
+tr[aria-expanded=true] .tw::before { content:"▾"; }
+tr.view-row[aria-expanded=true] { background:var(--code); font-weight:600; }
+table.index > tbody > tr.detail > td { padding:6px 16px 16px 28px; background:var(--card); border-top:none; }
+tr.group td { background:var(--bg); } tr.group .why { color:var(--muted); } tr.group .n { color:var(--muted); font-size:12px; margin-left:6px; }
+tr.group-more td, td.empty { color:var(--muted); }
+table.inner { margin:4px 0 8px; } table.inner th, table.inner td { padding:4px 8px; }
+.becomes { font-size:12px; white-space:nowrap; } .becomes + .becomes { color:var(--muted); }
+button.rc { font:11px ui-monospace,monospace; color:var(--muted); background:none; border:1px dotted var(--line); border-radius:4px; padding:0 4px; cursor:pointer; }
+button.rc:hover { color:var(--fg); border-color:var(--muted); }
+button.link { background:none; border:none; padding:0; cursor:pointer; }
+#more { margin:10px 0; padding:6px 14px; border:1px solid var(--line); border-radius:6px; background:var(--card); color:var(--fg); cursor:pointer; }
+details.progress { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:8px 14px; margin:16px 0; }
+details.progress > summary { font-size:14px; color:var(--fg); } details.progress .line { color:var(--muted); font-weight:400; }
+.progress-bar { display:flex; width:100%; height:14px; background:var(--code); border-radius:4px; overflow:hidden; margin:10px 0 6px; }
+.st-bar { display:inline-block; height:14px; }
+ul.statuses { list-style:none; padding:0; display:flex; gap:18px; flex-wrap:wrap; margin:6px 0; }
+.st { font-size:12px; font-weight:600; } .st-migrated { color:var(--client); } .st-pending { color:var(--muted); } .st-blocked { color:var(--bad); } .st-ignored { color:var(--muted); opacity:.7; } .st-already-migrated { color:var(--ui); }
+.st-bar.st-migrated { background:#2e7d32; } .st-bar.st-pending { background:#90a4ae; } .st-bar.st-blocked { background:#c62828; } .st-bar.st-ignored { background:#bdbdbd; } .st-bar.st-already-migrated { background:#0b7285; }
+#legend { margin-top:26px; } #legend > summary { font-size:15px; font-weight:600; color:var(--fg); }
+ul.notes, ul.bad { margin:4px 0; padding-left:20px; } ul.bad { color:var(--bad); }
+.diff { margin:8px 0 14px; min-width:0; } .file-head { font:12px ui-monospace,monospace; padding:4px 8px; background:var(--code); border:1px solid var(--line); border-bottom:none; border-radius:6px 6px 0 0; }
+.add { color:var(--client); } .del { color:var(--bad); }
+pre.patch { margin:0; padding:6px 8px; border:1px solid var(--line); overflow-x:auto; font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; }
+.d2h-wrapper { margin:0; } .d2h-file-wrapper { margin-bottom:10px; }
 `;
 
-// Filters: free text over view ids and keys, and a class filter for key rows; both only hide rows.
-export const REPORT_JS = `
-(function () {
-  var search = document.getElementById("filter");
-  var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-class]"));
-  function apply() {
-    var q = (search.value || "").toLowerCase();
-    var classes = {};
-    boxes.forEach(function (b) { classes[b.getAttribute("data-class")] = b.checked; });
-    document.querySelectorAll("section.view").forEach(function (view) {
-      var rows = view.querySelectorAll("tr[data-class]");
-      var anyRow = false;
-      rows.forEach(function (row) {
-        var show = classes[row.getAttribute("data-class")] !== false &&
-          (q === "" || (row.getAttribute("data-search") || "").indexOf(q) !== -1 || (view.getAttribute("data-search") || "").indexOf(q) !== -1);
-        row.classList.toggle("hidden", !show);
-        if (show) anyRow = true;
-      });
-      var matchesView = q === "" || (view.getAttribute("data-search") || "").indexOf(q) !== -1;
-      view.classList.toggle("hidden", !(matchesView || anyRow));
-    });
-    document.querySelectorAll("tr[data-view-row]").forEach(function (row) {
-      row.classList.toggle("hidden", q !== "" && (row.getAttribute("data-search") || "").indexOf(q) === -1);
-    });
-  }
-  if (search) search.addEventListener("input", apply);
-  boxes.forEach(function (b) { b.addEventListener("change", apply); });
-  var toggle = document.getElementById("toggle-details");
-  if (toggle) toggle.addEventListener("click", function () {
-    var all = document.querySelectorAll("details");
-    var open = Array.prototype.some.call(all, function (d) { return !d.open; });
-    all.forEach(function (d) { d.open = open; });
-    toggle.textContent = open ? "Collapse evidence" : "Expand evidence";
-  });
-})();
-`;

@@ -5,8 +5,3 @@ const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ENTITIES[char]);
 }
-
-/** A stable, HTML-id-safe anchor for a view id or file path. */
-export function anchorFor(prefix: string, text: string): string {
-  return `${prefix}-${text.replace(/[^A-Za-z0-9_-]+/g, "-")}`;
-}

@@ -142,7 +142,9 @@ export const s = createLiveView({
     const v = view(merged, "s.ts#s");
     expect(v.events.map((e) => e.name)).toEqual(["typed"]);
     expect(keyClass(merged, "s.ts#s", "q")).toBe("form");
-    expect(v.template.forms).toEqual([{ changeEvent: "typed", fields: ["q"], at: "s.ts:5" }]);
+    // the text input is in the form itself, nothing can disable it: every change sends it
+    expect(v.template.forms).toEqual([{ changeEvent: "typed", fields: ["q"], sent: ["q"], at: "s.ts:5" }]);
+    expect(v.events[0]!.sent).toEqual(["q"]);
   });
 
   it("helper functions that receive the socket are followed; sendInfo to self carries the server part", () => {

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import type { CliIo } from "../../src/cli/io.ts";
 import { CASES_DIR, readTree, removeScratch, scratchRepo, writePlanFile } from "./cases.ts";
+import { readReport } from "../reports/read-report.ts";
 
 const scratch: string[] = [];
 afterAll(() => scratch.forEach(removeScratch));
@@ -49,8 +50,11 @@ describe("migrate apply / check / revert", () => {
     const patch = readFileSync(join(root, ".migrate/migration.patch"), "utf8");
     expect(patch).toMatch(/\+\s+\/\/ @migrate-todo\(SHUTDOWN\)/);
     const report = readFileSync(join(root, ".migrate/apply-report.html"), "utf8");
-    expect(report).toContain("src/views/ticker.ts#tickerView");
-    expect(report).toContain("d2h-file-side-diff");
+    const { data, details } = readReport(report);
+    expect(data.views.map((v) => [v.id, v.status, v.markerCodes])).toEqual([["src/views/ticker.ts#tickerView", "blocked", ["SHUTDOWN"]]]);
+    // the page draws the view's diff from its patch when the view is opened
+    expect(details[0]!.diffs!.map((d) => d.file)).toEqual(["src/views/ticker.ts"]);
+    expect(details[0]!.diffs![0]!.patch).toMatch(/\+\s+\/\/ @migrate-todo\(SHUTDOWN\)/);
     expect(report).not.toMatch(/(src|href)="(https?:)?\/\//);
 
     const checked = await run(["check", root]);

@@ -1,5 +1,5 @@
 // `migrate analyze` through main() in this process (fast), with the real analyzer.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { validatePlan } from "../../src/plan/schema.ts";
@@ -7,6 +7,7 @@ import type { Plan } from "../../src/plan/types.ts";
 import { makeTree, type Tree } from "../discovery/make-tree.ts";
 import { runCli } from "./run-cli.ts";
 import { BROKEN_SOURCE, COUNTER_VIEW, DYNAMIC_KEYS_VIEW } from "./sources.ts";
+import { readReport } from "../reports/read-report.ts";
 
 let tree: Tree | undefined;
 afterEach(() => tree?.remove());
@@ -37,9 +38,10 @@ describe("migrate analyze", () => {
     expect(run.stdout).toMatch(/src\/views\/counter\.ts#counterLiveView\s+view/);
     expect(run.stdout).toContain("HTML report: .migrate/report.html\n");
     const html = readFileSync(join(tree.root, ".migrate/report.html"), "utf8");
-    expect(html).toContain("counterLiveView");
+    const { data, details } = readReport(html);
+    expect(data.views.map((v) => v.id)).toEqual(["src/views/counter.ts#counterLiveView"]);
     // Evidence lines come from the source file.
-    expect(html).toContain("socket.assign({ count: socket.context.count + 1 });");
+    expect(Object.values(details[0]!.lines)).toContain("socket.assign({ count: socket.context.count + 1 });");
   });
 
   it("reports every bad input with file and code, counts them, keeps going, exit 1", async () => {
@@ -112,7 +114,16 @@ describe("migrate analyze", () => {
     expect(run.code).toBe(0);
     expect(readFileSync(join(tree.root, "out/plan.json"), "utf8")).toBe(run.stdout);
     expect(run.stderr).toBe("Plan: out/plan.json\nHTML report: out/r.html\n");
-    expect(readFileSync(join(tree.root, "out/r.html"), "utf8")).toContain('href="../app/src/views/counter.ts"');
+    // links open the file at the line in an editor (absolute path), wherever the report is written
+    const { data } = readReport(readFileSync(join(tree.root, "out/r.html"), "utf8"));
+    expect(data.links[data.files.indexOf("src/views/counter.ts")]).toBe(`vscode://file${tree.root}/app/src/views/counter.ts:{line}`);
+    // --editor-link wins over the default (and over the config's report.editorLink)
+    writeFileSync(join(tree.root, "app/migrate.config.json"), JSON.stringify({ report: { editorLink: "idea://open?file={file}&line={line}" } }));
+    await runCli(["analyze", "app", "--report", "out/config.html"], { cwd: tree.root });
+    await runCli(["analyze", "app", "--report", "out/flag.html", "--editor-link", "file://{file}#L{line}"], { cwd: tree.root });
+    const link = (name: string) => readReport(readFileSync(join(tree!.root, "out", name), "utf8")).data.links[0];
+    expect(link("config.html")).toBe(`idea://open?file=${tree.root}/app/src/views/counter.ts&line={line}`);
+    expect(link("flag.html")).toBe(`file://${tree.root}/app/src/views/counter.ts#L{line}`);
   });
 
   it("plan paths are relative to <dir>, whatever the working directory", async () => {

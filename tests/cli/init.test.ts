@@ -68,7 +68,7 @@ describe("migrate init", () => {
   it("ships the loader's own schema as JSON Schema (npm run schema writes it)", () => {
     expect(readFileSync(join(REPO, "schema/migrate.config.schema.json"), "utf8")).toBe(configJsonSchemaText());
     const schema = configJsonSchema() as { properties: Record<string, { description?: string }>; additionalProperties: boolean };
-    expect(Object.keys(schema.properties).sort()).toEqual(["$schema", "clientSafe", "exclude", "include", "layout", "minConfidence", "serverOnly", "views"]);
+    expect(Object.keys(schema.properties).sort()).toEqual(["$schema", "clientSafe", "exclude", "include", "layout", "minConfidence", "report", "serverOnly", "views"]);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.minConfidence!.description).toMatch(/confidence/);
   });

@@ -62,8 +62,8 @@ export const view = createLiveView<{ n: number }, Events, Infos>({});
     expect(p.event("b")).toEqual([`"sort": z.string().optional()`, `"extra": z.unknown().optional()`]);
     // a type from another module, through Partial<…>: the checker reads it
     expect(p.event("save")).toEqual([`"id": z.string().optional()`, `"shift": z.string().optional()`]);
-    // messages read the third type argument
-    expect(p.event("found", "info")).toEqual([`"hits": z.union([z.number(), z.string()]).optional()`]);
+    // messages read the third type argument (and their declared fields are there: below)
+    expect(p.event("found", "info")).toEqual([`"hits": z.union([z.number(), z.string()])`]);
   });
 
   it("gives none when the type cannot be read (no type arguments, no such event)", () => {
@@ -144,4 +144,40 @@ describe("a generated command with the schema", () => {
     expect(good.ok).toBe(true);
     expect((good as { result: { notes: { text: string }[] } }).result.notes.map((n) => n.text)).toContain("milk");
   }, 60_000);
+});
+
+describe("required fields", () => {
+  const p = project({
+    "view.ts": `
+type Events = { type: "post"; text: string; tag: string; done: boolean };
+type Infos = { type: "found"; query: string; page?: number; note: string | undefined };
+declare function createLiveView<C, E, I = never>(parts: object): unknown;
+export const view = createLiveView<{ n: number }, Events, Infos>({});
+`,
+  });
+  roots.push(p.root);
+  const schemas = createTypeSchemas(p.root);
+  const text = `
+type Events = { type: "post"; text: string; tag: string; done: boolean };
+type Infos = { type: "found"; query: string; page?: number; note: string | undefined };
+declare function createLiveView<C, E, I = never>(parts: object): unknown;
+export const view = createLiveView<{ n: number }, Events, Infos>({});
+`;
+  const anchor = text.indexOf("export const view");
+
+  it("an event's fields its forms always send are required; the others may be absent", () => {
+    expect(schemas.event("view.ts", text, anchor, "post", "event", ["text"])).toEqual([
+      `"text": z.string()`,
+      `"tag": z.string().optional()`,
+      `"done": z.union([z.boolean(), z.string()]).optional()`,
+    ]);
+  });
+
+  it("a message's declared fields are required (the view's own code built it), optional ones stay optional", () => {
+    expect(schemas.event("view.ts", text, anchor, "found", "info")).toEqual([
+      `"query": z.string()`,
+      `"page": z.union([z.number(), z.string()]).optional()`,
+      `"note": z.string().optional()`,
+    ]);
+  });
 });

@@ -40,7 +40,12 @@ describe("the layout of migrated pages", () => {
     const errors: string[] = [];
     page.on("websocket", (ws) => sockets.push(ws.url()));
     page.on("pageerror", (e) => errors.push(e.message));
+    // the runtime's strict policy (scripts by nonce) lets the app's page shell and client run
+    const violations: string[] = [];
+    page.on("console", (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+    await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`)));
     await page.goto(`${url}/release-notes`);
+    expect((await page.request.get(`${url}/release-notes`)).headers()["content-security-policy"]).toMatch(/^script-src 'nonce-[^']+' 'strict-dynamic'/);
     expect(await page.locator("main > [data-lvm-root=releaseNotes]").count()).toBe(1); // served by the runtime
     expect(await page.locator('script[src="/js/app.js"]').count()).toBe(1); // the app's client is on the page (no dropScripts)
     expect(await page.locator("header.topbar").evaluate((el) => el.outerHTML)).toBe(shell);
@@ -56,6 +61,7 @@ describe("the layout of migrated pages", () => {
     expect(await body.isVisible()).toBe(true);
     expect(sockets).toEqual([]);
     expect(errors).toEqual([]);
+    expect(violations).toEqual([]);
     await context.close();
   }, 60_000);
 });

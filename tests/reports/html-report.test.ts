@@ -1,76 +1,149 @@
+// The analysis report's HTML (report-page.ts over report-data.ts): the data embedded once as JSON,
+// safe whatever the app's names hold; links to file:line; the index sorted by path; what each key becomes.
+// tests/reports/report-page.browser.test.ts drives the page itself in Chromium.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { defaultReportPath, renderHtmlReport, writeHtmlReport } from "../../src/reports/index.ts";
+import { defaultReportPath, editorLink, renderHtmlReport, writeHtmlReport } from "../../src/reports/index.ts";
+import { analysisData, keyBecomes } from "../../src/reports/report-data.ts";
+import { embedJson, inlineChecked } from "../../src/reports/report-page.ts";
+import { loadConfig } from "../../src/config/load.ts";
 import { makeTree, type Tree } from "../discovery/make-tree.ts";
-import { COUNTER_SOURCE, samplePlan } from "./sample-plan.ts";
+import { readReport } from "./read-report.ts";
+import { COUNTER_SOURCE, counterView, samplePlan } from "./sample-plan.ts";
 
 let tree: Tree | undefined;
 afterEach(() => tree?.remove());
 
-function render(extra: Parameters<typeof renderHtmlReport>[1] extends infer O ? Partial<O> : never = {}) {
+function render(plan = samplePlan(), extra: { editorLink?: string } = {}) {
   tree = makeTree({ "src/views/counter.ts": COUNTER_SOURCE });
-  return renderHtmlReport(samplePlan(), { root: tree.root, ...extra });
+  return renderHtmlReport(plan, { root: tree.root, ...extra });
 }
 
-describe("renderHtmlReport", () => {
-  it("has a section for each view with its keys, classes, confidences and reasons", () => {
-    const html = render();
-    expect(html).toContain('id="view-src-views-counter-ts-counterLiveView"');
-    expect(html).toContain('id="view-src-components-badge-ts-default"');
-    expect(html).toMatch(/<td class="code">count<\/td><td><span class="badge c-ui">ui<\/span><\/td><td class="conf-medium">medium<\/td>/);
-    expect(html).toMatch(/<td class="code">todos<\/td><td><span class="badge c-shared">shared<\/span><\/td><td class="conf-high">high<\/td>/);
-    expect(html).toContain("written from await listTodos()");
-    expect(html).toContain("AWAITED_IO");
+const readBack = readReport;
+
+const HOSTILE = '</script><script>alert(1)</script><!-- "quoted" & \u2028';
+
+describe("embedded data", () => {
+  it("embedJson writes no '<' at all, so no name can end the script element or open a comment; JSON.parse reads it back", () => {
+    const value = { name: HOSTILE, nested: [`</SCRIPT >`, "<!--", "a<b"] };
+    const text = embedJson(value);
+    expect(text).not.toContain("<");
+    expect(JSON.parse(text)).toEqual(value);
   });
 
-  it("shows evidence as file:line with the code line read from the source, escaped", () => {
-    const html = render();
-    expect(html).toContain("src/views/counter.ts:5</a><pre class=\"line\">socket.assign({ count: 0, todos: await listTodos() });</pre>");
-    // Line 10 holds markup: it must arrive as text, not as tags.
-    expect(html).toContain("&lt;button phx-click=&quot;increment&quot;&gt;${ctx.count} &lt;script&gt;x&lt;/script&gt;&lt;/button&gt;");
-    expect(html).not.toContain("<script>x</script>");
+  it("a view, key and event named with </script> arrive as data: the page has exactly its own script elements", () => {
+    const plan = samplePlan();
+    const view = plan.views.find((v) => v.name === "counterLiveView")!;
+    view.id = `src/views/counter.ts#${HOSTILE}`;
+    view.route = `/x/${HOSTILE}`;
+    view.state[0]!.key = HOSTILE;
+    view.events[0]!.name = HOSTILE;
+    const html = render(plan);
+    // the report's own elements: the data, one chunk of views, the page script
+    expect(html.match(/<script[ >]/g)).toHaveLength(3);
+    expect(html.match(/<\/script>/g)).toHaveLength(3);
+    expect(html).not.toContain("alert(1)</script>");
+    const { data, details } = readBack(html);
+    const row = data.views.find((v) => v.id.endsWith(HOSTILE))!;
+    expect(row.route).toBe(`/x/${HOSTILE}`);
+    expect(row.words).toContain(HOSTILE);
+    const detail = details[data.views.indexOf(row)]!;
+    expect(detail.keys.map((k) => k.key)).toContain(HOSTILE);
+    expect(detail.events[0]!.name).toBe(HOSTILE);
   });
 
-  it("links evidence relative to where the report is written", () => {
-    const html = render();
-    expect(html).toContain('href="../src/views/counter.ts"');
+  it("inline scripts and styles that would end their element are refused", () => {
+    expect(() => inlineChecked("var a = '</script>';", "script")).toThrow(/<\/script/);
+    expect(() => inlineChecked("/* <!-- */", "style")).toThrow();
+    expect(inlineChecked("var a = 1 < 2;", "script")).toBe("var a = 1 < 2;");
   });
 
-  it("shows events with placements, markers, errors and the summary", () => {
+  it("is self-contained: inline style and script, nothing loaded from a URL", () => {
     const html = render();
-    expect(html).toMatch(/<td class="code">increment<div class="loc">.*<\/div><\/td><td><span class="badge p-client">client<\/span>/);
-    expect(html).toContain("@migrate-todo(DYNAMIC_EVENT)</span>: the template sends an event named at run time");
-    expect(html).toContain('<section id="errors" class="errors"><h2>Errors (1)</h2>');
-    expect(html).toContain("PARSE_ERROR");
-    expect(html).toContain("&#39;;&#39; expected (line 3)");
-    expect(html).toMatch(/<div class="n ">1<\/div><div class="l">shared keys<\/div>/);
-  });
-
-  it("is self-contained: inline style and script, no external URLs", () => {
-    const html = render();
-    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\/|url\((https?:)?\/\//);
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/);
     expect(html).toMatch(/<style>[\s\S]+<\/style>/);
-    expect(html).toMatch(/<script>[\s\S]+<\/script>/);
+  });
+});
+
+describe("what the data holds", () => {
+  it("each view's keys, classes, confidences, reasons and the code line of the deciding reason", () => {
+    const { data, details } = readBack(render());
+    expect(data.views.map((v) => v.id)).toEqual(["src/components/badge.ts#default", "src/views/counter.ts#counterLiveView"]);
+    const counter = details[1]!;
+    expect(counter.keys.map((k) => [k.key, k.class, k.confidence, k.reasons[0]![0]])).toEqual([
+      ["count", "ui", "medium", "SELF_DERIVED"],
+      ["todos", "shared", "high", "AWAITED_IO"],
+    ]);
+    const file = data.files.indexOf("src/views/counter.ts");
+    expect(counter.keys[1]!.reasons[0]).toEqual(["AWAITED_IO", "written from await listTodos()", [file, 5]]);
+    expect(counter.lines[`${file}:5`]).toBe("socket.assign({ count: 0, todos: await listTodos() });");
+    // markup in the source is text in the data (the page escapes it when it draws it)
+    expect(counter.lines[`${file}:10`]).toContain('<script>x</script>');
+    expect(data.errors).toEqual([{ file: data.files.indexOf("src/broken.ts"), code: "PARSE_ERROR", message: "';' expected (line 3)", failed: true }]);
+    expect(data.views[1]!.counts).toEqual([1, 0, 1, 1, 0, 0, 1]);
+    expect(data.views[1]!.codes.sort()).toEqual(["AWAITED_IO", "DYNAMIC_EVENT", "SELF_DERIVED", "UI_ONLY"]);
   });
 
-  it("takes sections from other phases, on top or after the views, and extra markup per view", () => {
-    const html = render({
-      sections: [
-        { id: "diff", title: "Changes", html: "<p>DIFF-HERE</p>" },
-        { id: "progress", title: "Progress", html: "<p>PROGRESS-HERE</p>", placement: "top", note: "1 of 2 migrated" },
-      ],
-      viewExtras: (view) => (view.kind === "view" ? `<div>EXTRA ${view.name}</div>` : undefined),
-    });
-    const at = (text: string) => html.indexOf(text);
-    expect(at("PROGRESS-HERE")).toBeGreaterThan(at('id="summary"'));
-    expect(at("PROGRESS-HERE")).toBeLessThan(at('id="views"'));
-    expect(at("DIFF-HERE")).toBeGreaterThan(at('id="view-src-views-counter-ts-counterLiveView"'));
-    expect(html).toContain('<a href="#progress">Progress</a> (1 of 2 migrated)');
-    expect(html).toContain("<div>EXTRA counterLiveView</div>");
+  it("the index is sorted by path, numbers in order (view-2 before view-10), whatever order the plan has", () => {
+    const plan = samplePlan();
+    const make = (file: string) => ({ ...counterView(), id: `${file}#v`, file, name: "v" });
+    plan.views = [make("src/b/view-10.ts"), make("src/a.ts"), make("src/b/view-2.ts"), make("src/B.ts")];
+    tree = makeTree({ "src/views/counter.ts": COUNTER_SOURCE });
+    const { data } = analysisData(plan, { root: tree.root, editorLink: "x", readLine: () => undefined });
+    // folder by folder (a folder's views stay together), case and numbers as a person reads them
+    expect(data.views.map((v) => v.id)).toEqual(["src/a.ts#v", "src/b/view-2.ts#v", "src/b/view-10.ts#v", "src/B.ts#v"]);
   });
 
+  it("links open the file at the line: vscode://file<absolute path>:<line> by default, or the template given", () => {
+    const { data } = readBack(render());
+    const file = data.files.indexOf("src/views/counter.ts");
+    expect(data.links[file]).toBe(`vscode://file${tree!.root}/src/views/counter.ts:{line}`);
+    expect(readBack(render(samplePlan(), { editorLink: "idea://open?file={file}&line={line}" })).data.links[file]).toBe(`idea://open?file=${tree!.root}/src/views/counter.ts&line={line}`);
+    expect(editorLink("vscode://file{file}:{line}", "/home/me/my app", "src/a b#c.ts", 12)).toBe("vscode://file/home/me/my%20app/src/a%20b%23c.ts:12");
+    expect(editorLink("vscode://file{file}:{line}", "C:\\work\\app", "src/x.ts", 3)).toBe("vscode://file/C:/work/app/src/x.ts:3");
+    expect(editorLink("file://{file}", "/r", "x.ts", 3)).toBe("file:///r/x.ts");
+  });
+
+  it("says what each key becomes: client state, a command's state param, a loader command, a sync topic", () => {
+    const view = counterView();
+    view.events.push({ ...view.events[0]!, name: "save", placement: "server", reads: ["count"], writes: ["todos"] });
+    view.infos.push({ name: "added", origin: "subscribe:todos", writes: ["todos"], at: "src/views/counter.ts:8" });
+    const [todos, count] = view.state;
+    expect(keyBecomes(view, count!)).toEqual(["client state", "state param of command save"]);
+    expect(keyBecomes(view, todos!)).toEqual(["loaded by command load_todos (or mount's load command)", "kept fresh by sync topic todos", "set by command save"]);
+    expect(keyBecomes({ ...view, migration: { status: "pending", strategy: "carried" } }, count!)[0]).toMatch(/^carried/);
+    expect(keyBecomes({ ...view, migration: { status: "ignored" } }, todos!)).toEqual(["unchanged: the view is ignored (config or @migrate-ignore)"]);
+  });
+});
+
+describe("report.editorLink in the config", () => {
+  it("is validated with the config but left out of its hash: it changes no decision, so plans still merge", async () => {
+    const hash = async (config: object) => {
+      const dir = makeTree({ "migrate.config.json": JSON.stringify(config) });
+      try {
+        const loaded = await loadConfig(dir.root);
+        if (!loaded.ok) throw new Error(loaded.problem.messages.join("; "));
+        return loaded.config!.hash;
+      } finally {
+        dir.remove();
+      }
+    };
+    const base = await hash({ minConfidence: "medium" });
+    expect(await hash({ minConfidence: "medium", report: { editorLink: "idea://open?file={file}&line={line}" } })).toBe(base);
+    expect(await hash({ minConfidence: "high" })).not.toBe(base);
+    const bad = makeTree({ "migrate.config.json": JSON.stringify({ report: { editorLnk: "x" } }) });
+    try {
+      const loaded = await loadConfig(bad.root);
+      expect(loaded.ok ? [] : loaded.problem.messages).toEqual(['migrate.config.json: unknown field "report.editorLnk"']);
+    } finally {
+      bad.remove();
+    }
+  });
+});
+
+describe("writeHtmlReport", () => {
   it("writes the file, creating its folder (default: <root>/.migrate/report.html)", async () => {
     tree = makeTree({ "src/views/counter.ts": COUNTER_SOURCE });
     const path = defaultReportPath(tree.root);
@@ -78,36 +151,5 @@ describe("renderHtmlReport", () => {
     await writeHtmlReport(path, renderHtmlReport(samplePlan(), { root: tree.root }));
     expect(existsSync(path)).toBe(true);
     expect(readFileSync(path, "utf8")).toMatch(/^<!doctype html>/);
-  });
-});
-
-describe("renderHtmlReport detail", () => {
-  it("compact keeps each key's deciding reason and code line, drops writes, reads and supporting reasons", () => {
-    tree = makeTree({ "src/views/counter.ts": COUNTER_SOURCE });
-    const full = renderHtmlReport(samplePlan(), { root: tree.root, detail: "full" });
-    const compact = renderHtmlReport(samplePlan(), { root: tree.root, detail: "compact" });
-    expect(full).toContain("1 write</summary>");
-    expect(full).toContain("1 more reason</summary>");
-    expect(compact).not.toContain("write</summary>");
-    expect(compact).not.toContain("more reason");
-    expect(compact).toContain("This report is compact (2 views)");
-    expect(compact).toContain("written from await listTodos()");
-    expect(compact).toContain('<pre class="line">socket.assign({ count: 0, todos: await listTodos() });</pre>');
-  });
-});
-
-describe("renderHtmlReport needs-review list", () => {
-  it("lists low-confidence keys and markers above the views", () => {
-    tree = makeTree({ "src/views/counter.ts": COUNTER_SOURCE });
-    const plan = samplePlan();
-    const view = plan.views.find((v) => v.name === "counterLiveView")!;
-    view.state.find((k) => k.key === "count")!.confidence = "low";
-    const html = renderHtmlReport(plan, { root: tree.root });
-    const review = html.slice(html.indexOf('<section id="review">'), html.indexOf('<section id="views">'));
-    expect(review).toContain("Needs review (2)");
-    expect(review).toContain('key <span class="code">count</span>');
-    expect(review).toContain("written from its own previous value");
-    expect(review).toContain('marker <span class="code">DYNAMIC_EVENT</span>');
-    expect(review).not.toContain("todos");
   });
 });

@@ -29,7 +29,7 @@ beforeAll(async () => {
   cpSync(EXAMPLE_APP, dir, { recursive: true });
   // as `migrate apply` runs: its type and bundle checks keep a view that would not build unmigrated
   await runApply(dir, { report: false }, quietIo(dir).io as never);
-}, 60_000);
+}, 180_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

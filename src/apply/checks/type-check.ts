@@ -17,6 +17,8 @@ export interface TypeErrorRow {
 export interface TypeCheckSession {
   /** Errors in the overlaid files (new or replaced) that the files did not have before apply. */
   newErrors(overlay: Map<string, string>): TypeErrorRow[];
+  /** The program's project, with the analyzed project's options (made on first use). */
+  project(): Project;
 }
 
 /** liveviewjs 0.8.1 has no `types` condition in its exports map: point bundler resolution at its d.ts. */
@@ -90,6 +92,7 @@ export function createTypeCheck(root: string): TypeCheckSession {
     return baselines.get(file)!;
   };
   return {
+    project: projectOf,
     newErrors(overlay) {
       const p = projectOf();
       const before = new Map([...overlay.keys()].map((file) => [file, baselineOf(file)]));

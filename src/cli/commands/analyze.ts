@@ -2,6 +2,7 @@
 // write the plan (--out) and the HTML report. Exit 0 when every file was analyzed, 1 when some failed.
 
 import { mkdir, rename, writeFile } from "node:fs/promises";
+import { projectDirFrom } from "../../explain/root.ts";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { DEFAULT_MAX_FILE_BYTES, checkRoot, discoverFiles, noSourceFilesProblem, type Discovery } from "../../discovery/index.ts";
@@ -12,9 +13,9 @@ import type { PlanPart } from "../../plan/merge.ts";
 import type { Plan } from "../../plan/types.ts";
 import type { AnalyzeProgress } from "../../pipeline/analyze.ts";
 import { ensureMigrateDir } from "../../apply/migrate-dir.ts";
-import { defaultReportPath, formatTerminalSummary, renderHtmlReport, writeHtmlReport } from "../../reports/index.ts";
+import { DEFAULT_EDITOR_LINK, defaultReportPath, formatTerminalSummary, renderHtmlReport, writeHtmlReport } from "../../reports/index.ts";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
-import { colorsFor, type CliIo } from "../io.ts";
+import { colorsFor, say, type CliIo } from "../io.ts";
 import { createProgressDisplay } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
 import { configAnalyzeOptions, loadConfigOrThrow } from "../../config/cli.ts";
@@ -24,6 +25,8 @@ export interface AnalyzeCommandOptions {
   out?: string;
   /** A path, false for --no-report, undefined for the default path. */
   report?: string | false;
+  /** The report's link template (overrides the config's report.editorLink). */
+  editorLink?: string;
   include?: string[];
   exclude?: string[];
   maxFileSize: number;
@@ -38,11 +41,12 @@ export function register(program: Command, io: CliIo): void {
   program
     .command("analyze")
     .description("classify the state of every live view, print a summary and write an HTML report")
-    .argument("<dir>", "folder of the LiveViewJS app (paths in the plan are relative to it)")
+    .argument("[dir]", "folder of the LiveViewJS app (paths in the plan are relative to it) (default: the project the current folder is in — the nearest folder up with migrate.config.*, package.json or .git — else the current folder)")
     .option("--json", "print the plan as JSON on stdout instead of the summary")
     .option("--out <file>", "also write the plan (the same JSON document) to <file>, for `migrate apply --plan`")
     .option("--report <file>", "where to write the HTML report (default: <dir>/.migrate/report.html)")
     .option("--no-report", "do not write the HTML report")
+    .option("--editor-link <template>", `where the report's file:line links go: {file} (absolute path) and {line} (default: the config's report.editorLink, else ${DEFAULT_EDITOR_LINK})`)
     .option("--include <glob...>", "analyze only files matching these globs (.gitignore syntax, relative to <dir>)")
     .option("--exclude <glob...>", "skip files and folders matching these globs (.gitignore syntax)")
     .option("--max-file-size <size>", "report files larger than this as TOO_LARGE instead of parsing them (bytes, or 512k, 2M)", parseSize, DEFAULT_MAX_FILE_BYTES)
@@ -51,7 +55,8 @@ export function register(program: Command, io: CliIo): void {
     .option("--file-timeout <seconds>", "with worker threads, report a file still being analyzed after this long as TIMEOUT", parseSeconds, 30)
     .option("--no-progress", "never show a progress bar (it only appears on a terminal, for runs over a second)")
     .addHelpText("after", "\nExamples:\n  migrate analyze .\n  migrate analyze apps/web --json > plan.json\n  migrate analyze . --out plan.json --exclude 'src/legacy/**'")
-    .action(async (dir: string, options: AnalyzeCommandOptions) => {
+    .action(async (given: string | undefined, options: AnalyzeCommandOptions) => {
+      const dir = given ?? projectDirFrom(io.cwd);
       io.setExitCode(await runAnalyze(dir, options, io));
     });
 }
@@ -98,7 +103,7 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions, io
     const reportPath = options.report ? resolve(io.cwd, options.report) : defaultReportPath(root);
     // the default report creates .migrate: with the .gitignore that keeps it out of git status
     if (!options.report) await ensureMigrateDir(root);
-    await writeHtmlReport(reportPath, renderHtmlReport(plan, { root, reportPath }));
+    await writeHtmlReport(reportPath, renderHtmlReport(plan, { root, editorLink: options.editorLink ?? config?.config.report?.editorLink }));
     written.push(`HTML report: ${shownPath(reportPath, io.cwd)}`);
   }
 
@@ -108,8 +113,8 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions, io
     if (written.length > 0) io.stderr.write(`${written.join("\n")}\n`);
   } else {
     const colors = colorsFor(io.stdout, io.env);
-    io.stdout.write(formatTerminalSummary(plan, { colors }));
-    if (written.length > 0) io.stdout.write(`\n${written.map((line) => colors.bold(line)).join("\n")}\n`);
+    say(io, formatTerminalSummary(plan, { colors }));
+    if (written.length > 0) say(io, `\n${written.map((line) => colors.bold(line)).join("\n")}\n`);
   }
   return countFailedFiles(plan) > 0 ? EXIT_FILES_FAILED : EXIT_OK;
 }

@@ -3,6 +3,7 @@
 // Exit 0 clean, 2 markers left, 1 refused or failed part-way.
 
 import { readFile } from "node:fs/promises";
+import { projectDirFrom } from "../../explain/root.ts";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { configAnalyzeOptions, loadConfigOrThrow } from "../../config/cli.ts";
@@ -15,7 +16,7 @@ import type { ApplyInput } from "../../apply/apply-project.ts";
 import { injectionFromEnv, writeFileIfChanged } from "../../apply/atomic-write.ts";
 import { ensureMigrateDir } from "../../apply/migrate-dir.ts";
 import { EXIT_FILES_FAILED, EXIT_MARKERS_LEFT, EXIT_OK } from "../exit-codes.ts";
-import { colorsFor, type CliIo } from "../io.ts";
+import { colorsFor, detail, say, type CliIo } from "../io.ts";
 import { createProgressDisplay } from "../progress.ts";
 import { recoveryLines } from "../recovery-notes.ts";
 import { UsageError } from "../usage-error.ts";
@@ -26,6 +27,8 @@ export interface ApplyCommandOptions {
   allowDirty?: boolean;
   /** false for --no-report */
   report?: string | false;
+  /** The report's link template (overrides the config's report.editorLink). */
+  editorLink?: string;
   only?: string[];
   shard?: ShardSpec;
   typeCheck?: boolean;
@@ -41,7 +44,7 @@ export function register(program: Command, io: CliIo): void {
   program
     .command("apply")
     .description("rewrite views into client components and server commands; write migration.patch and an HTML diff report")
-    .argument("<dir>", "folder of the LiveViewJS app")
+    .argument("[dir]", "folder of the LiveViewJS app (default: the project the current folder is in — the nearest folder up with migrate.config.*, package.json or .git — else the current folder)")
     .option("--plan <file>", "apply this plan (from `migrate analyze --out`); files changed since are refused")
     .option("--dry-run", "print the unified diff and write nothing")
     .option("--allow-dirty", "apply even when the git work tree has uncommitted changes")
@@ -49,11 +52,13 @@ export function register(program: Command, io: CliIo): void {
     .option("--shard <K/N>", "with --plan: migrate only the views in the files shard K of N owns (a CI matrix; run a plain `migrate apply` once all shards have landed to wire the server)", parseShard)
     .option("--report <file>", `where to write the HTML diff report (default: <dir>/${APPLY_REPORT})`)
     .option("--no-report", "do not write the HTML diff report")
+    .option("--editor-link <template>", "where the report's file:line links go: {file} (absolute path) and {line} (default: the config's report.editorLink, else vscode://file{file}:{line})")
     .option("--no-type-check", "skip the type check of the generated files")
     .option("--no-bundle-check", "skip the browser-bundle check for server-only modules")
     .option("--no-progress", "never show a progress bar (it only appears on a terminal, for runs over a second)")
     .addHelpText("after", "\nExamples:\n  migrate apply . --dry-run\n  migrate analyze . --out plan.json && migrate apply . --plan plan.json\n  migrate revert .   # undo what apply wrote")
-    .action(async (dir: string, options: ApplyCommandOptions) => {
+    .action(async (given: string | undefined, options: ApplyCommandOptions) => {
+      const dir = given ?? projectDirFrom(io.cwd);
       io.setExitCode(await runApply(dir, options, io));
     });
 }
@@ -134,23 +139,24 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
     if (options.report !== false) {
       reportPath = options.report ? resolve(io.cwd, options.report) : join(root, APPLY_REPORT);
       const { renderDiffReport } = await import("../../reports/diff-report.ts");
-      await writeFileIfChanged(reportPath, renderDiffReport(result, { rootLabel: dir, patchPath: relative(root, patchPath) }));
+      await writeFileIfChanged(reportPath, renderDiffReport(result, { rootLabel: dir, root, patchPath: relative(root, patchPath), editorLink: options.editorLink ?? config?.config.report?.editorLink }));
     }
   }
 
   const markers = result.views.reduce((n, v) => n + v.markers.length, 0);
   for (const view of result.views) {
     const mark = view.outcome === "migrated" ? colors.green("migrated") : view.outcome === "blocked" ? colors.yellow("markers ") : colors.dim("unchanged");
-    io.stdout.write(`${mark}  ${view.viewId}${view.component && view.outcome === "migrated" ? ` → ${view.component.file}` : ""}\n`);
-    for (const m of view.markers) io.stdout.write(`           ${colors.dim(`${m.file}:${m.line}`)} ${m.code}: ${m.message}\n`);
+    say(io, `${mark}  ${view.viewId}${view.component && view.outcome === "migrated" ? ` → ${view.component.file}` : ""}\n`);
+    for (const m of view.markers) say(io, `           ${colors.dim(`${m.file}:${m.line}`)} ${m.code}: ${m.message}\n`);
+    for (const note of view.notes) detail(io, `           ${colors.dim(note)}\n`);
   }
   const counts = (outcome: string) => result.views.filter((v) => v.outcome === outcome).length;
-  io.stdout.write(`\n${colors.bold(`${counts("migrated")} migrated, ${counts("blocked")} left with ${markers} marker(s), ${counts("already-migrated")} already migrated; ${result.written.length} file(s) written`)}\n`);
+  say(io, `\n${colors.bold(`${counts("migrated")} migrated, ${counts("blocked")} left with ${markers} marker(s), ${counts("already-migrated")} already migrated; ${result.written.length} file(s) written`)}\n`);
   if (changed) {
-    io.stdout.write(`Patch: ${shown(patchPath, io.cwd)}\n`);
-    if (reportPath) io.stdout.write(`HTML diff report: ${shown(reportPath, io.cwd)}\n`);
+    say(io, `Patch: ${shown(patchPath, io.cwd)}\n`);
+    if (reportPath) say(io, `HTML diff report: ${shown(reportPath, io.cwd)}\n`);
   } else {
-    io.stdout.write("No file changed: the patch and the report were not rewritten.\n");
+    say(io, "No file changed: the patch and the report were not rewritten.\n");
   }
   if (result.problem) {
     io.stderr.write(`${colors.red("error:")} ${result.problem.message}\n`);

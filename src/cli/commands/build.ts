@@ -8,7 +8,8 @@ import { pathToFileURL } from "node:url";
 import type { Command } from "commander";
 import fg from "fast-glob";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
-import type { CliIo } from "../io.ts";
+import { say, type CliIo } from "../io.ts";
+import { projectDirFrom } from "../../explain/root.ts";
 import { UsageError } from "../usage-error.ts";
 
 const IGNORE = ["**/node_modules/**", "**/.git/**", ".migrate/**", "dist/**", "build/**"];
@@ -17,11 +18,11 @@ export function register(program: Command, io: CliIo): void {
   program
     .command("build")
     .description("build the migrated views' browser bundles ahead of time (build/client/ with a manifest.json)")
-    .argument("[dir]", "the app's folder (where its package.json is)", ".")
+    .argument("[dir]", "the app's folder, where its package.json is (default: the project the current folder is in)")
     .option("--out <dir>", "where to write, relative to the app's folder; the server looks in build/client", join("build", "client"))
     .option("--no-minify", "keep the bundles readable")
-    .action(async (dir: string, options: { out: string; minify: boolean }) => {
-      io.setExitCode(await runBuild(dir, options, io));
+    .action(async (given: string | undefined, options: { out: string; minify: boolean }) => {
+      io.setExitCode(await runBuild(given ?? projectDirFrom(io.cwd), options, io));
     });
 }
 
@@ -52,6 +53,6 @@ export async function runBuild(dir: string, options: { out: string; minify: bool
   rmSync(out, { recursive: true, force: true }); // old hashed files must not pile up
   const manifest = writeClientBuild(bundle, out);
   const bytes = [...bundle.assets.values()].reduce((sum, asset) => sum + asset.body.length, 0);
-  io.stdout.write(`built ${Object.keys(manifest.entries).length} view${Object.keys(manifest.entries).length === 1 ? "" : "s"} into ${relative(io.cwd, out) || "."}: ${manifest.files.length} files, ${bytes} bytes\n`);
+  say(io, `built ${Object.keys(manifest.entries).length} view${Object.keys(manifest.entries).length === 1 ? "" : "s"} into ${relative(io.cwd, out) || "."}: ${manifest.files.length} files, ${bytes} bytes\n`);
   return EXIT_OK;
 }

@@ -3,6 +3,7 @@
 // 1 when apply never ran there (nothing to check).
 
 import { readFile } from "node:fs/promises";
+import { projectDirFrom } from "../../explain/root.ts";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import fg from "fast-glob";
@@ -11,16 +12,17 @@ import { findMarkers, type FoundMarker } from "../../apply/markers.ts";
 import { decode } from "../../apply/file-text.ts";
 import { EXIT_FILES_FAILED, EXIT_MARKERS_LEFT, EXIT_OK } from "../exit-codes.ts";
 import { GENERATED_HEADER } from "../../codemods/generated-header.ts";
-import { colorsFor, type CliIo } from "../io.ts";
+import { colorsFor, say, type CliIo } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
 
 export function register(program: Command, io: CliIo): void {
   program
     .command("check")
     .description("list the @migrate-todo markers left; exit 2 while any remain")
-    .argument("<dir>", "folder of the migrated app")
+    .argument("[dir]", "folder of the migrated app (default: the project the current folder is in — the nearest folder up with migrate.config.*, package.json or .git — else the current folder)")
     .option("--json", "print the markers as JSON")
-    .action(async (dir: string, options: { json?: boolean }) => {
+    .action(async (given: string | undefined, options: { json?: boolean }) => {
+      const dir = given ?? projectDirFrom(io.cwd);
       io.setExitCode(await runCheck(dir, options, io));
     });
 }
@@ -57,7 +59,7 @@ export async function runCheck(dir: string, options: { json?: boolean }, io: Cli
   else {
     const colors = colorsFor(io.stdout, io.env);
     for (const m of markers) io.stdout.write(`${colors.dim(`${m.file}:${m.line}`)} ${colors.yellow(m.code)}: ${m.message}\n`);
-    io.stdout.write(markers.length === 0 ? "No @migrate-todo markers left.\n" : `\n${markers.length} marker(s) left.\n`);
+    say(io, markers.length === 0 ? "No @migrate-todo markers left.\n" : `\n${markers.length} marker(s) left.\n`);
   }
   return markers.length > 0 ? EXIT_MARKERS_LEFT : EXIT_OK;
 }

@@ -9,7 +9,7 @@ import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { CONFIG_FILES } from "../../config/load.ts";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
-import type { CliIo } from "../io.ts";
+import { say, type CliIo } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
 
 export function register(program: Command, io: CliIo): void {
@@ -40,7 +40,7 @@ export async function runInit(dir: string, options: { format?: string; force?: b
   const shadowing = existing.filter((name) => name !== file && CONFIG_FILES.indexOf(name) < CONFIG_FILES.indexOf(file));
   if (shadowing.length > 0) throw new UsageError(`${shadowing.join(", ")} would still be read before ${file}: remove it, or use --format ${shadowing[0]!.endsWith(".json") ? "json" : "ts"}`);
   await writeFile(join(root, file), format === "ts" ? TS_CONFIG : jsonConfig(root));
-  io.stdout.write(`wrote ${relative(io.cwd, join(root, file)) || file}${format === "ts" || importable ? "" : " (liveview-migrate is not installed here: the $schema path resolves once it is)"}\n`);
+  say(io, `wrote ${relative(io.cwd, join(root, file)) || file}${format === "ts" || importable ? "" : " (liveview-migrate is not installed here: the $schema path resolves once it is)"}\n`);
   return EXIT_OK;
 }
 
@@ -85,6 +85,9 @@ export default defineConfig({
 
   // Script src values of your LiveViewJS page layout that migrated pages do not need.
   // layout: { dropScripts: ["/js/index.js"] },
+
+  // Where the HTML reports' file:line links go ({file}: absolute path, {line}: 1-based line).
+  // report: { editorLink: "vscode://file{file}:{line}" },
 });
 `;
 

@@ -3,11 +3,12 @@
 // After a killed apply: its temp files are removed first, and its run is undone like any other.
 
 import { resolve } from "node:path";
+import { projectDirFrom } from "../../explain/root.ts";
 import type { Command } from "commander";
 import { checkRoot } from "../../discovery/index.ts";
 import { revertJournal } from "../../apply/journal.ts";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
-import { colorsFor, type CliIo } from "../io.ts";
+import { colorsFor, say, type CliIo } from "../io.ts";
 import { staleTempLines } from "../recovery-notes.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -15,9 +16,10 @@ export function register(program: Command, io: CliIo): void {
   program
     .command("revert")
     .description("restore what `migrate apply` changed (from .migrate/journal.json)")
-    .argument("<dir>", "folder apply ran on")
+    .argument("[dir]", "folder apply ran on (default: the project the current folder is in — the nearest folder up with migrate.config.*, package.json or .git — else the current folder)")
     .option("--force", "also restore files edited since apply")
-    .action(async (dir: string, options: { force?: boolean }) => {
+    .action(async (given: string | undefined, options: { force?: boolean }) => {
+      const dir = given ?? projectDirFrom(io.cwd);
       const root = resolve(io.cwd, dir);
       const problem = await checkRoot(root, dir);
       if (problem) throw new UsageError(problem.message, problem.code);
@@ -30,10 +32,10 @@ export function register(program: Command, io: CliIo): void {
         io.setExitCode(EXIT_FILES_FAILED);
         return;
       }
-      for (const file of result.restored) io.stdout.write(`${colors.green("restored")} ${file}\n`);
-      for (const file of result.removed) io.stdout.write(`${colors.green("removed ")} ${file}\n`);
+      for (const file of result.restored) say(io, `${colors.green("restored")} ${file}\n`);
+      for (const file of result.removed) say(io, `${colors.green("removed ")} ${file}\n`);
       for (const c of result.conflicts) io.stderr.write(`${colors.yellow("kept    ")} ${c.file}: ${c.message}\n`);
-      if (result.restored.length + result.removed.length + result.conflicts.length === 0) io.stdout.write("Nothing to revert.\n");
+      if (result.restored.length + result.removed.length + result.conflicts.length === 0) say(io, "Nothing to revert.\n");
       io.setExitCode(result.conflicts.length > 0 ? EXIT_FILES_FAILED : EXIT_OK);
     });
 }

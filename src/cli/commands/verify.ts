@@ -5,6 +5,7 @@
 // modules left open (timers, sockets) is reported, never waited for.
 
 import { readFile, writeFile } from "node:fs/promises";
+import { projectDirFrom } from "../../explain/root.ts";
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { Command } from "commander";
@@ -20,7 +21,7 @@ import {
 import { REPORT_CSS } from "../../reports/html-assets.ts";
 import { stillOpen } from "../../verify/resources.ts";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
-import { colorsFor, type CliIo } from "../io.ts";
+import { colorsFor, say, type CliIo } from "../io.ts";
 import { createProgressDisplay } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -48,8 +49,8 @@ export function register(program: Command, io: CliIo): void {
       "run original and migrated views side by side and compare what they render",
     )
     .argument(
-      "<dir>",
-      "folder of the migrated app (views with a .component.ts next to them)",
+      "[dir]",
+      "folder of the migrated app (views with a .component.ts next to them) (default: the project the current folder is in — the nearest folder up with migrate.config.*, package.json or .git — else the current folder)",
     )
     .option(
       "--script <file>",
@@ -91,7 +92,8 @@ export function register(program: Command, io: CliIo): void {
       "after",
       '\nRoutes: a router found anywhere in the app by its type (LiveViewRouter) or shape (path keys, live view values), exported or not; --router to name one; otherwise each view gets a path of its own (/__verify/<n>, route params filled with "1").\nSteps: {kind:"click",index}, {kind:"form",binding:"change"|"submit",index,values,target}, {kind:"key",binding,window,index,key}, {kind:"patch",href}, {kind:"tick",ms}; optional client: 0|1.\nBundle check: each component browser bundle must hold no module the plan says is server state, nor values of its datasets.\nExit codes: 0 every view verified equivalent, 1 some view diverged, shipped server state, or could not be verified (or none was found), 64 usage error.',
     )
-    .action(async (dir: string, options: VerifyCommandOptions) => {
+    .action(async (given: string | undefined, options: VerifyCommandOptions) => {
+      const dir = given ?? projectDirFrom(io.cwd);
       // from the real command line: the process ends here, whatever the app's modules left open
       const standalone = io.stdout === process.stdout;
       const baseline = standalone ? process.getActiveResourcesInfo() : [];
@@ -224,7 +226,7 @@ export async function runVerify(
   }
   if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else
-    io.stdout.write(formatVerifyTerminal(report, colorsFor(io.stdout, io.env)));
+    say(io, formatVerifyTerminal(report, colorsFor(io.stdout, io.env)));
   if (options.html) {
     const section = verifyReportSection(report);
     await writeFile(

@@ -23,6 +23,8 @@ export interface FirstPaintInput {
   scriptUrl: string;
   /** Chunks the script imports: preloaded, so the browser fetches them in parallel with it. */
   preloadUrls?: string[];
+  /** The response's CSP nonce: the scripts the runtime writes carry it. */
+  nonce?: string;
 }
 
 export type FirstPaintResult =
@@ -71,11 +73,12 @@ export async function renderFirstPaint(input: FirstPaintInput): Promise<FirstPai
     ...(effects.sealed !== undefined ? { sealed: effects.sealed } : {}),
   };
   const name = escapeAttribute(component.name);
+  const nonce = input.nonce ? ` nonce="${escapeAttribute(input.nonce)}"` : "";
   const body =
     `<div ${PROTOCOL.rootAttr}="${name}">${markup}</div>` +
     `<script type="application/json" ${PROTOCOL.stateAttr}="${name}">${jsonForScript(payload)}</script>` +
-    (input.preloadUrls ?? []).map((href) => `<link rel="modulepreload" href="${escapeAttribute(href)}">`).join("") +
-    `<script type="module" src="${escapeAttribute(input.scriptUrl)}"></script>`;
+    (input.preloadUrls ?? []).map((href) => `<link rel="modulepreload" href="${escapeAttribute(href)}"${nonce}>`).join("") +
+    `<script type="module" src="${escapeAttribute(input.scriptUrl)}"${nonce}></script>`;
   return { kind: "page", body, title: effects.title };
 }
 

@@ -2,6 +2,7 @@
 // bundle, commands and the sync stream. It keeps no per-client state: any process with the same
 // secret and sync log can answer any request.
 
+import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { PROTOCOL, SYNC_PROTOCOL, type CommandsModule, type ComponentDefinition } from "../contract.ts";
 import { readJsonBody } from "./body.ts";
@@ -35,6 +36,8 @@ export interface LayoutMeta {
   component: string;
   /** The session as commands see it (with getSession's facts): a page shell may show the user. */
   session: Session;
+  /** This response's CSP nonce. Scripts the layout writes around the body get it anyway; a layout that builds its page otherwise can use it. */
+  nonce: string;
 }
 
 export interface RequestHandlerOptions {
@@ -71,6 +74,11 @@ export interface RequestHandlerOptions {
    * `false` always builds at run time.
    */
   clientBuild?: string | false;
+  /**
+   * Headers on every page, by name (lower case): a value replaces the default, `false` leaves the header
+   * out. `{nonce}` in a value is the response's nonce. Defaults: SECURITY_HEADERS.
+   */
+  securityHeaders?: Record<string, string | false>;
   /** Unexpected errors (bugs in commands, renders); default console.error. Never sent to clients. */
   onError?(error: unknown): void;
 }
@@ -162,16 +170,9 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
   async function servePage(req: IncomingMessage, res: ServerResponse, url: URL, route: RouteDefinition, pathParams: Record<string, string>) {
     if (req.method !== "GET" && req.method !== "HEAD") return sendError(res, httpError(405, "METHOD_NOT_ALLOWED", "Use GET"), { allow: "GET, HEAD" });
     let session = readSession(keys, req, cookieName);
-    const headers: Record<string, string> = {
-      "cache-control": "no-store",
-      "content-type": "text/html; charset=utf-8",
-      // what holds whatever the app's own layout puts in the page (its inline styles and scripts stay allowed):
-      // no framing by other sites, no plugins, no <base> hijack, no sniffing, no full URLs to other sites
-      "content-security-policy": "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
-      "x-frame-options": "SAMEORIGIN",
-      "x-content-type-options": "nosniff",
-      "referrer-policy": "strict-origin-when-cross-origin",
-    };
+    const nonce = randomBytes(16).toString("base64");
+    const headers: Record<string, string> = { "cache-control": "no-store", "content-type": "text/html; charset=utf-8" };
+    for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...options.securityHeaders })) if (value !== false) headers[name.toLowerCase()] = value.replaceAll("{nonce}", nonce);
     session ??= newSession();
     // every page load renews the cookie's life, signed with the current secret (rotation)
     headers["set-cookie"] = sessionCookieHeader(cookieName, encodeSessionCookie(keys, session), isSecure(req, options.trustProxy === true));
@@ -187,6 +188,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
       head: (topic) => log.head(topic),
       scriptUrl: `${clientPrefix}${built.entries.get(route.component.name)!.file}`,
       preloadUrls: built.entries.get(route.component.name)!.imports.map((file) => `${clientPrefix}${file}`),
+      nonce,
     });
     if (result.kind === "redirect") {
       res.writeHead(302, { ...headers, location: result.location, "content-length": 0 });
@@ -197,8 +199,8 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
       res.writeHead(result.error.status >= 500 ? 500 : result.error.status, { ...headers, "content-type": "text/plain; charset=utf-8" });
       return void res.end(result.error.status >= 500 ? "Internal Server Error" : result.error.message);
     }
-    const meta: LayoutMeta = { title: result.title, url, component: route.component.name, session: options.layout ? await sessionOf(req, session) : session };
-    const page = await (options.layout ?? defaultLayout)(result.body, meta);
+    const meta: LayoutMeta = { title: result.title, url, component: route.component.name, session: options.layout ? await sessionOf(req, session) : session, nonce };
+    const page = withNonce(await (options.layout ?? defaultLayout)(result.body, meta), result.body, nonce);
     res.writeHead(200, { ...headers, "content-length": Buffer.byteLength(page) });
     res.end(page);
   }
@@ -416,6 +418,29 @@ function isSecure(req: IncomingMessage, trustProxy: boolean): boolean {
   if ((req.socket as { encrypted?: boolean }).encrypted) return true;
   const forwarded = req.headers["x-forwarded-proto"];
   return trustProxy && typeof forwarded === "string" && forwarded.split(",")[0]!.trim().toLowerCase() === "https";
+}
+
+/**
+ * A strict policy (scripts only by nonce, and what those load), plus no framing by other sites, no
+ * plugins, no <base> hijack, no sniffing, no full URLs sent to other sites. The runtime's own scripts
+ * need no eval and no inline code.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "content-security-policy": "script-src 'nonce-{nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
+  "x-frame-options": "SAMEORIGIN",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+};
+
+/**
+ * The layout's own scripts (the app's page shell: its client bundle, its inline setup) get the nonce;
+ * the body, where rendered data lives, gets none: a script that got into the data stays blocked.
+ */
+function withNonce(page: string, body: string, nonce: string): string {
+  const at = page.indexOf(body);
+  if (at < 0) return page; // the layout rewrote the body: it can use meta.nonce itself
+  const stamp = (html: string) => html.replace(/<script\b(?![^>]*\snonce=)/gi, `<script nonce="${nonce}"`);
+  return stamp(page.slice(0, at)) + body + stamp(page.slice(at + body.length));
 }
 
 function defaultLayout(body: string, meta: LayoutMeta): string {

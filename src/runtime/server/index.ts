@@ -1,7 +1,7 @@
 // `@liveview-migrate/runtime/server`: the Node side of the runtime. A server wiring file needs only
 // createRequestHandler (or an adapter), a secret, and optionally a Redis sync log.
 
-export { createRequestHandler } from "./handler.ts";
+export { createRequestHandler, SECURITY_HEADERS } from "./handler.ts";
 export type { RequestHandler, RequestHandlerOptions, RouteDefinition, LayoutMeta, NodeHandler } from "./handler.ts";
 export { expressMiddleware, honoHandler } from "./adapters.ts";
 export { fail } from "./commands.ts";

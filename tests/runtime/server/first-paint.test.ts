@@ -62,8 +62,11 @@ describe("first paint", () => {
     const { html, payload, response } = await firstPaint(`${server.url}/notes/42?tab=x`);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    // page headers that hold whatever the app's layout adds
-    expect(response.headers.get("content-security-policy")).toBe("frame-ancestors 'self'; object-src 'none'; base-uri 'self'");
+    // a strict policy: scripts by this response's nonce only (the runtime's scripts carry it)
+    const csp = response.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([A-Za-z0-9+/=]{24})'/.exec(csp)?.[1];
+    expect(csp).toBe(`script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'`);
+    expect(html).toMatch(new RegExp(`<script type="module" src="[^"]+" nonce="${nonce!.replace(/[+/]/g, "\\$&")}"></script>`));
     expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
@@ -77,6 +80,46 @@ describe("first paint", () => {
     expect(Object.keys(payload.offsets).sort()).toEqual(["notes", "other"]);
     expect(payload.idempotent).toEqual(["listNotes"]);
     expect(payload.csrfToken).toMatch(/^[\w-]{20,}$/);
+  });
+
+  it("gives each response its own nonce: the layout's scripts get it, scripts inside the rendered body do not", async () => {
+    const layout = (body: string) => `<html><head><script src="/app.js"></script><script>window.x = 1</script><script nonce="own"></script></head><body>${body}<script>after()</script></body></html>`;
+    const handler = createRequestHandler({ secret: SECRET, layout, routes: [{ path: "/notes/:id", component: notes, commands: app.commands, clientModule }] });
+    const served = await listen(handler);
+    try {
+      const [a, b] = [await firstPaint(`${served.url}/notes/1`), await firstPaint(`${served.url}/notes/1`)];
+      const nonceOf = (r: Response) => /'nonce-([^']+)'/.exec(r.headers.get("content-security-policy")!)![1];
+      expect(nonceOf(a.response)).not.toBe(nonceOf(b.response));
+      const nonce = nonceOf(a.response);
+      expect(a.html).toContain(`<script nonce="${nonce}" src="/app.js"></script><script nonce="${nonce}">window.x = 1</script><script nonce="own"></script>`);
+      expect(a.html).toContain(`<script nonce="${nonce}">after()</script>`);
+      // the title holds "</script><script>alert(1)…": escaped, and no nonce anywhere inside the root element
+      const root = /<div data-lvm-root="notes">(.*?)<\/div><script type="application\/json"/s.exec(a.html)![1]!;
+      expect(root).not.toContain("nonce");
+    } finally {
+      await served.close();
+      await handler.close();
+    }
+  });
+
+  it("takes the app's own security headers: a replaced policy (with its {nonce}), a header left out", async () => {
+    const handler = createRequestHandler({
+      secret: SECRET,
+      securityHeaders: { "content-security-policy": "default-src 'self'; script-src 'nonce-{nonce}'", "x-frame-options": false },
+      routes: [{ path: "/notes/:id", component: notes, commands: app.commands, clientModule }],
+    });
+    const served = await listen(handler);
+    try {
+      const { response, html } = await firstPaint(`${served.url}/notes/1`);
+      const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy")!)![1];
+      expect(response.headers.get("content-security-policy")).toBe(`default-src 'self'; script-src 'nonce-${nonce}'`);
+      expect(html).toContain(`nonce="${nonce}"`);
+      expect(response.headers.get("x-frame-options")).toBeNull();
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    } finally {
+      await served.close();
+      await handler.close();
+    }
   });
 
   it("escapes </script> and U+2028/2029 in the state script; JSON.parse restores them", async () => {
@@ -96,7 +139,7 @@ describe("first paint", () => {
 
   it("serves the client bundle content-hashed and immutable, gzip when asked, 304 on its etag", async () => {
     const { html } = await firstPaint(`${server.url}/notes/1`);
-    const src = /<script type="module" src="([^"]+)"><\/script>/.exec(html)![1];
+    const src = /<script type="module" src="([^"]+)"[^>]*><\/script>/.exec(html)![1];
     expect(src).toMatch(/^\/_lvm\/client\/notes-[A-Z0-9]+\.js$/);
     const plain = await fetch(`${server.url}${src}`, { headers: { "accept-encoding": "identity" } });
     expect(plain.status).toBe(200);
