@@ -38,7 +38,8 @@ export async function runBuild(dir: string, options: { out: string; minify: bool
     return EXIT_FILES_FAILED;
   }
   // the components are imported to read their definitions: TypeScript ones through tsx's loader
-  if (views.some((file) => /\.m?ts$/.test(file)) && !process.execArgv.join(" ").includes("tsx")) (await import("tsx/esm/api")).register();
+  // (a checkout runs the tool's own sources under tsx already)
+  if (views.some((file) => /\.m?ts$/.test(file)) && !import.meta.url.endsWith(".ts")) (await import("tsx/esm/api")).register();
   const { buildClientBundle, writeClientBuild } = await import("../../runtime/server/bundle.ts");
   const entries = [];
   for (const file of views) {
