@@ -19,7 +19,7 @@ export function migrate(...args: string[]): { status: number | null; stdout: str
   return spawnSync(process.execPath, [join(REPO, "bin", "migrate.js"), ...args], { cwd: REPO, encoding: "utf8" });
 }
 
-/** Copies the example app to tmp/<label>-<pid> (inside the repo, so `liveview-migrate/*`, liveviewjs,
+/** Copies the example app to tmp/<label>-<pid> (inside the repo, so `@liveview-migrate/runtime/*`, liveviewjs,
  *  zod... resolve from it) and applies the chosen views; throws with apply's output if it fails. */
 export function migratedCopy(label: string, only: string[], prepare?: (copy: string) => void): { copy: string; applyOutput: string } {
   const copy = join(REPO, "tmp", `${label}-${process.pid}`);
