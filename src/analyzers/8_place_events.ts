@@ -99,14 +99,17 @@ function isEventAttr(attr: string): boolean {
  * no key, no hook that could push it, no binding named at run time) and each of those forms always
  * sends the field.
  */
-function sentBy(view: ViewFacts, name: string): { sent?: string[] } {
+function sentBy(view: ViewFacts, name: string): { sent?: string[]; textOnly?: true } {
   const { bindings, forms } = view.template;
   if (bindings.some((b) => b.attr === "phx-hook" || (b.dynamic && isEventAttr(b.attr)))) return {};
   const own = bindings.filter((b) => b.value === name && isEventAttr(b.attr));
+  if (own.length === 0) return {};
+  // only the template's own bindings send it: Phoenix's client sends text (phx-value-*, values, forms)
+  const textOnly = { textOnly: true as const };
   const from = forms.filter((f) => f.event === name || f.changeEvent === name);
-  if (own.length === 0 || own.some((b) => b.attr !== "phx-submit" && b.attr !== "phx-change") || own.length !== from.length) return {};
+  if (own.some((b) => b.attr !== "phx-submit" && b.attr !== "phx-change") || own.length !== from.length) return textOnly;
   const sent = from.map((f) => new Set(f.sent ?? [])).reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
-  return sent.size > 0 ? { sent: [...sent].sort() } : {};
+  return sent.size > 0 ? { sent: [...sent].sort(), ...textOnly } : textOnly;
 }
 
 function bindingsFor(view: ViewFacts, name: string): string[] {

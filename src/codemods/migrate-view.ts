@@ -209,7 +209,11 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     return keys.map((k) => `${key(k)}: ${schemas?.get(k) ?? "z.unknown()"}${optional ? ".optional()" : ""}`);
   };
   // fields the template always sends with the event (a form's text inputs) are required, the rest may be absent
-  const eventFields = (name: string, kind: "event" | "info") => input.typeSchemas?.event(plan.file, sf.text, view.statement.getStart(sf), name, kind, kind === "event" ? plan.events.find((e) => e.name === name)?.sent : undefined);
+  const eventFields = (name: string, kind: "event" | "info"): EventFields => {
+    const decision = kind === "event" ? plan.events.find((e) => e.name === name) : undefined;
+    const typed = input.typeSchemas?.event(plan.file, sf.text, view.statement.getStart(sf), name, kind, decision?.sent);
+    return typed ?? (input.typeSchemas && decision?.textOnly ? "text" : undefined);
+  };
   const infosType = view.typeArgs[2];
   // timers that ring the view's own doorbell (polling.ts) → ctx.every(ms, type), which replaces the running one:
   // started in mount, or (re)started by an event or a message
@@ -844,11 +848,16 @@ const COMMAND_SCHEMA = /^params: z\.object\(/m;
 /** A command member. The event's fields (type-schemas.ts) and the browser state it reads (`__state`) are
  *  declared, so a request without them or with wrong types is a 422 with a message instead of a crash in
  *  the handler. The values are the browser's: validate them like input. */
-function commandMember(name: string, param: string, body: string, stateFields?: string[], eventFields?: string[]): string {
-  if (!stateFields?.length && !eventFields?.length) return `async ${key(name)}(${param}, ctx) {\n${body}\n},`;
+function commandMember(name: string, param: string, body: string, stateFields?: string[], event?: EventFields): string {
+  const eventFields = event === "text" ? [] : event;
+  if (!stateFields?.length && !eventFields?.length && event !== "text") return `async ${key(name)}(${param}, ctx) {\n${body}\n},`;
   const shape = [...(eventFields ?? []), ...(stateFields?.length ? [`__state: z.object({ ${stateFields.join(", ")} })`] : [])].join(", ");
-  return `${key(name)}: {\nparams: z.object({ ${shape} }).passthrough(),\nasync handler(${param}, ctx) {\n${body}\n},\n},`;
+  // an event only the template's plain bindings send carries text in every field (Phoenix's client)
+  return `${key(name)}: {\nparams: z.object({ ${shape} }).${event === "text" ? "catchall(z.string())" : "passthrough()"},\nasync handler(${param}, ctx) {\n${body}\n},\n},`;
 }
+
+/** An event's fields from its type, "text" when it has no readable type but only plain bindings send it (every field text). */
+type EventFields = string[] | "text" | undefined;
 
 function mergeRuntimeImport(imports: string[], defineImport: string): string[] {
   const runtime = imports.findIndex((i) => i.endsWith(`from ${JSON.stringify(RUNTIME_CLIENT)};`));

@@ -73,6 +73,7 @@ const eventDecision = z
     at: location,
     bindings: z.array(z.string()),
     sent: z.array(z.string()).optional(),
+    textOnly: z.literal(true).optional(),
     override: z.object({ from: z.string(), kind: z.enum(["config", "annotation"]), analyzed: placement }).strict().optional(),
   })
   .strict();

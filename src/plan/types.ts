@@ -109,6 +109,8 @@ export interface EventDecision {
   bindings: string[];
   /** Fields every event of this name carries: it is sent only by forms that always send them (a command's schema requires them). */
   sent?: string[];
+  /** Sent only by this template's plain bindings (no hook, no JS command, no binding named at run time): every field is text. */
+  textOnly?: true;
   override?: { from: string; kind: "config" | "annotation"; analyzed: Placement };
 }
 

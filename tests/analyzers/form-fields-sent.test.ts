@@ -45,3 +45,22 @@ describe("fields a form always sends with its event", () => {
     expect(sentOf(`<form phx-submit="post"><input name="text"><input name="x"></form><form phx-change="post"><input name="text"></form>`)).toEqual(["text"]);
   });
 });
+
+describe("events only the template's plain bindings send (every field text)", () => {
+  const decision = (template: string, event = "post") => {
+    const { merged } = analyzeSources({ "v.ts": source(template), "store.ts": store });
+    return view(merged, "v.ts#v").events.find((e) => e.name === event);
+  };
+
+  it("a click, a key or a form of this template: Phoenix's client sends text", () => {
+    expect(decision(`<button phx-click="post" phx-value-text="\${ctx.open}">go</button>`)?.textOnly).toBe(true);
+    expect(decision(`<form phx-submit="post"><input name="text"></form>`)).toMatchObject({ textOnly: true, sent: ["text"] });
+  });
+
+  it("not when a hook could push it, a binding is named at run time, or the template does not send it", () => {
+    expect(decision(`<button phx-click="post">go</button><div phx-hook="Chart"></div>`)?.textOnly).toBeUndefined();
+    expect(decision(`<button phx-click="post">go</button><button phx-click="\${ctx.open ? "post" : "other"}">x</button>`)?.textOnly).toBeUndefined();
+    // handled but bound nowhere here (a child component's markup, a hook elsewhere): nothing known
+    expect(decision(`<p>nothing</p>`)?.textOnly).toBeUndefined();
+  });
+});

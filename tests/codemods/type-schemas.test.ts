@@ -8,7 +8,9 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTypeSchemas } from "../../src/codemods/type-schemas.ts";
 import { runCommand } from "../../src/runtime/server/commands.ts";
-import { applyCase, removeScratch } from "../apply/cases.ts";
+import { applyCase, PACKAGE_ROOT, removeScratch, scratchRepo } from "../apply/cases.ts";
+import { applyProject } from "../../src/apply/apply-project.ts";
+import { analyzeProject } from "../../src/pipeline/analyze.ts";
 
 /** A scratch project: files by relative path; the view is the statement starting with `export const view`. */
 function project(files: Record<string, string>, tsconfig: object = { compilerOptions: { strict: true } }) {
@@ -180,4 +182,21 @@ export const view = createLiveView<{ n: number }, Events, Infos>({});
       `"note": z.string().optional()`,
     ]);
   });
+});
+
+describe("a plain-JS view's command", () => {
+  it("takes text in every field when only the template's plain bindings send its event: an object is a 422", async () => {
+    const root = scratchRepo(join(PACKAGE_ROOT, "fixtures", "real-world", "plainjs"), "plainjs-text");
+    roots.push(root);
+    const { plan } = await analyzeProject(root, {});
+    expect(plan.views.find((v) => v.id === "src/views/inbox.js#inboxView")!.events.find((e) => e.name === "archive")!.textOnly).toBe(true);
+    const result = await applyProject({ root, plan, typeCheck: false, bundleCheck: false });
+    expect(result.problem).toBeUndefined();
+    const commands = (await import(pathToFileURL(join(root, "src/views/inbox.commands.js")).href)).default;
+    const ctx = { session: { id: "s" }, publish: async () => {} };
+    const run = (params: unknown) => runCommand(commands.archive, params, ctx, { timeoutMs: 5_000, onError: (e) => { throw e; } });
+    expect(await run({ type: "archive", id: { $ne: 1 } })).toMatchObject({ ok: false, error: { status: 422, code: "INVALID_PARAMS" } });
+    expect(await run({ type: "archive", id: ["1"] })).toMatchObject({ ok: false, error: { status: 422 } });
+    expect((await run({ type: "archive", id: "1" })).ok).toBe(true);
+  }, 120_000);
 });
