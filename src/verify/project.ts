@@ -197,7 +197,7 @@ export async function bundleView(root: string, source: OriginalSource, view: Mig
       for (const [path, bytes] of inputs) clientInputs.set(relative(root, path).split(sep).join("/"), bytes);
     },
     // the upload machinery too, as the server's page bundle gives it to components that declare uploads
-    entry: `import { mount } from "@liveview-migrate/runtime";\nimport { createUploads } from "@liveview-migrate/runtime/uploads";\nimport { __verifyWallClock } from "lvm-verify:date";\nimport * as mod from ${abs(root, view.componentFile)};\nglobalThis.__lvmVerify = { mount, createUploads, module: mod, wallClock: __verifyWallClock };\n`,
+    entry: `import { mount } from "@liveview-migrate/runtime";\nimport { createUploads } from "@liveview-migrate/runtime/uploads";\nimport { followSync } from "@liveview-migrate/runtime/sync";\nimport { __verifyWallClock } from "lvm-verify:date";\nimport * as mod from ${abs(root, view.componentFile)};\nglobalThis.__lvmVerify = { mount, createUploads, followSync, module: mod, wallClock: __verifyWallClock };\n`,
     outFile: join(outDir, `${id}.client.js`),
     platform: "browser",
     appRoot: root,

@@ -273,6 +273,8 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
     try {
       // ctx.every / ctx.after (polling) run on the session's clock like the page's intervals: time passes only on a `tick` step
       [mounted] = api.mount(def, {
+        // the sync client, as a page bundle gives it to components that follow topics
+        sync: api.followSync,
         fetch: ownFetch,
         EventSource: eventSourceFor(cookie, () => tab),
         storage: undefined,

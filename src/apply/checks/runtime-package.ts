@@ -15,6 +15,7 @@ const TOOL_DIR = fileURLToPath(new URL("../../", import.meta.url));
 export const RUNTIME_MODULES: Readonly<Record<string, string>> = {
   "@liveview-migrate/runtime": "client/index",
   "@liveview-migrate/runtime/uploads": "client/uploads",
+  "@liveview-migrate/runtime/sync": "client/sync-stream",
   "@liveview-migrate/runtime/server": "server/index",
   "@liveview-migrate/runtime/template": "template/index",
 };

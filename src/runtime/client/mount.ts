@@ -4,6 +4,7 @@
 import { PROTOCOL, type ComponentDefinition, type StatePayload } from "../contract.ts";
 import { parseState } from "../template/state-json.ts";
 import { installBindings, views } from "./bindings.ts";
+import type { followSync } from "./sync-stream.ts";
 import { createView, type HookDefinition } from "./view.ts";
 import type { UploadSupport } from "./uploads-static.ts";
 
@@ -20,6 +21,8 @@ export interface MountOptions {
   uploads?: UploadSupport;
   /** Where `ctx.after` timers go (default setTimeout): a host that controls time (verify's tick steps) holds them. */
   schedule?: (ms: number, run: () => void) => () => void;
+  /** The sync client: `followSync` from `@liveview-migrate/runtime/sync` (the server's page bundle passes it for components with `sync`). */
+  sync?: typeof followSync;
 }
 
 export interface MountedComponent {
@@ -35,6 +38,12 @@ export interface MountedComponent {
 
 type Definitions = ComponentDefinition<any> | ComponentDefinition<any>[] | Record<string, ComponentDefinition<any>>;
 
+/**
+ * Mounts the components found in the page. Optional features come in options, so a page's bundle
+ * carries only what its component uses: `sync` (followSync from `@liveview-migrate/runtime/sync`) for
+ * a component that follows topics, `uploads` for one that declares uploads. The server's page bundles
+ * pass them.
+ */
 export function mount(components: Definitions, options: MountOptions = {}): MountedComponent[] {
   const list: ComponentDefinition<any>[] = Array.isArray(components) ? components : components.render ? [components as ComponentDefinition<any>] : Object.values(components);
   const mounted: MountedComponent[] = [];
@@ -57,6 +66,7 @@ export function mount(components: Definitions, options: MountOptions = {}): Moun
       EventSource: options.EventSource,
       uploads: options.uploads,
       schedule: options.schedule,
+      sync: options.sync,
     });
     views.set(el, view);
     mounted.push(view);

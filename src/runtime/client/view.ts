@@ -10,7 +10,7 @@ import { callCommand } from "./command-call.ts";
 import { toEvent, type EventObject } from "./event-payload.ts";
 import { patch } from "./patch.ts";
 import { renderHtml, type KeyedCache } from "./render-html.ts";
-import { followSync } from "./sync-stream.ts";
+import type { followSync } from "./sync-stream.ts";
 import { noUploads, type UploadSupport } from "./uploads-static.ts";
 
 export interface HookInstance {
@@ -32,6 +32,8 @@ export interface MountEnv {
   uploads?: UploadSupport;
   /** Where `ctx.after` timers go (MountOptions.schedule). */
   schedule?: (ms: number, run: () => void) => () => void;
+  /** The sync stream (`followSync`), given only where a component follows topics. */
+  sync?: typeof followSync;
 }
 
 /** The root component or a stateful child component: who an event or assign belongs to. */
@@ -435,9 +437,10 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   }
 
   const topics = Object.keys(def.sync ?? {});
+  if (topics.length > 0 && !env.sync) throw new Error(`component ${name} follows sync topics: mount it with the sync option (the server's page bundle does)`);
   const sync =
     topics.length > 0 &&
-    followSync(
+    env.sync!(
       topics,
       script.offsets ?? {},
       {

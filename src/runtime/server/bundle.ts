@@ -36,6 +36,7 @@ const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 const runtimeEntry = fileURLToPath(new URL(`../client/index${ext}`, import.meta.url));
 const templateEntry = fileURLToPath(new URL(`../template/index${ext}`, import.meta.url));
 const uploadsEntry = fileURLToPath(new URL(`../client/uploads${ext}`, import.meta.url));
+const syncEntry = fileURLToPath(new URL(`../client/sync-stream${ext}`, import.meta.url));
 const runtimeRoot = fileURLToPath(new URL("..", import.meta.url));
 /** The names components import the browser runtime by: one copy of it in the bundle, this one. */
 const RUNTIME_ALIASES = { "@liveview-migrate/runtime": runtimeEntry, "@liveview-migrate/runtime/template": templateEntry };
@@ -58,13 +59,9 @@ export async function buildClientBundle(entries: ClientEntry[], options: { minif
     componentOf.set(id, name);
     // the upload machinery only in the pages of components that declare uploads
     const uploads = Object.keys(entry.component.uploads ?? {}).length > 0;
-    sources.set(
-      id,
-      `import { mount } from ${JSON.stringify(runtimeEntry)};\n` +
-        (uploads ? `import { createUploads } from ${JSON.stringify(uploadsEntry)};\n` : "") +
-        `import { ${exportName} as component } from ${JSON.stringify(path)};\n` +
-        `mount(component${uploads ? ", { uploads: createUploads }" : ""});\n`,
-    );
+    // and the sync client only in those whose component follows topics
+    const sync = Object.keys(entry.component.sync ?? {}).length > 0;
+    sources.set(id, pageEntry({ runtime: runtimeEntry, uploads: uploads ? uploadsEntry : undefined, sync: sync ? syncEntry : undefined, component: `import { ${exportName} as component } from ${JSON.stringify(path)};` }));
   }
 
   const virtualEntries: Plugin = {
@@ -112,6 +109,24 @@ export async function buildClientBundle(entries: ClientEntry[], options: { minif
     bundle.entries.set(name, { file: baseName(output), imports: meta.imports.filter((i) => i.kind === "import-statement").map((i) => baseName(i.path)) });
   }
   return bundle;
+}
+
+/**
+ * The module a page loads: mounts its component with only the features it uses,
+ * so the upload machinery and the sync client are in the bundles of the pages that need them. Also
+ * written by the Vite plugin (src/runtime/vite).
+ */
+export function pageEntry(parts: { runtime: string; uploads?: string; sync?: string; component: string; find?: string }): string {
+  // each feature from its own module, not the runtime's index: with code splitting, what the index
+  // re-exports lands in the chunk every page shares
+  const features = [...(parts.uploads ? ["uploads: createUploads"] : []), ...(parts.sync ? ["sync: followSync"] : [])];
+  return (
+    `import { mount } from ${JSON.stringify(parts.runtime)};\n` +
+    (parts.uploads ? `import { createUploads } from ${JSON.stringify(parts.uploads)};\n` : "") +
+    (parts.sync ? `import { followSync } from ${JSON.stringify(parts.sync)};\n` : "") +
+    `${parts.component}\n${parts.find ?? ""}` +
+    `mount(component${features.length ? `, { ${features.join(", ")} }` : ""});\n`
+  );
 }
 
 function assetOf(body: Buffer): ClientAsset {

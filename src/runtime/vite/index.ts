@@ -12,6 +12,7 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pageEntry } from "../server/bundle.ts";
 
 export interface LiveviewMigrateViteOptions {
   /** Where the bundles and manifest.json go, relative to Vite's root (default build/client, where the server looks). */
@@ -37,6 +38,7 @@ interface ComponentModule {
   name: string;
   path: string;
   uploads: boolean;
+  sync: boolean;
 }
 
 const VIRTUAL = "lvm-entry:";
@@ -74,14 +76,14 @@ export function liveviewMigrate(options: LiveviewMigrateViteOptions = {}): Livev
     load(id) {
       if (!id.startsWith(RESOLVED)) return undefined;
       const component = modules.get(id.slice(RESOLVED.length))!;
-      // as the runtime's own build mounts a page's component (bundle.ts); uploads only where declared
-      return (
-        `import { mount } from "@liveview-migrate/runtime";\n` +
-        (component.uploads ? `import { createUploads } from "@liveview-migrate/runtime/uploads";\n` : "") +
-        `import * as mod from ${JSON.stringify(component.path)};\n` +
-        `const component = Object.values(mod).find((v) => v && typeof v === "object" && v.name === ${JSON.stringify(component.name)} && typeof v.render === "function");\n` +
-        `mount(component${component.uploads ? ", { uploads: createUploads }" : ""});\n`
-      );
+      // the runtime's own page entry (bundle.ts): uploads and the sync client only where declared
+      return pageEntry({
+        runtime: "@liveview-migrate/runtime",
+        uploads: component.uploads ? "@liveview-migrate/runtime/uploads" : undefined,
+        sync: component.sync ? "@liveview-migrate/runtime/sync" : undefined,
+        component: `import * as mod from ${JSON.stringify(component.path)};`,
+        find: `const component = Object.values(mod).find((v) => v && typeof v === "object" && v.name === ${JSON.stringify(component.name)} && typeof v.render === "function");\n`,
+      });
     },
     generateBundle(_options, bundle) {
       const entries: Record<string, { file: string; imports: string[] }> = {};
@@ -112,5 +114,5 @@ function readComponent(path: string): ComponentModule {
   const text = readFileSync(path, "utf8");
   const name = /defineComponent\b[^(]*\(\s*\{\s*name:\s*("(?:[^"\\]|\\.)*")/.exec(text)?.[1];
   if (!name) throw new Error(`liveview-migrate: ${path} defines no component (defineComponent({ name: "…", … }))`);
-  return { name: JSON.parse(name) as string, path, uploads: /^\s*uploads:\s*\{/m.test(text) };
+  return { name: JSON.parse(name) as string, path, uploads: /^\s*uploads:\s*\{/m.test(text), sync: /^\s*sync:\s*\{/m.test(text) };
 }

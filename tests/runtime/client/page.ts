@@ -4,6 +4,7 @@ import { afterEach } from "vitest";
 import { mount, type MountOptions, type MountedComponent } from "../../../src/runtime/client/index.ts";
 import type { ComponentDefinition, StatePayload } from "../../../src/runtime/contract.ts";
 import { uploadConfigs } from "../../../src/runtime/template/uploads.ts";
+import { followSync } from "../../../src/runtime/client/sync-stream.ts";
 
 let mounted: MountedComponent[] = [];
 afterEach(() => {
@@ -24,7 +25,8 @@ export async function serverPage(def: ComponentDefinition<any>, state: Record<st
 
 export async function mountPage(def: ComponentDefinition<any>, state: Record<string, unknown>, options: MountOptions & { payload?: Partial<StatePayload>; html?: string } = {}): Promise<MountedComponent> {
   document.body.innerHTML = options.html ?? (await serverPage(def, state, options.payload));
-  const [component] = mount(def, options);
+  // the sync client, as the page bundles give it to components that follow topics
+  const [component] = mount(def, { sync: followSync, ...options });
   mounted.push(component);
   await component.flushed();
   return component;
