@@ -167,8 +167,9 @@ export function zodOfType(type: ts.Type, checker: ts.TypeChecker, mode: Mode, de
   if (type.isUnion()) return unionSchema(type.types, checker, mode, depth);
   if (type.isStringLiteral()) return mode === "event" ? "z.string()" : `z.literal(${JSON.stringify(type.value)})`;
   if (f & (ts.TypeFlags.String | ts.TypeFlags.TemplateLiteral)) return "z.string()";
-  // a number or a boolean comes from a form as its text, from a hook as itself
-  if (f & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral | ts.TypeFlags.Enum | ts.TypeFlags.EnumLiteral)) return "z.union([z.number(), z.string()])";
+  // a number or a boolean comes from a form as its text, from a hook as itself; a NaN or Infinity
+  // crosses JSON as null
+  if (f & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral | ts.TypeFlags.Enum | ts.TypeFlags.EnumLiteral)) return "z.union([z.number(), z.string(), z.null()])";
   if (f & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return "z.union([z.boolean(), z.string()])";
   if (f & ts.TypeFlags.BigInt) return mode === "state" ? "z.bigint()" : UNKNOWN;
   if (f & ts.TypeFlags.Null) return "z.null()";

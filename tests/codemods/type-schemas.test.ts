@@ -54,7 +54,7 @@ export const view = createLiveView<{ n: number }, Events, Infos>({});
   it("reads the fields of the event's union member; every field may be absent, each has its kind", () => {
     expect(p.event("add")).toEqual([
       `"text": z.string().optional()`,
-      `"count": z.union([z.number(), z.string()]).optional()`,
+      `"count": z.union([z.number(), z.string(), z.null()]).optional()`,
       `"tags": z.array(z.string()).optional()`,
       `"done": z.union([z.boolean(), z.string()]).nullable().optional()`,
     ]);
@@ -65,7 +65,7 @@ export const view = createLiveView<{ n: number }, Events, Infos>({});
     // a type from another module, through Partial<…>: the checker reads it
     expect(p.event("save")).toEqual([`"id": z.string().optional()`, `"shift": z.string().optional()`]);
     // messages read the third type argument (and their declared fields are there: below)
-    expect(p.event("found", "info")).toEqual([`"hits": z.union([z.number(), z.string()])`]);
+    expect(p.event("found", "info")).toEqual([`"hits": z.union([z.number(), z.string(), z.null()])`]);
   });
 
   it("gives none when the type cannot be read (no type arguments, no such event)", () => {
@@ -111,7 +111,7 @@ export const view = createLiveComponent<Ctx, { type: "x" }>({});
       open: "z.union([z.boolean(), z.string()])",
       note: "z.string().optional()",
       when: "z.date()",
-      picked: `z.array(z.object({ "id": z.string(), "qty": z.union([z.number(), z.string()]) }).passthrough())`,
+      picked: `z.array(z.object({ "id": z.string(), "qty": z.union([z.number(), z.string(), z.null()]) }).passthrough())`,
       meta: "z.record(z.string())",
       free: "z.unknown()",
       onPick: "z.unknown()",
@@ -178,7 +178,7 @@ export const view = createLiveView<{ n: number }, Events, Infos>({});
   it("a message's declared fields are required (the view's own code built it), optional ones stay optional", () => {
     expect(schemas.event("view.ts", text, anchor, "found", "info")).toEqual([
       `"query": z.string()`,
-      `"page": z.union([z.number(), z.string()]).optional()`,
+      `"page": z.union([z.number(), z.string(), z.null()]).optional()`,
       `"note": z.string().optional()`,
     ]);
   });
