@@ -106,6 +106,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 export function createRequestHandler(options: RequestHandlerOptions): RequestHandler {
   const keys = sessionKeys(options.secret);
+  // the app's headers by lower-case name over the defaults: "X-Frame-Options": false drops the default too
+  const securityHeaders: Record<string, string | false> = { ...SECURITY_HEADERS, ...Object.fromEntries(Object.entries(options.securityHeaders ?? {}).map(([name, value]) => [name.toLowerCase(), value])) };
   const log = options.sync ?? createMemorySyncLog();
   const memo = log.memo ?? createMemoryMemo();
   const ownsLog = !options.sync;
@@ -172,7 +174,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
     let session = readSession(keys, req, cookieName);
     const nonce = randomBytes(16).toString("base64");
     const headers: Record<string, string> = { "cache-control": "no-store", "content-type": "text/html; charset=utf-8" };
-    for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...options.securityHeaders })) if (value !== false) headers[name.toLowerCase()] = value.replaceAll("{nonce}", nonce);
+    for (const [name, value] of Object.entries(securityHeaders)) if (value !== false) headers[name] = value.replaceAll("{nonce}", nonce);
     session ??= newSession();
     // every page load renews the cookie's life, signed with the current secret (rotation)
     headers["set-cookie"] = sessionCookieHeader(cookieName, encodeSessionCookie(keys, session), isSecure(req, options.trustProxy === true));

@@ -102,10 +102,10 @@ describe("first paint", () => {
     }
   });
 
-  it("takes the app's own security headers: a replaced policy (with its {nonce}), a header left out", async () => {
+  it("takes the app's own security headers, whatever their case: a replaced policy (with its {nonce}), a header left out", async () => {
     const handler = createRequestHandler({
       secret: SECRET,
-      securityHeaders: { "content-security-policy": "default-src 'self'; script-src 'nonce-{nonce}'", "x-frame-options": false },
+      securityHeaders: { "Content-Security-Policy": "default-src 'self'; script-src 'nonce-{nonce}'", "X-Frame-Options": false },
       routes: [{ path: "/notes/:id", component: notes, commands: app.commands, clientModule }],
     });
     const served = await listen(handler);
