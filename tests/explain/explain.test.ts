@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCli } from "../cli/run-cli.ts";
 import type { Explanation } from "../../src/explain/explain.ts";
-import { parseExplainTarget } from "../../src/explain/root.ts";
+import { parseExplainTarget } from "../../src/explain/target.ts";
 
 const FIXTURE = fileURLToPath(new URL("../../fixtures/override-cases/", import.meta.url));
 

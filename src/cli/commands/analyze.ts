@@ -2,7 +2,7 @@
 // write the plan (--out) and the HTML report. Exit 0 when every file was analyzed, 1 when some failed.
 
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { projectDirFrom } from "../../explain/root.ts";
+import { projectDirFrom } from "../../discovery/root.ts";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { DEFAULT_MAX_FILE_BYTES, checkRoot, discoverFiles, noSourceFilesProblem, type Discovery } from "../../discovery/index.ts";

@@ -3,7 +3,7 @@
 // Exit 0 clean, 2 markers left, 1 refused or failed part-way.
 
 import { readFile } from "node:fs/promises";
-import { projectDirFrom } from "../../explain/root.ts";
+import { projectDirFrom } from "../../discovery/root.ts";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { configAnalyzeOptions, loadConfigOrThrow } from "../../config/cli.ts";

@@ -9,7 +9,7 @@ import type { Command } from "commander";
 import fg from "fast-glob";
 import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
 import { say, type CliIo } from "../io.ts";
-import { projectDirFrom } from "../../explain/root.ts";
+import { projectDirFrom } from "../../discovery/root.ts";
 import { UsageError } from "../usage-error.ts";
 
 const IGNORE = ["**/node_modules/**", "**/.git/**", ".migrate/**", "dist/**", "build/**"];

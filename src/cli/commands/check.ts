@@ -3,7 +3,7 @@
 // 1 when apply never ran there (nothing to check).
 
 import { readFile } from "node:fs/promises";
-import { projectDirFrom } from "../../explain/root.ts";
+import { projectDirFrom } from "../../discovery/root.ts";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import fg from "fast-glob";

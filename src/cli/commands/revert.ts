@@ -3,7 +3,7 @@
 // After a killed apply: its temp files are removed first, and its run is undone like any other.
 
 import { resolve } from "node:path";
-import { projectDirFrom } from "../../explain/root.ts";
+import { projectDirFrom } from "../../discovery/root.ts";
 import type { Command } from "commander";
 import { checkRoot } from "../../discovery/index.ts";
 import { revertJournal } from "../../apply/journal.ts";

@@ -5,7 +5,7 @@
 // modules left open (timers, sockets) is reported, never waited for.
 
 import { readFile, writeFile } from "node:fs/promises";
-import { projectDirFrom } from "../../explain/root.ts";
+import { projectDirFrom } from "../../discovery/root.ts";
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { Command } from "commander";
