@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import type { FileRecord, FunctionEffects, Plan, ViewPlan } from "../plan/types.ts";
 import fg from "fast-glob";
 import { commandsPathFor, componentPathFor, GENERATED_HEADER, migrateView, type ViewMigration } from "../codemods/migrate-view.ts";
+import { dependencyChanges } from "../codemods/package-dependencies.ts";
 import { wireServer, type WiringResult } from "../codemods/server-wiring.ts";
 import { createTypeSchemas } from "../codemods/type-schemas.ts";
 import { AppIndex } from "../discovery/routers.ts";
@@ -305,6 +306,13 @@ export async function applyProject(options: ApplyOptions): Promise<ApplyResult> 
     const before = (await read(file))!;
     const after = applyEdits(before, edits);
     if (after !== before) changes.push({ file, before, after });
+  }
+  // the packages the migrated code brings (the runtime, zod) go into the project's package.json
+  const dependencies = await dependencyChanges(changes, read);
+  warnings.push(...dependencies.warnings);
+  for (const change of dependencies.changes) {
+    changes.push(change);
+    unitOf.set(change.file, "(dependencies)");
   }
   changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   // the patch of a resumed run covers the interrupted one too: that one never wrote its patch

@@ -825,9 +825,11 @@ function assembleFiles(a: AssembleInput): Generated | undefined {
     const originalImport = originalNames.length === 0 && !originalDefault ? [] : [`import ${[originalDefault, originalNames.length ? `{ ${originalNames.join(", ")} }` : undefined].filter(Boolean).join(", ")} from ${JSON.stringify(originalSpecifier)};`];
     const commandsText = [
       header("Runs on the server only: the view's server work, as the original wrote it."),
-      // load commands and commands reading browser state validate their input with zod, re-exported by the
-      // runtime so the project needs no zod of its own (unless its code already imports it)
-      `import { defineCommands${runsOriginal ? `, ${a.runner ?? "runLiveHandler"}` : ""}${COMMAND_SCHEMA.test(commandsObject) && !commandDeps.imports.some((i) => /^import (z\b|\* as z\b|\{([^}]*[\s,])?z\s*[,}]|\{[^}]*\bas z\b)/.test(i)) ? ", z" : ""} } from ${JSON.stringify(RUNTIME_SERVER)};`,
+      `import { defineCommands${runsOriginal ? `, ${a.runner ?? "runLiveHandler"}` : ""} } from ${JSON.stringify(RUNTIME_SERVER)};`,
+      // load commands and commands reading browser state validate their input with zod: the project's
+      // own (apply adds it to package.json; LiveViewJS apps have it through liveviewjs), so the runtime
+      // a production app installs carries no schema library
+      ...(COMMAND_SCHEMA.test(commandsObject) && !commandDeps.imports.some((i) => /^import (z\b|\* as z\b|\{([^}]*[\s,])?z\s*[,}]|\{[^}]*\bas z\b)/.test(i)) ? [`import { z } from "zod";`] : []),
       ...originalImport,
       ...commandDeps.imports,
       "",

@@ -158,7 +158,7 @@ describe("the packed packages in a fresh project", () => {
     expect(existsSync(join(runtime, "src"))).toBe(false);
     // the runtime's own dependencies only: no tool, no compiler, no bundler
     const runtimePkg = JSON.parse(readFileSync(join(runtime, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-    expect(Object.keys(runtimePkg.dependencies).sort()).toEqual(["morphdom", "zod"]);
+    expect(Object.keys(runtimePkg.dependencies).sort()).toEqual(["morphdom"]);
   });
 
   it("plain JS: --version, analyze, apply, build; the app runs on node with only production dependencies", { timeout: 180_000 }, async () => {
@@ -169,6 +169,10 @@ describe("the packed packages in a fresh project", () => {
     const generated = ["src/views/signup.component.js", "src/views/signup.commands.js", "src/router.migrated.js", "src/server.js"].map((f) => readFileSync(join(js, f), "utf8"));
     expect(generated.join("\n")).not.toMatch(/from "liveview-migrate/);
     expect(generated[0]).toContain(`from "${RUNTIME}"`);
+    // the commands' schemas use the app's zod, which apply lists next to the runtime the app already lists
+    expect(generated[1]).toContain(`import { z } from "zod";`);
+    const { dependencies } = JSON.parse(readFileSync(join(js, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    expect(dependencies).toMatchObject({ [RUNTIME]: `file:${tarballs.runtime}`, zod: expect.stringMatching(/^\^3\./) });
     expect((await ok("npx", ["migrate", "build", "."], js)).stdout).toMatch(/^built 1 view into build\/client/m);
     const manifest = JSON.parse(readFileSync(join(js, "build/client/manifest.json"), "utf8")) as { entries: Record<string, { file: string }>; files: string[] };
     expect(Object.keys(manifest.entries)).toEqual(["signup"]);

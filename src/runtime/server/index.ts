@@ -17,6 +17,4 @@ export type { MemorySyncLogOptions } from "./sync/memory-log.ts";
 export { createRedisSyncLog } from "./sync/redis-log.ts";
 export type { RedisSyncLogOptions } from "./sync/redis-log.ts";
 export { defineCommands } from "../contract.ts";
-// Generated commands validate their params with zod; re-exported so a migrated project needs no zod of its own.
-export { z } from "zod";
 export type { CommandContext, CommandDefinition, CommandsModule } from "../contract.ts";
