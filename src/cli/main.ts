@@ -17,7 +17,11 @@ import { register as registerInit } from "./commands/init.ts";
 import { register as registerRevert } from "./commands/revert.ts";
 import { register as registerVerify } from "./commands/verify.ts";
 
-/** Every command, one file each (src/cli/commands/<name>.ts exporting `register(program, io)`). */
+/**
+ * Every command, two files each: src/cli/commands/<name>.ts `register(program, io)` declares its
+ * arguments, options and help (all that `--help` loads), and its action imports src/cli/run/<name>.ts,
+ * the work, when the command runs: start-up never pays for the analyzer, apply or verify.
+ */
 const COMMANDS: ((program: Command, io: CliIo) => void)[] = [registerInit, registerAnalyze, registerApply, registerMerge, registerCheck, registerExplain, registerRevert, registerVerify, registerBuild];
 
 export async function main(argv: string[], makeIo: (setExitCode: (code: number) => void) => CliIo = processIo): Promise<number> {

@@ -6,9 +6,10 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { CONFIG_FILES } from "./files.ts";
 import { describeIssues, migrateConfigSchema, type MigrateConfig } from "./schema.ts";
 
-export const CONFIG_FILES = ["migrate.config.ts", "migrate.config.js", "migrate.config.json"] as const;
+export { CONFIG_FILES };
 
 export interface LoadedConfig {
   /** Root-relative file name, e.g. "migrate.config.json". */

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyProject } from "../../src/apply/apply-project.ts";
-import { viewFilter } from "../../src/cli/commands/apply.ts";
+import { viewFilter } from "../../src/cli/run/apply.ts";
 import { analyzeProject } from "../../src/pipeline/analyze.ts";
 import { PACKAGE_ROOT, readTree, removeScratch, scratchRepo } from "./cases.ts";
 

@@ -5,8 +5,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runApply } from "../../src/cli/commands/apply.ts";
-import { runVerify } from "../../src/cli/commands/verify.ts";
+import { runApply } from "../../src/cli/run/apply.ts";
+import { runVerify } from "../../src/cli/run/verify.ts";
 import { verifyProject, type VerifyReport } from "../../src/verify/compare.ts";
 import { EXAMPLE_APP } from "./original-app.ts";
 import { CHILD_COMPONENT_NOTE } from "../../src/codemods/child-components.ts";

@@ -9,8 +9,8 @@ import { join, resolve } from "node:path";
 import fg from "fast-glob";
 import { afterAll, describe, expect, it } from "vitest";
 import { stripTypes } from "../../src/apply/strip-types.ts";
-import { runApply } from "../../src/cli/commands/apply.ts";
-import { runVerify } from "../../src/cli/commands/verify.ts";
+import { runApply } from "../../src/cli/run/apply.ts";
+import { runVerify } from "../../src/cli/run/verify.ts";
 import type { VerifyReport } from "../../src/verify/compare.ts";
 import { EXAMPLE_APP } from "./original-app.ts";
 
