@@ -501,7 +501,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     const snapshot = `{ ${clientKeys.map((k) => `${key(k)}: ctx.state${/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`).join(", ")} }`;
     members.push(`async ${handlerName}(message, ctx) {\n// the original ${handlerName} runs whole on the server (command ${handlerName}); ${RESULT_ACTION} applies its answer\nawait ctx.command(${JSON.stringify(handlerName)}, () => ({ message: { ...message }, state: ${snapshot} }), { onResult: ${JSON.stringify(RESULT_ACTION)}, serial: true });\n},`);
     for (const effect of ["putFlash", "pageTitle", "pushPatch", "pushRedirect", "pushEvent", "send", ...(isChild ? ["sendParentInfo"] : [])]) effects.add(effect);
-    commands.push(`${handlerName}: {\n// the original ${handlerName}, unchanged: its mount rebuilds the server's state, the browser's ui/form keys are laid over it\nparams: z.object({ message: z.record(z.unknown()), state: z.object({ ${stateFields(clientKeys, true)?.join(", ") ?? ""} }).passthrough() }),\nhandler: (input: { message: Record<string, unknown>; state: Record<string, unknown> }, ctx) => runLiveHandler(${ORIGINAL_VIEW}, ${JSON.stringify(kind)}, input, ${JSON.stringify(clientKeys)}, ctx),\n},`);
+    commands.push(`${handlerName}: {\n// the original ${handlerName}, unchanged: its mount rebuilds the server's state, the browser's ui/form keys are laid over it\nparams: z.object({ message: z.record(z.string(), z.unknown()), state: z.object({ ${stateFields(clientKeys, true)?.join(", ") ?? ""} }).passthrough() }),\nhandler: (input: { message: Record<string, unknown>; state: Record<string, unknown> }, ctx) => runLiveHandler(${ORIGINAL_VIEW}, ${JSON.stringify(kind)}, input, ${JSON.stringify(clientKeys)}, ctx),\n},`);
     notes.push(`${handlerName}: the original handler runs whole in command ${handlerName} (one round trip per ${kind === "event" ? "event" : "message"}, no per-tab process)`);
   }
 
@@ -659,7 +659,7 @@ function carriedParts(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, bloc
   const run = (part: string, input: string) => `(input: ${input}, ctx) => runCarried(${originalView}, ${JSON.stringify(part)}, input, ${visibleText}, ctx)`;
   const sealedInput = "__sealed: z.string()";
   const loads = [`mount: ${JSON.stringify("mount")}`];
-  commands.push(`mount: {\n// the original mount, unchanged; the state it builds is sealed for the browser to carry\nparams: z.object({ params: z.record(z.string()).optional() }),\nhandler: ${run("mount", "{ params?: Record<string, string> }")},\n},`);
+  commands.push(`mount: {\n// the original mount, unchanged; the state it builds is sealed for the browser to carry\nparams: z.object({ params: z.record(z.string(), z.string()).optional() }),\nhandler: ${run("mount", "{ params?: Record<string, string> }")},\n},`);
   if (view.parts.get("handleParams")) {
     loads.push(`params: ${JSON.stringify("handleParams")}`);
     commands.push(`handleParams: {\n// the original handleParams, on every navigation\nparams: z.object({ url: z.string(), ${sealedInput} }),\nhandler: ${run("params", "{ url: string; __sealed: string }")},\n},`);
@@ -670,7 +670,7 @@ function carriedParts(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, bloc
     const handlerName = kind === "event" ? "handleEvent" : "handleInfo";
     if (!view.parts.get(handlerName) && !referenced.has(handlerName)) continue;
     members.push(`async ${handlerName}(message, ctx) {\n// the original ${handlerName} runs on the server (command ${handlerName}) with the state this page carries\nawait ctx.command(${JSON.stringify(handlerName)}, { message: { ...message } }, { onResult: ${JSON.stringify(RESULT_ACTION)}, serial: true });\n},`);
-    commands.push(`${handlerName}: {\nparams: z.object({ message: z.record(z.unknown()), ${sealedInput} }),\nhandler: ${run(kind, "{ message: Record<string, unknown>; __sealed: string }")},\n},`);
+    commands.push(`${handlerName}: {\nparams: z.object({ message: z.record(z.string(), z.unknown()), ${sealedInput} }),\nhandler: ${run(kind, "{ message: Record<string, unknown>; __sealed: string }")},\n},`);
   }
   // pubsub messages come through the sync stream; every message goes to handleInfo
   const hasInfo = !!view.parts.get("handleInfo") || referenced.has("handleInfo");

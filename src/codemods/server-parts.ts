@@ -238,7 +238,7 @@ export function loadCommandText(kind: "mount" | "params", name: string, part: Fu
     const [urlName] = part.params;
     if (mentions(urlName)) prelude.push(`const ${urlName} = new URL(input.url);`), (usesInput = true);
   }
-  const schema = kind === "mount" ? "z.object({ params: z.record(z.string()) })" : "z.object({ url: z.string().url() })";
+  const schema = kind === "mount" ? "z.object({ params: z.record(z.string(), z.string()) })" : "z.object({ url: z.string().url() })";
   const inputType = kind === "mount" ? "{ params: Record<string, string> }" : "{ url: string }";
   const result = withEffects ? "{ patch, effects }" : "patch";
   const about = kind === "mount" ? "the server part of mount: run at first paint (in-process) and after a sync reset" : "the server part of handleParams: run at first paint (in-process) and on every navigation";

@@ -188,7 +188,7 @@ export function zodOfType(type: ts.Type, checker: ts.TypeChecker, mode: Mode, de
   if ((type.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class) return UNKNOWN;
   const index = checker.getIndexInfoOfType(type, ts.IndexKind.String);
   const properties = checker.getPropertiesOfType(type);
-  if (index && properties.length === 0) return `z.record(${zodOfType(index.type, checker, mode, depth + 1)})`;
+  if (index && properties.length === 0) return `z.record(z.string(), ${zodOfType(index.type, checker, mode, depth + 1)})`;
   if (properties.length === 0) return UNKNOWN;
   const fields = properties.map((p) => {
     const schema = zodOfType(checker.getTypeOfSymbol(p), checker, mode, depth + 1);

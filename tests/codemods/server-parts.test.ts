@@ -37,7 +37,7 @@ describe("load commands (server parts of mount and handleParams)", () => {
     expect(component).toContain("const id = String(params.id); if (!id) return; ctx.assign({ id, open: false, tab: \"a\" });");
     expect(component).not.toContain("getItem");
     expect(commands).toContain("const id = String(params.id); if (!id) return patch; const item = await getItem(id); Object.assign(patch, { item, label: item ? item.name : \"none\" });");
-    expect(commands).toContain("params: z.object({ params: z.record(z.string()) })");
+    expect(commands).toContain("params: z.object({ params: z.record(z.string(), z.string()) })");
   });
 
   it("a shared key from a `let` local is not recomputed per event: the whole handler runs on the server, where mount rebuilds it from the session", () => {

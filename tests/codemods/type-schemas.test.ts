@@ -112,7 +112,7 @@ export const view = createLiveComponent<Ctx, { type: "x" }>({});
       note: "z.string().optional()",
       when: "z.date()",
       picked: `z.array(z.object({ "id": z.string(), "qty": z.union([z.number(), z.string(), z.null()]) }).passthrough())`,
-      meta: "z.record(z.string())",
+      meta: "z.record(z.string(), z.string())",
       free: "z.unknown()",
       onPick: "z.unknown()",
       absent: "z.unknown()",

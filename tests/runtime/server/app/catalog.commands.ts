@@ -4,7 +4,7 @@ import { defineCommands } from "../../../../src/runtime/server/index.ts";
 
 export const catalogCommands = defineCommands({
   mount: {
-    params: z.object({ params: z.record(z.string()) }),
+    params: z.object({ params: z.record(z.string(), z.string()) }),
     handler(input: { params: Record<string, string> }, ctx) {
       const effects: [string, ...unknown[]][] = [];
       if (input.params.shelf === "gone") effects.push(["pushRedirect", "/catalog/main"]);
