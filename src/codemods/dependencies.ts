@@ -29,6 +29,8 @@ export interface Dependencies {
   unsupported: { name: string; pos: number }[];
   /** Server bindings of the view's file the code needs: never copied (one instance, on the server). */
   serverBindings: { name: string; statement: ts.Statement; imported: boolean }[];
+  /** The runtime values the code uses, by their runtime names (`JS`: it renders JS commands). */
+  runtimeValues: string[];
 }
 
 export function identifiersIn(sf: ts.SourceFile, ranges: readonly Range[]): Set<string> {
@@ -220,6 +222,7 @@ export function collectDependencies(sf: ts.SourceFile, generatedCode: string, ex
     declarations: sf.statements.filter((s) => chosen.has(s)).map((s) => withLeadingComments(s, sf)),
     unsupported,
     serverBindings,
+    runtimeValues: [...new Set([...runtimeValues, ...templateValues].map((v) => v.split(" as ")[0]!))],
   };
 }
 

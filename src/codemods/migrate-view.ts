@@ -776,16 +776,23 @@ function assembleFiles(a: AssembleInput): Generated | undefined {
   const needsState = ctxType !== undefined && /^[A-Za-z_$][\w$]*$/.test(ctxType) && !isTypeAlias(sf, ctxType);
   // An untyped (.js) view's state is `any` as it was in JavaScript: the moved code compiles as it ran.
   const ctxGeneric = ctxType ? `<${needsState ? `${ctxType} & State` : ctxType}>` : "<Record<string, any>>";
-  const definition = `defineComponent${ctxGeneric}({\n${orderMembers(members).join("\n")}\n})`;
+  const defineWith = (declared: string[]) => `defineComponent${ctxGeneric}({\n${orderMembers([...members, ...declared]).join("\n")}\n})`;
+  let definition = defineWith([]);
 
   let componentDeps = collectDependencies(sf, definition, [view.statement], RUNTIME_CLIENT, needsState ? ["State"] : [], new Map(), serverOnly, liveviewjsVia, packageVia);
   const clientText = [...componentDeps.declarations, definition].join("\n");
+  // what the runtime cannot read off the definition's other keys: declared, so the page's bundle
+  // brings the child-component machinery and the JS command runner only where used (client/features.ts)
+  const declared: string[] = [];
   if (/\blive_component\b/.test(clientText)) {
     // each rendered live component: import its migrated version, or keep the view on LiveViewJS
     const children = childRedirects(sf, plan, clientText, input.children, render.property.getStart(sf));
     blockers.push(...children.blockers);
     if (children.redirects.size > 0) componentDeps = collectDependencies(sf, definition, [view.statement], RUNTIME_CLIENT, needsState ? ["State"] : [], children.redirects, serverOnly, liveviewjsVia, packageVia);
+    if (children.redirects.size > 0) declared.push(`components: [${[...children.redirects.keys()].join(", ")}],`);
   }
+  if (componentDeps.runtimeValues.includes("JS")) declared.push("jsCommands: true,");
+  definition = defineWith(declared);
   for (const u of componentDeps.unsupported) blockers.push({ code: "UNSUPPORTED_IMPORT", message: `${u.name} from liveviewjs has no runtime equivalent`, pos: u.pos });
   // server state never leaves the server: a browser component that would need it is not generated
   for (const b of componentDeps.serverBindings) blockers.push({ code: "SERVER_STATE_IN_COMPONENT", message: `the browser code would need ${b.name}, which is server work (${serverWhy.get(b.name) ?? "it has server effects"}): keep what reads it on the server`, pos: b.statement.getStart(sf) });
@@ -868,9 +875,9 @@ function mergeRuntimeImport(imports: string[], defineImport: string): string[] {
   return imports.map((i, n) => (n === runtime ? merged : i));
 }
 
-/** name, shared, sync, mount, handleParams, actions, render: the order a reader expects. */
+/** name, shared, sync, uploads, components, mount, handleParams, actions, render: the order a reader expects. */
 function orderMembers(members: string[]): string[] {
-  const rank = (m: string) => ["name:", "carried:", "shared:", "load:", "sync:", "uploads:", "mount(", "async mount(", "update(", "async update(", "handleParams(", "async handleParams(", "actions:"].findIndex((p) => m.startsWith(p));
+  const rank = (m: string) => ["name:", "carried:", "shared:", "load:", "sync:", "uploads:", "components:", "jsCommands:", "mount(", "async mount(", "update(", "async update(", "handleParams(", "async handleParams(", "actions:"].findIndex((p) => m.startsWith(p));
   return [...members].sort((a, b) => (rank(a) < 0 ? 99 : rank(a)) - (rank(b) < 0 ? 99 : rank(b)));
 }
 

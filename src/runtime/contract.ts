@@ -134,6 +134,12 @@ export interface ComponentDefinition<S extends State = State> {
    * each command (one at a time) and keeps the `sealed` of each answer.
    */
   carried?: boolean;
+  /** The child components its render passes to `meta.live_component` (the codegen lists them): the
+   *  page then brings the child-component machinery, and what those children use (client/features.ts). */
+  components?: ComponentDefinition<any>[];
+  /** Its templates carry JS commands (`new JS()` in a phx-* binding; the codegen sets it): the page then
+   *  brings their runner (client/js-exec.ts). */
+  jsCommands?: boolean;
   /** Child components (LiveViewJS live components): state starts as the props (without `id`), then
    *  mount; `update(props, ctx)` runs after mount and on every render by the parent, not on the child's
    *  own events. With an `id` the child is stateful (kept, even while not rendered); without, fresh each render. */

@@ -9,6 +9,7 @@ import { ts } from "ts-morph";
 import { generatedFrom, type ViewRef } from "../discovery/routers.ts";
 import { bundle, importFresh } from "./bundle.ts";
 import { runtimeFile } from "../apply/checks/runtime-package.ts";
+import { FEATURE_MODULES } from "../runtime/client/features.ts";
 import { CHILD_COMPONENT_NOTE } from "../codemods/child-components.ts";
 
 export interface MigratedView {
@@ -196,8 +197,11 @@ export async function bundleView(root: string, source: OriginalSource, view: Mig
     onInputs: (inputs) => {
       for (const [path, bytes] of inputs) clientInputs.set(relative(root, path).split(sep).join("/"), bytes);
     },
-    // the upload machinery too, as the server's page bundle gives it to components that declare uploads
-    entry: `import { mount } from "@liveview-migrate/runtime";\nimport { createUploads } from "@liveview-migrate/runtime/uploads";\nimport { followSync } from "@liveview-migrate/runtime/sync";\nimport { __verifyWallClock } from "lvm-verify:date";\nimport * as mod from ${abs(root, view.componentFile)};\nglobalThis.__lvmVerify = { mount, createUploads, followSync, module: mod, wallClock: __verifyWallClock };\n`,
+    // every optional feature too: the driver passes the component those the server's page bundle would (featuresOf)
+    entry:
+      `import { mount } from "@liveview-migrate/runtime";\nimport { featuresOf } from ${JSON.stringify(runtimeFile("client/features"))};\n` +
+      Object.entries(FEATURE_MODULES).map(([feature, { export: name }]) => `import { ${name} as ${feature} } from "@liveview-migrate/runtime/${feature}";\n`).join("") +
+      `import { __verifyWallClock } from "lvm-verify:date";\nimport * as mod from ${abs(root, view.componentFile)};\nglobalThis.__lvmVerify = { mount, featuresOf, features: { ${Object.keys(FEATURE_MODULES).join(", ")} }, module: mod, wallClock: __verifyWallClock };\n`,
     outFile: join(outDir, `${id}.client.js`),
     platform: "browser",
     appRoot: root,

@@ -38,7 +38,7 @@ export interface MigratedServerModule {
 
 export interface MigratedSessionOptions {
   server: MigratedServerModule;
-  /** IIFE that sets globalThis.__lvmVerify = { mount, createUploads, module } (module: the component file's exports) (the browser bundle). */
+  /** IIFE that sets globalThis.__lvmVerify = { mount, featuresOf, features, module } (features: every optional feature by mount option; module: the component file's exports) (the browser bundle). */
   clientCode: string;
   /** Route pattern ("/volunteers/:id") and concrete path ("/volunteers/1?page=2"). */
   route: string;
@@ -268,13 +268,13 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
     window.eval(options.clientCode);
     const api = (window as any).__lvmVerify;
     const def = Object.values(api.module as Record<string, any>).find((v) => v && typeof v.render === "function" && v.name === component.name);
-    const uploads = Object.keys(def?.uploads ?? {}).length > 0 ? { uploads: api.createUploads } : {};
+    // the features the page bundle would pass: a component using one it does not declare fails as on its page
+    const features = def ? Object.fromEntries((api.featuresOf(def) as string[]).map((feature) => [feature, api.features[feature]])) : {};
     let mounted: Tab["mounted"] | undefined;
     try {
       // ctx.every / ctx.after (polling) run on the session's clock like the page's intervals: time passes only on a `tick` step
       [mounted] = api.mount(def, {
-        // the sync client, as a page bundle gives it to components that follow topics
-        sync: api.followSync,
+        ...features,
         fetch: ownFetch,
         EventSource: eventSourceFor(cookie, () => tab),
         storage: undefined,
@@ -282,7 +282,6 @@ export async function startMigratedSession(options: MigratedSessionOptions): Pro
           const id = addTimer(ms, fn, false);
           return () => void clock.timers.delete(id);
         },
-        ...uploads,
       });
     } catch (error) {
       // the page stays as the server rendered it, and dead: what a user would get (compared, not skipped)

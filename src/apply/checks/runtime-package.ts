@@ -5,6 +5,7 @@
 
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { FEATURE_MODULES } from "../../runtime/client/features.ts";
 
 /** Running from src/*.ts (a checkout, the tests) rather than the compiled dist/*.js. */
 const FROM_SOURCES = import.meta.url.endsWith(".ts");
@@ -14,8 +15,8 @@ const TOOL_DIR = fileURLToPath(new URL("../../", import.meta.url));
 /** The runtime's import names (what generated code imports) → module under runtime/. */
 export const RUNTIME_MODULES: Readonly<Record<string, string>> = {
   "@liveview-migrate/runtime": "client/index",
-  "@liveview-migrate/runtime/uploads": "client/uploads",
-  "@liveview-migrate/runtime/sync": "client/sync-stream",
+  // uploads, sync, loaders, children, js: the optional features a page entry passes to mount
+  ...Object.fromEntries(Object.entries(FEATURE_MODULES).map(([feature, { file }]) => [`@liveview-migrate/runtime/${feature}`, `client/${file}`])),
   "@liveview-migrate/runtime/server": "server/index",
   "@liveview-migrate/runtime/template": "template/index",
 };

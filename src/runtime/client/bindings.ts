@@ -2,7 +2,6 @@
 // mounted view that owns the element. Event objects are built as the Phoenix client + LiveViewJS build them.
 
 import { elementValues, formValues, toEvent, type EventObject } from "./event-payload.ts";
-import { execJS } from "./js-exec.ts";
 import { locked } from "./patch.ts";
 import type { View } from "./view.ts";
 
@@ -107,7 +106,7 @@ function run(view: View, kind: string, el: HTMLElement, phxEvent: string, target
     const unlock = lock(lockEls, kind, view);
     view.run(view.targetFor(args.target ?? targetEl), build(args.event ?? phxEvent, args.value)).then(unlock);
   };
-  if (phxEvent.charAt(0) === "[") execJS(el, phxEvent, push, {});
+  if (phxEvent.charAt(0) === "[") view.js(el, phxEvent, push);
   else push({});
 }
 

@@ -1,5 +1,7 @@
 // Runs `new JS()` command lists in the browser, with Phoenix LiveView's semantics: targets are the
 // source element or `to` (a selector), effects are sticky across re-renders, `push` runs an action.
+// `@liveview-migrate/runtime/js`, the mount option `js`: only in the bundles of pages whose component
+// sets `jsCommands` (features.ts).
 
 import { putSticky } from "./patch.ts";
 import type { TransitionCmd, JSCommand } from "../template/js.ts";
@@ -39,11 +41,11 @@ function toggle(el: HTMLElement, show: boolean, display: string | null, t: Trans
   });
 }
 
-export function execJS(source: HTMLElement, encoded: string, push: Push, defaults: Record<string, any>): void {
+export function execJS(source: HTMLElement, encoded: string, push: Push): void {
   const commands: JSCommand[] = JSON.parse(encoded);
   for (const [kind, args] of commands) {
     if (kind === "push") {
-      push({ ...defaults, ...args });
+      push(args);
       continue;
     }
     const targets = args.to ? document.querySelectorAll<HTMLElement>(args.to) : [source];

@@ -4,6 +4,9 @@
 import { PROTOCOL, type ComponentDefinition, type StatePayload } from "../contract.ts";
 import { parseState } from "../template/state-json.ts";
 import { installBindings, views } from "./bindings.ts";
+import type { ChildSupport } from "./children.ts";
+import type { execJS } from "./js-exec.ts";
+import type { LoaderSupport } from "./loaders.ts";
 import type { followSync } from "./sync-stream.ts";
 import { createView, type HookDefinition } from "./view.ts";
 import type { UploadSupport } from "./uploads-static.ts";
@@ -23,6 +26,12 @@ export interface MountOptions {
   schedule?: (ms: number, run: () => void) => () => void;
   /** The sync client: `followSync` from `@liveview-migrate/runtime/sync` (the server's page bundle passes it for components with `sync`). */
   sync?: typeof followSync;
+  /** Loaders in the browser: `runLoaders` from `@liveview-migrate/runtime/loaders`, for components whose `load.params`, `load.rerunOnConnect` or sync reset runs them. */
+  loaders?: LoaderSupport;
+  /** Child components: `childComponents` from `@liveview-migrate/runtime/children`, for components that list `components`. */
+  children?: ChildSupport;
+  /** JS commands: `execJS` from `@liveview-migrate/runtime/js`, for components with `jsCommands: true`. */
+  js?: typeof execJS;
 }
 
 export interface MountedComponent {
@@ -40,9 +49,9 @@ type Definitions = ComponentDefinition<any> | ComponentDefinition<any>[] | Recor
 
 /**
  * Mounts the components found in the page. Optional features come in options, so a page's bundle
- * carries only what its component uses: `sync` (followSync from `@liveview-migrate/runtime/sync`) for
- * a component that follows topics, `uploads` for one that declares uploads. The server's page bundles
- * pass them.
+ * carries only what its component uses: `uploads`, `sync`, `loaders`, `children` and `js`, each the
+ * export of `@liveview-migrate/runtime/<option>` (features.ts says which a definition uses). The
+ * server's page bundles pass them; a component whose features were not passed is refused.
  */
 export function mount(components: Definitions, options: MountOptions = {}): MountedComponent[] {
   const list: ComponentDefinition<any>[] = Array.isArray(components) ? components : components.render ? [components as ComponentDefinition<any>] : Object.values(components);
@@ -67,6 +76,9 @@ export function mount(components: Definitions, options: MountOptions = {}): Moun
       uploads: options.uploads,
       schedule: options.schedule,
       sync: options.sync,
+      loaders: options.loaders,
+      children: options.children,
+      js: options.js,
     });
     views.set(el, view);
     mounted.push(view);

@@ -1,13 +1,18 @@
 // A mounted component: its state, the ActionContext its actions get, render batching (several
-// assigns in one tick render once), child components (`meta.live_component`), commands, sync, hooks,
-// flash, page title and navigation. Delegated DOM events arrive through `run`.
+// assigns in one tick render once), commands, hooks, flash, page title and navigation. Delegated DOM
+// events arrive through `run`. Optional features (uploads, sync, loaders, child components, JS
+// commands) come in `env`, each from its own module, only for a component that uses them (features.ts).
 
 import type { ActionContext, CommandOptions, ComponentDefinition, RenderMeta, State, StatePayload } from "../contract.ts";
 import type { HtmlSafeString } from "../template/html.ts";
 import { parseState, stateReplacer } from "../template/state-json.ts";
 import { views } from "./bindings.ts";
+import type { ChildSupport } from "./children.ts";
 import { callCommand } from "./command-call.ts";
 import { toEvent, type EventObject } from "./event-payload.ts";
+import { featuresOf } from "./features.ts";
+import type { execJS } from "./js-exec.ts";
+import type { LoaderSupport } from "./loaders.ts";
 import { patch } from "./patch.ts";
 import { renderHtml, type KeyedCache } from "./render-html.ts";
 import type { followSync } from "./sync-stream.ts";
@@ -34,6 +39,12 @@ export interface MountEnv {
   schedule?: (ms: number, run: () => void) => () => void;
   /** The sync stream (`followSync`), given only where a component follows topics. */
   sync?: typeof followSync;
+  /** The loaders in the browser (`runLoaders` from ./loaders.ts), given where they run again (features.ts). */
+  loaders?: LoaderSupport;
+  /** Child components (`childComponents` from ./children.ts), given where a component lists them. */
+  children?: ChildSupport;
+  /** The JS command runner (`execJS` from ./js-exec.ts), given where a component's templates carry JS commands. */
+  js?: typeof execJS;
 }
 
 /** The root component or a stateful child component: who an event or assign belongs to. */
@@ -54,14 +65,14 @@ const report = (error: unknown) => console.error(error);
 
 export function createView(def: ComponentDefinition<any>, el: HTMLElement, script: StatePayload, env: MountEnv) {
   const name = def.name;
+  const missing = featuresOf(def).filter((feature) => !env[feature]);
+  // a feature the component uses but its page did not pass: refused here, not half-working later
+  if (missing.length > 0) throw new Error(`component ${name} uses ${missing.join(", ")}: mount it with ${missing.length > 1 ? "those options" : "that option"} (the server's page bundle passes them)`);
   const storageKey = `lvm:${name}:${location.pathname}`;
   const flash: Record<string, string> = { ...script.flash };
-  const children = new Map<string, Target>();
-  const byCid = new Map<number, Target>();
   const hooks = new Map<Element, [HookInstance, string]>();
   const listeners = new Map<string, Set<(payload: any) => void>>();
   const touched = new WeakSet<Element>();
-  let cidCounter = 0;
   let keyed: KeyedCache = { last: new Map(), next: new Map() };
   let scheduled = false;
   let rendering = false;
@@ -75,6 +86,8 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   let onlyChildren: boolean | undefined;
   /** Navigations so far: a `load.params` answer for an older one is dropped. */
   let navigations = 0;
+  /** True while no navigation started since this call. */
+  const current = (seq = navigations) => () => seq == navigations;
   /** ui/form keys only: shared keys always come fresh from the server. */
   const own = (state: State) => Object.fromEntries(Object.entries(state).filter(([key]) => !def.shared?.[key]));
   const uploads = (env.uploads ?? noUploads)(name, def.uploads, script.csrfToken, schedule);
@@ -288,7 +301,6 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   function render() {
     scheduled = false;
     if (destroyed) return;
-    const seen = new Set<string>();
     const childEvent = onlyChildren === true;
     onlyChildren = undefined;
     rendering = true;
@@ -308,7 +320,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       if (again) schedule();
     };
     try {
-      const out = def.render(root.state, meta(seen, undefined, childEvent));
+      const out = def.render(root.state, meta(undefined, childEvent));
       if (out instanceof Promise) return void (settled = out.then(apply, report).finally(done));
       apply(out);
     } catch (error) {
@@ -317,39 +329,20 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     done();
   }
 
-  function meta(seen: Set<string>, myself?: number, childEvent = false): RenderMeta {
+  function meta(myself?: number, childEvent = false): RenderMeta {
     return {
       csrfToken: script.csrfToken,
       url: new URL(location.href),
       uploads: uploads.meta(),
       flash,
       myself,
-      async live_component(child, props) {
-        const { id, ...rest } = props;
-        const key = `${child.name}:${id}`;
-        let target = id === undefined ? undefined : children.get(key);
-        const known = target !== undefined;
-        if (!target) {
-          // mount → update → render on first use; a child without an id is stateless (fresh every render).
-          target = { def: child, state: rest, ctx: null as never, quiet: true };
-          target.ctx = makeCtx(target);
-          await child.mount?.(target.ctx, {});
-          if (id !== undefined) {
-            children.set(key, target);
-            byCid.set((target.cid = ++cidCounter), target);
-          }
-        }
-        seen.add(key);
-        target.quiet = true;
-        try {
-          if (!(known && childEvent)) await child.update?.(rest, target.ctx);
-        } finally {
-          target.quiet = false;
-        }
-        return child.render(target.state, meta(seen, target.cid, childEvent));
-      },
+      live_component: (child, props) =>
+        children
+          ? children.render(child, props, childEvent)
+          : Promise.reject(new Error(`component ${name} renders child components: list them in its definition's \`components\` (the page then passes the children option to mount)`)),
     };
   }
+  const children = env.children?.(makeCtx, meta);
 
   function afterPatch() {
     // Hooks: mounted for new elements, updated for changed ones, destroyed for removed ones.
@@ -403,41 +396,24 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
   /** phx-target: a component's `myself` number; anything else (a selector) goes to the root. */
   function targetFor(to: string | number | Element | null | undefined): Target {
     const value = to instanceof Element ? to.getAttribute("phx-target") : to;
-    return (value != null && byCid.get(Number(value))) || root;
+    return (value != null && children?.byCid(Number(value))) || root;
   }
 
   function navigate(url: URL, replace = false, fromHistory = false) {
     if (!fromHistory) history[replace ? "replaceState" : "pushState"](null, "", url);
     const outer = collecting;
     collecting = null;
-    const seq = ++navigations;
+    const now = current(++navigations);
     // the ui part first (instant), then the server part of handleParams for this URL
     Promise.resolve(def.handleParams?.(url, root.ctx))
-      .then(() => seq == navigations && loadParams(url, () => seq == navigations))
+      .then(() => now() && loaders?.params(url, now))
       .catch(report);
     collecting = outer;
   }
 
-  /** Runs a `load` command; its answer goes to `load.onResult` (or is assigned). */
-  function load(command: string | undefined, params: Record<string, unknown>, current?: () => boolean) {
-    return command ? runCommand(root, command, params, { onResult: def.load?.onResult }, current) : undefined;
-  }
-  const loadParams = (url: URL, current?: () => boolean) => load(def.load?.params, { url: url.href }, current);
-
-  /** Reloads every shared key through its loader command, then the server parts of mount and handleParams. */
-  function reload() {
-    const shared = (Object.entries(def.shared ?? {}) as [string, string][]).map(([key, loader]) =>
-      root.ctx.command(loader, {}).then((result) => root.ctx.assign({ [key]: result }), report),
-    );
-    const seq = navigations;
-    Promise.all(shared)
-      .then(() => load(def.load?.mount, { params: script.params ?? {} }))
-      .then(() => seq == navigations && loadParams(new URL(location.href), () => seq == navigations))
-      .catch(report);
-  }
+  const loaders = env.loaders?.(def, root.ctx, (command, params, options, isCurrent) => runCommand(root, command, params, options, isCurrent), script.params ?? {}, report);
 
   const topics = Object.keys(def.sync ?? {});
-  if (topics.length > 0 && !env.sync) throw new Error(`component ${name} follows sync topics: mount it with the sync option (the server's page bundle does)`);
   const sync =
     topics.length > 0 &&
     env.sync!(
@@ -445,7 +421,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       script.offsets ?? {},
       {
         message: (topic, message) => run(root, toEvent(def.sync![topic], message), def.sync![topic]),
-        reset: reload,
+        reset: () => loaders?.reload(current()),
       },
       env.EventSource,
     );
@@ -461,7 +437,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
       report(error);
     }
   }
-  if (def.load?.rerunOnConnect) reload();
+  if (def.load?.rerunOnConnect) loaders!.reload(current());
 
   return {
     name,
@@ -469,6 +445,12 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     run,
     uploads,
     targetFor,
+    /** Runs a binding's JS command list (`phx-click="[[...]]"`); `push` runs an action. */
+    js:
+      env.js ??
+      (() => {
+        throw new Error(`component ${name} renders JS commands: set \`jsCommands: true\` in its definition (the page then passes the js option to mount)`);
+      }),
     navigate,
     schedule,
     /** phx-feedback-for: an input changed or a form submitted. */

@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { ComponentDefinition } from "../contract.ts";
+import { FEATURE_MODULES, featuresOf, type Feature } from "../client/features.ts";
 
 export interface ClientEntry {
   component: ComponentDefinition<any>;
@@ -35,8 +36,6 @@ export interface ClientBundle {
 const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 const runtimeEntry = fileURLToPath(new URL(`../client/index${ext}`, import.meta.url));
 const templateEntry = fileURLToPath(new URL(`../template/index${ext}`, import.meta.url));
-const uploadsEntry = fileURLToPath(new URL(`../client/uploads${ext}`, import.meta.url));
-const syncEntry = fileURLToPath(new URL(`../client/sync-stream${ext}`, import.meta.url));
 const runtimeRoot = fileURLToPath(new URL("..", import.meta.url));
 /** The names components import the browser runtime by: one copy of it in the bundle, this one. */
 const RUNTIME_ALIASES = { "@liveview-migrate/runtime": runtimeEntry, "@liveview-migrate/runtime/template": templateEntry };
@@ -57,11 +56,9 @@ export async function buildClientBundle(entries: ClientEntry[], options: { minif
     let id = name.replace(/[^A-Za-z0-9_-]/g, "_");
     if (sources.has(id)) id += `-${sources.size}`;
     componentOf.set(id, name);
-    // the upload machinery only in the pages of components that declare uploads
-    const uploads = Object.keys(entry.component.uploads ?? {}).length > 0;
-    // and the sync client only in those whose component follows topics
-    const sync = Object.keys(entry.component.sync ?? {}).length > 0;
-    sources.set(id, pageEntry({ runtime: runtimeEntry, uploads: uploads ? uploadsEntry : undefined, sync: sync ? syncEntry : undefined, component: `import { ${exportName} as component } from ${JSON.stringify(path)};` }));
+    // each feature's module only in the pages of components that use it
+    const features = featuresOf(entry.component).map((feature) => [feature, fileURLToPath(new URL(`../client/${FEATURE_MODULES[feature].file}${ext}`, import.meta.url))] as const);
+    sources.set(id, pageEntry({ runtime: runtimeEntry, features: Object.fromEntries(features), component: `import { ${exportName} as component } from ${JSON.stringify(path)};` }));
   }
 
   const virtualEntries: Plugin = {
@@ -112,20 +109,20 @@ export async function buildClientBundle(entries: ClientEntry[], options: { minif
 }
 
 /**
- * The module a page loads: mounts its component with only the features it uses,
- * so the upload machinery and the sync client are in the bundles of the pages that need them. Also
- * written by the Vite plugin (src/runtime/vite).
+ * The module a page loads: mounts its component with only the features it uses (`features`: each
+ * one's module, for those in `featuresOf(component)`), so the upload machinery, the sync client, the
+ * loaders, child components and the JS command runner are in the bundles of the pages that need them.
+ * Also written by the Vite plugin (src/runtime/vite).
  */
-export function pageEntry(parts: { runtime: string; uploads?: string; sync?: string; component: string; find?: string }): string {
+export function pageEntry(parts: { runtime: string; features: Partial<Record<Feature, string>>; component: string; find?: string }): string {
   // each feature from its own module, not the runtime's index: with code splitting, what the index
   // re-exports lands in the chunk every page shares
-  const features = [...(parts.uploads ? ["uploads: createUploads"] : []), ...(parts.sync ? ["sync: followSync"] : [])];
+  const features = (Object.entries(parts.features) as [Feature, string][]).map(([feature, from]) => ({ feature, from, name: FEATURE_MODULES[feature].export }));
   return (
     `import { mount } from ${JSON.stringify(parts.runtime)};\n` +
-    (parts.uploads ? `import { createUploads } from ${JSON.stringify(parts.uploads)};\n` : "") +
-    (parts.sync ? `import { followSync } from ${JSON.stringify(parts.sync)};\n` : "") +
+    features.map((f) => `import { ${f.name} } from ${JSON.stringify(f.from)};\n`).join("") +
     `${parts.component}\n${parts.find ?? ""}` +
-    `mount(component${features.length ? `, { ${features.join(", ")} }` : ""});\n`
+    `mount(component${features.length ? `, { ${features.map((f) => `${f.feature}: ${f.name}`).join(", ")} }` : ""});\n`
   );
 }
 

@@ -10,8 +10,10 @@
 //
 // Vite is the app's: nothing here imports it (the hooks are plain objects Vite calls).
 
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { ComponentDefinition } from "../contract.ts";
+import { featuresOf, type Feature } from "../client/features.ts";
 import { pageEntry } from "../server/bundle.ts";
 
 export interface LiveviewMigrateViteOptions {
@@ -37,8 +39,8 @@ interface ComponentModule {
   /** The component's runtime name (`name:` of its definition): the manifest's key. */
   name: string;
   path: string;
-  uploads: boolean;
-  sync: boolean;
+  /** What its page passes to mount (client/features.ts). */
+  features: Feature[];
 }
 
 const VIRTUAL = "lvm-entry:";
@@ -76,11 +78,10 @@ export function liveviewMigrate(options: LiveviewMigrateViteOptions = {}): Livev
     load(id) {
       if (!id.startsWith(RESOLVED)) return undefined;
       const component = modules.get(id.slice(RESOLVED.length))!;
-      // the runtime's own page entry (bundle.ts): uploads and the sync client only where declared
+      // the runtime's own page entry (bundle.ts): each feature only where the component uses it
       return pageEntry({
         runtime: "@liveview-migrate/runtime",
-        uploads: component.uploads ? "@liveview-migrate/runtime/uploads" : undefined,
-        sync: component.sync ? "@liveview-migrate/runtime/sync" : undefined,
+        features: Object.fromEntries(component.features.map((feature) => [feature, `@liveview-migrate/runtime/${feature}`])),
         component: `import * as mod from ${JSON.stringify(component.path)};`,
         find: `const component = Object.values(mod).find((v) => v && typeof v === "object" && v.name === ${JSON.stringify(component.name)} && typeof v.render === "function");\n`,
       });
@@ -114,5 +115,46 @@ function readComponent(path: string): ComponentModule {
   const text = readFileSync(path, "utf8");
   const name = /defineComponent\b[^(]*\(\s*\{\s*name:\s*("(?:[^"\\]|\\.)*")/.exec(text)?.[1];
   if (!name) throw new Error(`liveview-migrate: ${path} defines no component (defineComponent({ name: "…", … }))`);
-  return { name: JSON.parse(name) as string, path, uploads: /^\s*uploads:\s*\{/m.test(text), sync: /^\s*sync:\s*\{/m.test(text) };
+  return { name: JSON.parse(name) as string, path, features: featuresOf(readDefinition(path, text, new Map())) };
+}
+
+/**
+ * The keys of a component definition that tell which features its page needs, read off the module
+ * apply wrote (Vite does not run it here): `uploads: {`, `sync: {`, `shared: {`, `load: { … }`,
+ * `jsCommands: true`, and `components: [a, b]`, whose modules (the file's imports of a and b) are
+ * read the same way. A key written otherwise is missed; mount then refuses the component, naming it.
+ */
+function readDefinition(path: string, text: string, read: Map<string, ComponentDefinition<any>>): ComponentDefinition<any> {
+  const has = (key: string) => new RegExp(`^\\s*${key}:\\s*\\{\\s*[^\\s}]`, "m").test(text);
+  const load = /^\s*load:\s*\{([^}]*)\}/m.exec(text)?.[1] ?? "";
+  const loadKey = (key: string) => (new RegExp(`\\b${key}:\\s*[^\\s,}]`).test(load) ? "yes" : undefined);
+  const def = {
+    uploads: has("uploads") ? { file: {} } : undefined,
+    sync: has("sync") ? { topic: "action" } : undefined,
+    shared: has("shared") ? { key: "loader" } : undefined,
+    load: { mount: loadKey("mount"), params: loadKey("params"), rerunOnConnect: /\brerunOnConnect:\s*true\b/.test(load) },
+    jsCommands: /^\s*jsCommands:\s*true\b/m.test(text),
+    components: [] as ComponentDefinition<any>[],
+  } as unknown as ComponentDefinition<any>;
+  read.set(path, def);
+  const listed = /^\s*components:\s*\[([^\]]*)\]/m.exec(text)?.[1].split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+  for (const local of listed) {
+    const file = importedFile(path, text, local);
+    // a child defined in this module: its keys are in this text already
+    if (!file || file === path) continue;
+    def.components!.push(read.get(file) ?? readDefinition(file, readFileSync(file, "utf8"), read));
+  }
+  return def;
+}
+
+/** The project file `local` is imported from (`import { local } …`, `import { x as local } …`, `import local …`), if relative and found. */
+function importedFile(path: string, text: string, local: string): string | undefined {
+  for (const [, whole, named, specifier] of text.matchAll(/^import\s+(?!type\b)([\w$]+)?\s*,?\s*(?:\{([^}]*)\})?\s*from\s*["']([^"']+)["']/gm)) {
+    const names = (named ?? "").split(",").map((n) => n.trim().split(/\s+as\s+/).pop());
+    if (whole !== local && !names.includes(local)) continue;
+    if (!specifier!.startsWith(".")) return undefined;
+    const base = resolve(dirname(path), specifier!);
+    return [base, base.replace(/\.js$/, ".ts"), base.replace(/\.mjs$/, ".mts"), `${base}.ts`, `${base}.js`].find((candidate) => existsSync(candidate));
+  }
+  return undefined;
 }

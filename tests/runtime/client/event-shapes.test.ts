@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineComponent, mount, safe, type MountedComponent } from "../../../src/runtime/client/index.ts";
 import type { HookInstance } from "../../../src/runtime/client/view.ts";
+import { execJS } from "../../../src/runtime/client/js-exec.ts";
 import { startPhoenixReference, type PhoenixReference } from "./phoenix-harness.ts";
 
 let ref: PhoenixReference;
@@ -13,6 +14,8 @@ let markup = "";
 
 const shapes = defineComponent({
   name: "shapes",
+  // some markups carry JS commands
+  jsCommands: true,
   actions: {},
   handleEvent(event) {
     received.push({ ...event });
@@ -42,7 +45,7 @@ async function compare(html: string, act: () => void | Promise<void>, expectedCo
   el.setAttribute("data-lvm-root", "shapes");
   el.innerHTML = html;
   document.body.appendChild(el);
-  [ours] = mount(shapes);
+  [ours] = mount(shapes, { js: execJS });
   await ours.flushed();
   received.length = 0;
   ref.events.length = 0;
@@ -220,7 +223,7 @@ describe("hook events", () => {
     document.body.appendChild(el);
     received.length = 0;
     ref.events.length = 0;
-    [ours] = mount(shapes, { hooks: { Chart: { mounted(this: HookInstance) { this.pushEvent("plot", payload); } } } });
+    [ours] = mount(shapes, { js: execJS, hooks: { Chart: { mounted(this: HookInstance) { this.pushEvent("plot", payload); } } } });
     await ours.flushed();
     ref.send({ type: "hook", event: "plot", value: payload });
     await ref.waitFor(1);

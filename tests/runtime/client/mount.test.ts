@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from "vitest";
-import { defineComponent, html } from "../../../src/runtime/client/index.ts";
+import { defineComponent, html, safe } from "../../../src/runtime/client/index.ts";
 import { $, click, mountPage, serverPage } from "./page.ts";
 import { mount } from "../../../src/runtime/client/index.ts";
+import { childComponents } from "../../../src/runtime/client/children.ts";
+import { featuresOf } from "../../../src/runtime/client/features.ts";
+import { followSync } from "../../../src/runtime/client/sync-stream.ts";
 
 const counter = defineComponent<{ count: number; label: string }>({
   name: "counter",
@@ -92,5 +95,69 @@ describe("mount", () => {
     expect(first).toHaveLength(1);
     expect(mount({ counter })).toHaveLength(0);
     first[0].destroy();
+  });
+});
+
+// Optional features (client/features.ts): what a definition uses decides what its page passes to
+// mount; mount refuses a component missing one, and an undeclared use fails with a message saying what to declare.
+describe("optional features", () => {
+  const base = { actions: {}, render: () => html`<p>x</p>` };
+  const child = defineComponent({ name: "child", jsCommands: true, ...base });
+
+  it("are read off the definition: its keys, and the child components it lists", () => {
+    expect(featuresOf(defineComponent({ name: "plain", ...base }))).toEqual([]);
+    expect(featuresOf(defineComponent({ name: "u", uploads: { photos: {} }, ...base }))).toEqual(["uploads"]);
+    expect(featuresOf(defineComponent({ name: "e", uploads: {}, sync: {}, shared: {}, components: [], ...base }))).toEqual([]);
+    // loaders run in the browser only on a navigation, on connect, or after a sync reset
+    expect(featuresOf(defineComponent({ name: "l1", shared: { a: "load_a" }, load: { mount: "mount" }, ...base }))).toEqual([]);
+    expect(featuresOf(defineComponent({ name: "l2", load: { params: "handleParams" }, ...base }))).toEqual(["loaders"]);
+    expect(featuresOf(defineComponent({ name: "l3", load: { mount: "mount", rerunOnConnect: true }, ...base }))).toEqual(["loaders"]);
+    expect(featuresOf(defineComponent({ name: "l4", shared: { a: "load_a" }, sync: { t: "a" }, ...base }))).toEqual(["sync", "loaders"]);
+    expect(featuresOf(defineComponent({ name: "l5", sync: { t: "a" }, ...base }))).toEqual(["sync"]);
+    // a child's own features count (here its JS commands); a cycle of children ends
+    const parent = defineComponent({ name: "parent", components: [child], ...base });
+    parent.components!.push(parent);
+    expect(featuresOf(parent)).toEqual(["children", "js"]);
+  });
+
+  it("mount refuses a component whose features were not passed, naming them", async () => {
+    const def = defineComponent({ name: "needy", sync: { t: "a" }, components: [child], ...base });
+    document.body.innerHTML = await serverPage(def, {});
+    expect(() => mount(def)).toThrow("component needy uses sync, children, js: mount it with those options (the server's page bundle passes them)");
+    expect(() => mount(def, { sync: followSync, children: childComponents })).toThrow("component needy uses js: mount it with that option");
+  });
+
+  it("a child component the definition does not list fails its render with what to declare", async () => {
+    const badge = defineComponent({ name: "badge", ...base });
+    const def = defineComponent({ name: "unlisted", actions: {}, render: async (_s, meta) => html`<div>${await meta.live_component(badge, {})}</div>` });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      document.body.innerHTML = `<div data-lvm-root="unlisted"><div></div></div>`;
+      const [c] = mount(def);
+      await c.flushed();
+      expect(String(errors.mock.calls[0]?.[0])).toContain("component unlisted renders child components: list them in its definition's `components`");
+      c.destroy();
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it("a JS command in a component without jsCommands fails with what to declare", async () => {
+    const js = JSON.stringify([["push", { event: "x" }]]).replace(/"/g, "&quot;");
+    const def = defineComponent({ name: "undeclared", actions: { x() {} }, render: () => safe(`<button id="j" phx-click="${js}">j</button>`) });
+    document.body.innerHTML = await serverPage(def, {});
+    const [c] = mount(def);
+    const thrown: unknown[] = [];
+    const onError = (event: ErrorEvent) => thrown.push(event.error);
+    window.addEventListener("error", onError);
+    try {
+      click($("#j"));
+    } catch (error) {
+      thrown.push(error);
+    } finally {
+      window.removeEventListener("error", onError);
+      c.destroy();
+    }
+    expect(String(thrown[0])).toContain("component undeclared renders JS commands: set `jsCommands: true` in its definition");
   });
 });

@@ -5,6 +5,12 @@ import { mount, type MountOptions, type MountedComponent } from "../../../src/ru
 import type { ComponentDefinition, StatePayload } from "../../../src/runtime/contract.ts";
 import { uploadConfigs } from "../../../src/runtime/template/uploads.ts";
 import { followSync } from "../../../src/runtime/client/sync-stream.ts";
+import { runLoaders } from "../../../src/runtime/client/loaders.ts";
+import { childComponents } from "../../../src/runtime/client/children.ts";
+import { execJS } from "../../../src/runtime/client/js-exec.ts";
+
+/** The optional features but uploads (its tests pass it), for hand-written components that use them without declaring it. */
+export const features: MountOptions = { sync: followSync, loaders: runLoaders, children: childComponents, js: execJS };
 
 let mounted: MountedComponent[] = [];
 afterEach(() => {
@@ -25,8 +31,7 @@ export async function serverPage(def: ComponentDefinition<any>, state: Record<st
 
 export async function mountPage(def: ComponentDefinition<any>, state: Record<string, unknown>, options: MountOptions & { payload?: Partial<StatePayload>; html?: string } = {}): Promise<MountedComponent> {
   document.body.innerHTML = options.html ?? (await serverPage(def, state, options.payload));
-  // the sync client, as the page bundles give it to components that follow topics
-  const [component] = mount(def, { sync: followSync, ...options });
+  const [component] = mount(def, { ...features, ...options });
   mounted.push(component);
   await component.flushed();
   return component;

@@ -54,6 +54,10 @@ describe("the Vite plugin", () => {
     const text = (name: string) => [manifest.entries[name]!.file, ...manifest.entries[name]!.imports].map((f) => readFileSync(join(out, f), "utf8")).join("\n");
     expect(text("album")).toContain("application/octet-stream");
     expect(text("notes")).not.toContain("application/octet-stream");
+    // and the loaders only where they run again in the browser (read off the definition's keys as for uploads)
+    expect(text("catalog")).toContain("load?.onResult");
+    expect(text("notes")).toContain("load?.onResult");
+    expect(text("album")).not.toContain("load?.onResult");
   });
 
   it("is served by the runtime from its manifest, and the page runs: a note added by a command reaches it through sync", async () => {
@@ -85,4 +89,19 @@ describe("the Vite plugin", () => {
       await handler.close();
     }
   }, 60_000);
+});
+
+describe("the Vite plugin's page entries", () => {
+  it("pass mount the features the definition's keys name, its listed children's included", () => {
+    const fixtures = resolve(import.meta.dirname, "../client/fixtures");
+    const plugin = liveviewMigrate({ components: ["tally.component.ts", "menu.component.ts", "toolbar.component.ts"] });
+    plugin.config({ root: fixtures });
+    const entry = (id: string) => plugin.load(`\0lvm-entry:${id}`)!;
+    expect(entry("tally")).toContain("mount(component);");
+    expect(entry("menu")).toContain('import { execJS } from "@liveview-migrate/runtime/js";');
+    expect(entry("menu")).toContain("mount(component, { js: execJS });");
+    // toolbar lists menu, whose template carries JS commands
+    expect(entry("toolbar")).toContain('import { childComponents } from "@liveview-migrate/runtime/children";');
+    expect(entry("toolbar")).toContain("mount(component, { children: childComponents, js: execJS });");
+  });
 });
