@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative } from "node:path";
-import { CONFIG_FILES } from "../config/load.ts";
+import { CONFIG_FILES } from "../config/files.ts";
 
 export interface RootProblem {
   code: "ROOT_MISSING" | "ROOT_NOT_DIRECTORY" | "ROOT_UNREADABLE" | "ROOT_EMPTY" | "NO_SOURCE_FILES";
