@@ -791,7 +791,9 @@ function assembleFiles(a: AssembleInput): Generated | undefined {
     if (children.redirects.size > 0) componentDeps = collectDependencies(sf, definition, [view.statement], RUNTIME_CLIENT, needsState ? ["State"] : [], children.redirects, serverOnly, liveviewjsVia, packageVia);
     if (children.redirects.size > 0) declared.push(`components: [${[...children.redirects.keys()].join(", ")}],`);
   }
-  if (componentDeps.runtimeValues.includes("JS")) declared.push("jsCommands: true,");
+  // built with the runtime's JS, or written out: a phx-* binding whose value is a command list (`[[…`),
+  // which the browser runs as JS commands (bindings.ts) as Phoenix's client does
+  if (componentDeps.runtimeValues.includes("JS") || /\bphx-[\w-]+\s*=\s*(?:\\?["']|&quot;)?\s*\[\s*\[/.test(clientText)) declared.push("jsCommands: true,");
   definition = defineWith(declared);
   for (const u of componentDeps.unsupported) blockers.push({ code: "UNSUPPORTED_IMPORT", message: `${u.name} from liveviewjs has no runtime equivalent`, pos: u.pos });
   // server state never leaves the server: a browser component that would need it is not generated

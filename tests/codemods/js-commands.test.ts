@@ -33,6 +33,12 @@ describe("JS commands", () => {
     expect(component).toContain('name: "menu", jsCommands: true, mount(');
   });
 
+  it("so does one whose template writes a command list out as the binding's value (no JS import)", () => {
+    const { out, component } = migrate(`<button phx-click='[["push",{"event":"toggle"}],["hide",{"to":"#menu"}]]'>x</button><p>\${s.open}</p>`);
+    expect(out.outcome).toBe("migrated");
+    expect(component).toContain('name: "menu", jsCommands: true, mount(');
+  });
+
   it("one without does not", () => {
     const { out, component } = migrate(`<p phx-click="toggle">\${s.open}</p>`);
     expect(out.outcome).toBe("migrated");
