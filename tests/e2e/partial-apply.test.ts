@@ -59,8 +59,13 @@ describe("partial apply of the example app, served by one Express app", () => {
     const copied = new Set(filesUnder(COPY));
     for (const file of original) expect(copied.has(file), file).toBe(true);
     for (const file of original) {
-      // server.ts gets the wiring; nothing else of the original app changes (router.ts still lists every route)
+      // server.ts gets the wiring, package.json the runtime; nothing else of the original app changes (router.ts still lists every route)
       if (file === "src/server.ts") continue;
+      if (file === "package.json") {
+        const before = JSON.parse(readFileSync(join(FIXTURE, file), "utf8")) as { dependencies: Record<string, string> };
+        expect(JSON.parse(readFileSync(join(COPY, file), "utf8"))).toEqual({ ...before, dependencies: { ...before.dependencies, "@liveview-migrate/runtime": expect.stringMatching(/^\^\d/) } });
+        continue;
+      }
       expect(readFileSync(join(COPY, file)).equals(readFileSync(join(FIXTURE, file))), file).toBe(true);
     }
   });
