@@ -29,7 +29,8 @@ export function introducedRange(name: string): string {
 }
 
 /**
- * package.json with `missing` added to `dependencies`, its indentation and line ends kept; null when every package is already listed in some dependency field.
+ * The package.json text with `missing` added to `dependencies`, its indentation and line ends kept;
+ * null when every package is already listed in some dependency field.
  */
 export function withDependencies(packageJson: string, missing: ReadonlyMap<string, string>): string | null {
   const manifest = JSON.parse(packageJson) as Record<string, unknown>;
@@ -51,10 +52,9 @@ export function withDependencies(packageJson: string, missing: ReadonlyMap<strin
 const INTRODUCED = ["@liveview-migrate/runtime", "zod"];
 
 /**
- * The package.json edits a set of file changes needs: each changed file's introduced imports go to the
- * nearest package.json at or above it (inside the project). A file with none above it, or one that does not
- * parse, gets a warning naming what to add instead.
- * `before`/`after` are the file's whole text.
+ * The package.json edits a set of file changes (whole texts) needs: each changed file's introduced
+ * imports go to the nearest package.json at or above it inside the project. When there is none, or it
+ * does not parse, a warning names what to add instead.
  */
 export async function dependencyChanges(changes: readonly { file: string; after: string }[], read: (file: string) => Promise<string | null>): Promise<{ changes: { file: string; before: string; after: string }[]; warnings: string[] }> {
   const wanted = new Map<string, Map<string, string>>();
