@@ -109,4 +109,19 @@ describe("migrate apply / check / revert", () => {
     expect(result.stderr).toMatch(/uncommitted changes/);
     expect(result.stderr).toContain("notes.txt");
   });
+
+  it("names the dependencies it added to package.json, and revert takes them out again", async () => {
+    const { root, planFile } = setup("server-wiring");
+    const before = readFileSync(join(root, "package.json"), "utf8");
+    const applied = await run(["apply", root, "--plan", planFile, "--no-type-check", "--no-bundle-check"]);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain("package.json: added @liveview-migrate/runtime, zod to dependencies; run npm install");
+    expect(Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).dependencies)).toEqual(["@liveview-migrate/runtime", "@liveviewjs/express", "express", "liveviewjs", "zod"]);
+    const again = await run(["apply", root, "--plan", planFile, "--allow-dirty", "--no-type-check", "--no-bundle-check"]);
+    expect(again.stdout).toContain("0 file(s) written");
+    expect(again.stdout).not.toContain("package.json");
+    const reverted = await run(["revert", root]);
+    expect(reverted.stdout).toContain("restored package.json");
+    expect(readFileSync(join(root, "package.json"), "utf8")).toBe(before);
+  });
 });

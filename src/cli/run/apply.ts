@@ -111,6 +111,13 @@ export async function runApply(dir: string, options: ApplyCommandOptions, io: Cl
   }
   const counts = (outcome: string) => result.views.filter((v) => v.outcome === outcome).length;
   say(io, `\n${colors.bold(`${counts("migrated")} migrated, ${counts("blocked")} left with ${markers} marker(s), ${counts("already-migrated")} already migrated; ${result.written.length} file(s) written`)}\n`);
+  // package.json files apply added dependencies to: the app installs them before it runs
+  for (const change of result.changes.filter((c) => c.file === "package.json" || c.file.endsWith("/package.json"))) {
+    if (!result.written.includes(change.file)) continue;
+    const names = (text: string | null) => Object.keys((JSON.parse(text ?? "{}") as { dependencies?: object }).dependencies ?? {});
+    const added = names(change.after).filter((name) => !names(change.before).includes(name));
+    if (added.length > 0) say(io, `${change.file}: added ${added.join(", ")} to dependencies; run npm install\n`);
+  }
   if (changed) {
     say(io, `Patch: ${shown(patchPath, io.cwd)}\n`);
     if (reportPath) say(io, `HTML diff report: ${shown(reportPath, io.cwd)}\n`);
