@@ -5,7 +5,7 @@
 
 import type { ActionContext, CommandOptions, ComponentDefinition, RenderMeta, State, StatePayload } from "../contract.ts";
 import type { HtmlSafeString } from "../template/html.ts";
-import { parseState, stateReplacer } from "../template/state-json.ts";
+import { parseState, stateCopy, stateReplacer } from "../template/state-json.ts";
 import { views } from "./bindings.ts";
 import type { ChildSupport } from "./children.ts";
 import { callCommand } from "./command-call.ts";
@@ -137,7 +137,7 @@ export function createView(def: ComponentDefinition<any>, el: HTMLElement, scrip
     };
     return {
       get state() {
-        return target.state;
+        return target === root ? stateCopy(target.state) : target.state;
       },
       assign(changes) {
         target.state = { ...target.state, ...changes };

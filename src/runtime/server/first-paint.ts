@@ -108,7 +108,7 @@ function renderMeta(input: FirstPaintInput, effects: FirstPaintEffects, url: URL
     myself,
     async live_component(child: ComponentDefinition<any>, props): Promise<HtmlSafeString> {
       const { id, ...rest } = props;
-      const target = createServerTarget(child, rest as State, url, effects, input.runCommand);
+      const target = createServerTarget(child, rest as State, url, effects, input.runCommand, true);
       await child.mount?.(target.ctx, {});
       const cid = id === undefined ? undefined : ++cidCounter;
       await child.update?.(rest, target.ctx);

@@ -3,6 +3,7 @@
 // matters and do nothing here; pushRedirect/pushPatch become an HTTP redirect, as in LiveViewJS.
 
 import type { ActionContext, CommandOptions, ComponentDefinition, State } from "../contract.ts";
+import { stateCopy } from "../template/state-json.ts";
 import type { CommandOutcome } from "./commands.ts";
 
 export interface FirstPaintEffects {
@@ -25,6 +26,8 @@ export function createServerTarget(
   url: URL,
   effects: FirstPaintEffects,
   runCommand: (component: string, name: string, params: Record<string, unknown>) => Promise<CommandOutcome>,
+  /** A child component (LiveViewJS live component): its ctx.state is its state itself, not a copy. */
+  child = false,
 ): ServerTarget {
   const target: ServerTarget = { def, state: { ...initial }, ctx: null as never };
   const redirect = (path: string, params?: URLSearchParams | Record<string, string>) => {
@@ -39,7 +42,7 @@ export function createServerTarget(
   };
   target.ctx = {
     get state() {
-      return target.state;
+      return child ? target.state : stateCopy(target.state);
     },
     assign(patch) {
       target.state = { ...target.state, ...patch };

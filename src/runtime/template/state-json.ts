@@ -49,3 +49,19 @@ export function reviveState<T>(value: T): T {
   for (const key of Object.keys(value as object)) (value as Record<string, unknown>)[key] = reviveState((value as Record<string, unknown>)[key]);
   return value;
 }
+
+/**
+ * A live view's state as its handlers read it (`ctx.state`, `socket.context` in the original):
+ * LiveViewJS hands a live view a deep copy on every read (structuredClone), so changing that copy in
+ * place (`socket.context.items.push(x)`) changes nothing until it is assigned. Live components got
+ * their state itself, so a child's ctx does not copy. Where there is no structuredClone (happy-dom,
+ * which verify drives) the copy goes through the state's JSON, as LiveViewJS's own fallback does. A
+ * value neither can copy (a function) made LiveViewJS throw; here the state itself is returned.
+ */
+export function stateCopy<S>(state: S): S {
+  try {
+    return typeof structuredClone === "function" ? structuredClone(state) : parseState<S>(stringifyState(state));
+  } catch {
+    return state;
+  }
+}
