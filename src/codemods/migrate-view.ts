@@ -498,6 +498,15 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     const part = view.parts.get(handlerName);
     if (part && startsTimer(part.body, sf)) blockers.push({ code: "SERVER_TIMER", message: `${handlerName} starts a timer that does more than ring the view's own doorbell: a stateless command cannot keep it; make it ctx.every polling in the browser by hand`, pos: part.property.getStart(sf) });
     const clientKeys = plan.state.filter((k) => k.class !== "shared").map((k) => k.key).sort();
+    // mount rebuilds the shared keys for each command: a shared key this handler writes from what the
+    // socket holds (its own value, other keys, the params, a literal) keeps a per-connection value no
+    // rebuild gives back, so a later run that reads it would read mount's value instead (the browser's
+    // copy of a shared key is never taken)
+    const prefix = kind === "event" ? "handleEvent:" : "handleInfo:";
+    for (const k of plan.state.filter((k) => k.class === "shared" && k.reads.some((r) => r.in.startsWith(prefix)))) {
+      const held = k.writes.find((w) => w.handler.startsWith(prefix) && w.sources.every((s) => SOCKET_HELD.has(s)));
+      if (held) blockers.push({ code: "CONNECTION_STATE", message: `${k.key} comes from the server, then ${held.handler.slice(prefix.length)} writes it from what the socket holds (${held.expr}) and ${handlerName} reads it again: ${handlerName} runs whole in a command whose mount rebuilds ${k.key}, so it would read mount's value, not the one written; if the value is the browser's to hold, make ${k.key} a ui key (migrate.config.json views."${plan.name}".keys)`, pos: part?.property.getStart(sf) ?? view.statement.getStart(sf) });
+    }
     const snapshot = `{ ${clientKeys.map((k) => `${key(k)}: ctx.state${/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`).join(", ")} }`;
     members.push(`async ${handlerName}(message, ctx) {\n// the original ${handlerName} runs whole on the server (command ${handlerName}); ${RESULT_ACTION} applies its answer\nawait ctx.command(${JSON.stringify(handlerName)}, () => ({ message: { ...message }, state: ${snapshot} }), { onResult: ${JSON.stringify(RESULT_ACTION)}, serial: true });\n},`);
     for (const effect of ["putFlash", "pageTitle", "pushPatch", "pushRedirect", "pushEvent", "send", ...(isChild ? ["sendParentInfo"] : [])]) effects.add(effect);
@@ -876,6 +885,9 @@ function mergeRuntimeImport(imports: string[], defineImport: string): string[] {
   const merged = imports[runtime]!.replace("import { ", "import { defineComponent, ");
   return imports.map((i, n) => (n === runtime ? merged : i));
 }
+
+/** What a write made only from these takes from the socket itself, none of it from the server. */
+const SOCKET_HELD: ReadonlySet<string> = new Set(["literal", "event-param", "state", "pure-call"]);
 
 /** name, shared, sync, uploads, components, mount, handleParams, actions, render: the order a reader expects. */
 function orderMembers(members: string[]): string[] {
