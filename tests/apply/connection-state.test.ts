@@ -7,9 +7,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
-import type { CliIo } from "../../src/cli/io.ts";
 import { verifyProject } from "../../src/verify/compare.ts";
+import { runCli } from "../cli/run-cli.ts";
 
 const scratch = resolve(import.meta.dirname, "../../tmp");
 mkdirSync(scratch, { recursive: true });
@@ -41,11 +40,7 @@ const tasks: Task[] = [{ id: 1, title: "Buy milk" }, { id: 2, title: "Call Bob" 
 export function listTasks(): Task[] { return tasks.map((t) => ({ ...t })); }
 `;
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
-  let stdout = "";
-  const code = await main(["node", "migrate", ...args], (setExitCode): CliIo => ({ stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => {} }, env: { NO_COLOR: "1" }, cwd: root, setExitCode }));
-  return { code, stdout };
-}
+const cli = (args: string[]) => runCli(args, { cwd: root, env: { NO_COLOR: "1" } });
 
 describe("a shared key an event writes from the socket's own values", () => {
   it("is a CONNECTION_STATE marker while handleEvent runs whole on the server; declared ui, the view migrates and verifies", async () => {

@@ -7,9 +7,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
-import type { CliIo } from "../../src/cli/io.ts";
 import { verifyProject } from "../../src/verify/compare.ts";
+import { runCli } from "../cli/run-cli.ts";
 
 const scratch = resolve(import.meta.dirname, "../../tmp");
 mkdirSync(scratch, { recursive: true });
@@ -49,11 +48,7 @@ export const draftView = createLiveView<Ctx>({
 });
 `;
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
-  let stdout = "";
-  const code = await main(["node", "migrate", ...args], (setExitCode): CliIo => ({ stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => {} }, env: { NO_COLOR: "1" }, cwd: root, setExitCode }));
-  return { code, stdout };
-}
+const cli = (args: string[]) => runCli(args, { cwd: root, env: { NO_COLOR: "1" } });
 
 describe("a handler that changes socket.context in place", () => {
   it("migrates to client actions that behave as LiveViewJS's copy-on-read context does", async () => {
