@@ -1,12 +1,12 @@
 // Detection: every way a view or component can be defined or imported.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeDir, analyzeSources, fixturesDir } from "./helpers.ts";
 
 const detectionDir = join(fixturesDir, "detection");
 
-describe.skipIf(!existsSync(join(detectionDir, "expected.json")))("fixtures/detection", () => {
+describe("fixtures/detection", () => {
   it("yields exactly the expected view ids, kinds and apis per file", () => {
     const expected = JSON.parse(readFileSync(join(detectionDir, "expected.json"), "utf8")) as { files: Record<string, { id: string; kind: string; api: string }[]> };
     const { merged, facts } = analyzeDir(detectionDir);
@@ -38,6 +38,16 @@ describe("import and definition forms", () => {
     expect(ids({ "r.cjs": `const lv = require("liveviewjs");\nconst { html } = lv;\nmodule.exports = lv.createLiveView${counter("")};` })).toEqual(["r.cjs#default view createLiveView"]);
     expect(ids({ "r2.js": `const { createLiveView: make, html } = require("liveviewjs");\nexports.thing = make${counter("")};` })).toEqual(["r2.js#thing view createLiveView"]);
     expect(ids({ "r3.js": `const make = require("liveviewjs").createLiveView;\nconst html = require("liveviewjs").html;\nconst v = make${counter("")};\nmodule.exports = { v };` })).toEqual(["r3.js#v view createLiveView"]);
+  });
+
+  it("a view apply cannot locate (made by a function, inline in a router object, CommonJS exports) carries a VIEW_NOT_TOP_LEVEL marker; a top-level one none", () => {
+    const markers = (files: Record<string, string>) => analyzeSources(files).merged.views.map((v) => `${v.id} ${v.markers.map((m) => `${m.code}: ${m.message.split(",")[0]}`).join("; ")}`);
+    const factory = `import { createLiveView, html } from "liveviewjs";\nfunction makeCounter(label: string) {\n  return createLiveView${counter("")};\n}\nexport const a = makeCounter("a");\nexport const b = createLiveView${counter("")};`;
+    expect(markers({ "f.ts": factory })).toEqual(["f.ts#b ", "f.ts#makeCounter() VIEW_NOT_TOP_LEVEL: the view is made inside makeCounter()"]);
+    expect(markers({ "g.ts": `import { createLiveView, html } from "liveviewjs";\nconst make = (big: boolean) => (big ? createLiveView${counter("")} : createLiveView${counter("")});` }).map((m) => m.split(" ")[0])).toEqual(["g.ts#make()", "g.ts#make()@2"]);
+    expect(markers({ "r.ts": `import { createLiveView, html } from "liveviewjs";\nexport const routes = { "/count": createLiveView${counter("")} };` })).toEqual(['r.ts#/count VIEW_NOT_TOP_LEVEL: the view is made inline in an object']);
+    expect(markers({ "c.cjs": `const lv = require("liveviewjs");\nconst { html } = lv;\nmodule.exports = lv.createLiveView${counter("")};` })).toEqual(["c.cjs#default VIEW_NOT_TOP_LEVEL: the view is made in a CommonJS exports assignment"]);
+    expect(markers({ "d.ts": `import { createLiveView, html } from "liveviewjs";\nexport default (createLiveView${counter("")});` })).toEqual(["d.ts#default "]);
   });
 
   it("aliases held in module constants", () => {
