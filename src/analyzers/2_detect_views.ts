@@ -72,6 +72,14 @@ export function detectViews(ctx: FileContext, scope: ModuleScope, exports: Expor
     }
   };
   walkTree(ctx.sf, visit);
+  // two views made by one function: the second and later get their place among them (`make()@2`)
+  const seen = new Map<string, number>();
+  for (const view of out) {
+    if (!view.name.endsWith("()")) continue;
+    const n = (seen.get(view.name) ?? 0) + 1;
+    seen.set(view.name, n);
+    if (n > 1) view.name = `${view.name}@${n}`;
+  }
   return out;
 }
 
@@ -184,6 +192,13 @@ function viewName(ctx: FileContext, node: ts.Node, exports: ExportFact[]): { nam
   if (ts.isPropertyAssignment(p)) {
     const key = propName(p.name);
     if (key) return { name: key, exported: false };
+  }
+  // made by a function: named after it (stable when lines above move, as markers apply writes do)
+  for (let up: ts.Node | undefined = p; up && !ts.isSourceFile(up); up = up.parent) {
+    if (!ts.isFunctionLike(up)) continue;
+    const fn = up.name && ts.isIdentifier(up.name) ? up.name.text : ts.isVariableDeclaration(up.parent) && ts.isIdentifier(up.parent.name) ? up.parent.name.text : undefined;
+    if (fn) return { name: `${fn}()`, exported: false };
+    break;
   }
   return { name: `view@${locOf(ctx, node).split(":").pop()}`, exported: false };
 }

@@ -85,6 +85,8 @@ export function buildViewModel({ ctx, scope, view, changesetFactories, errors }:
   const paramTable = legacy ? LEGACY_PARAMS : view.kind === "component" ? COMPONENT_PARAMS : CURRENT_PARAMS;
   const members = handlerMembers(scope, view.definition);
   const markers: Marker[] = [];
+  const notTopLevel = outsideTopLevel(view.node);
+  if (notTopLevel) markers.push({ code: "VIEW_NOT_TOP_LEVEL", message: `the view is made ${notTopLevel}, not bound at the module's top level: apply rewrites only a top-level definition (const x = createLiveView(…), export default, a class); migrate it by hand`, at: locOf(ctx, view.node), span: spanOf(ctx, view.node) });
   let dynamicKeys = false;
   const handlers: Record<string, { start: number; end: number }> = {};
   for (const [name, fn] of members) handlers[name] = spanOf(ctx, fn);
@@ -980,3 +982,28 @@ function stringCasesWith(e0: ts.Expression, isType: (e: ts.Expression) => boolea
   return names;
 }
 
+/**
+ * Where a view definition sits when apply cannot locate it (codemods/locate-view.ts: the initializer of
+ * a top-level variable, `export default`, a top-level class): "inside makeView()", "inline in an
+ * object", "in an assignment"; undefined for a top-level definition.
+ */
+function outsideTopLevel(node: ts.Node): string | undefined {
+  let child: ts.Node = node;
+  let p = node.parent;
+  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isNonNullExpression(p) || ts.isTypeAssertionExpression(p)) {
+    child = p;
+    p = p.parent;
+  }
+  if (ts.isClassDeclaration(node) && ts.isSourceFile(node.parent)) return undefined;
+  if (ts.isExportAssignment(p) && ts.isSourceFile(p.parent)) return undefined;
+  if (ts.isVariableDeclaration(p) && p.initializer === child && ts.isVariableStatement(p.parent.parent) && ts.isSourceFile(p.parent.parent.parent)) return undefined;
+  for (let up: ts.Node | undefined = p; up && !ts.isSourceFile(up); up = up.parent) {
+    if (ts.isFunctionLike(up)) {
+      const name = up.name && ts.isIdentifier(up.name) ? up.name.text : ts.isVariableDeclaration(up.parent) && ts.isIdentifier(up.parent.name) ? up.parent.name.text : undefined;
+      return name ? `inside ${name}()` : "inside a function";
+    }
+  }
+  if (ts.isPropertyAssignment(p) || ts.isArrayLiteralExpression(p)) return "inline in an object";
+  if (ts.isBinaryExpression(p) && /^(module\.)?exports\b/.test(p.left.getText())) return "in a CommonJS exports assignment";
+  return "in an expression";
+}

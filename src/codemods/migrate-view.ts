@@ -77,7 +77,8 @@ export function migrateView(input: MigrateViewInput): ViewMigration {
   for (const marker of plan.markers) blockers.push({ code: marker.code, message: marker.message, pos: marker.span?.start ?? lineOffset(text, marker.at) });
   // the analysis confirmed the factory (imported from liveviewjs, an alias, or a project module re-exporting it)
   const located = locateView(sf, plan.name, true);
-  if (!located.ok) return blocked(base, plan, text, [...blockers, { code: located.code, message: located.message, pos: located.pos }]);
+  // the analysis already said why the definition cannot be located (VIEW_NOT_TOP_LEVEL): no second marker
+  if (!located.ok) return blocked(base, plan, text, [...blockers, ...(plan.markers.some((m) => m.code === "VIEW_NOT_TOP_LEVEL") ? [] : [{ code: located.code, message: located.message, pos: located.pos }])]);
   const view = located.view;
   if (input.forceBlock?.length) return blocked(base, plan, text, [...blockers, ...input.forceBlock.map((b) => ({ ...b, pos: view.statement.getStart(sf) }))]);
   const generated = generate(plan, view, sf, blockers, componentFile, commandsFile, input.functions ?? [], input);
