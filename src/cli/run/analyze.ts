@@ -19,8 +19,6 @@ import { UsageError } from "../usage-error.ts";
 import { configAnalyzeOptions, loadConfigOrThrow } from "../../config/cli.ts";
 import type { AnalyzeCommandOptions } from "../commands/analyze.ts";
 
-
-
 export async function runAnalyze(dir: string, options: AnalyzeCommandOptions, io: CliIo): Promise<number> {
   if (options.shard && !options.out) throw new UsageError("--shard writes a part file for `migrate merge`: give --out part-K.json");
   const root = resolve(io.cwd, dir);
@@ -113,7 +111,6 @@ async function runAnalyzeShard(root: string, shard: ShardSpec, discovery: Discov
   return failed.size > 0 ? EXIT_FILES_FAILED : EXIT_OK;
 }
 
-
 /** The per-file phase's options, the same for a whole run and for one shard. */
 function perFileOptions(options: AnalyzeCommandOptions, discovery: Discovery, progress: ReturnType<typeof createProgressDisplay>) {
   return {
@@ -124,9 +121,6 @@ function perFileOptions(options: AnalyzeCommandOptions, discovery: Discovery, pr
     onProgress: (event: AnalyzeProgress) => progress.update(event),
   };
 }
-
-
-
 
 async function writeAtomically(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });

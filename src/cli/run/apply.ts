@@ -19,9 +19,6 @@ import { recoveryLines } from "../recovery-notes.ts";
 import { UsageError } from "../usage-error.ts";
 import { APPLY_PATCH, APPLY_REPORT, type ApplyCommandOptions } from "../commands/apply.ts";
 
-
-
-
 export async function runApply(dir: string, options: ApplyCommandOptions, io: CliIo): Promise<number> {
   const root = resolve(io.cwd, dir);
   const problem = await checkRoot(root, dir);

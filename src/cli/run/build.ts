@@ -12,7 +12,6 @@ import { UsageError } from "../usage-error.ts";
 
 const IGNORE = ["**/node_modules/**", "**/.git/**", ".migrate/**", "dist/**", "build/**"];
 
-
 export async function runBuild(dir: string, options: { out: string; minify: boolean }, io: CliIo): Promise<number> {
   const root = resolve(io.cwd, dir);
   if (!existsSync(root)) throw new UsageError(`${dir}: no such folder`);

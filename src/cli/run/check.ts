@@ -13,7 +13,6 @@ import { GENERATED_HEADER } from "../../codemods/generated-header.ts";
 import { colorsFor, say, type CliIo } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
 
-
 export async function listMarkers(root: string): Promise<FoundMarker[]> {
   return (await scanSources(root)).markers;
 }

@@ -12,7 +12,6 @@ import { EXIT_OK } from "../exit-codes.ts";
 import type { CliIo } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
 
-
 export async function runExplain(targetText: string, options: { json?: boolean; root?: string }, io: CliIo): Promise<number> {
   let target;
   try {

@@ -11,7 +11,6 @@ import { EXIT_FILES_FAILED, EXIT_OK } from "../exit-codes.ts";
 import { say, type CliIo } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
 
-
 export async function runInit(dir: string, options: { format?: string; force?: boolean }, io: CliIo): Promise<number> {
   const root = resolve(io.cwd, dir);
   if (!existsSync(root)) throw new UsageError(`${dir}: no such folder`);

@@ -12,8 +12,6 @@ import { loadConfigOrThrow } from "../../config/cli.ts";
 import { countFailedFiles } from "./analyze.ts";
 import type { MergeCommandOptions } from "../commands/merge.ts";
 
-
-
 export async function runMerge(partPaths: string[], options: MergeCommandOptions, io: CliIo): Promise<number> {
   if (!options.out && !options.json) throw new UsageError("merge needs --out <file> (or --json) to say where the plan goes");
   // Loaded here: the cross-file phase pulls in the analyzer, which `--help` does not need.
