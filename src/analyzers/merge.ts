@@ -2,6 +2,7 @@
 // that went through project modules, classify keys, place events, record infos and markers.
 
 import type { FileError, FunctionEffects, InfoRecord, Marker, TemplateFacts, ViewKind, ViewPlan } from "../plan/types.ts";
+import { connectionWrite, socketHeld } from "../plan/connection-state.ts";
 import type { FileFacts, ViewFacts } from "./facts.ts";
 import type { MergeOptions, MergeResult } from "./index.ts";
 import { buildProjectIndex, type ProjectIndex } from "./5_resolve.ts";
@@ -186,7 +187,8 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
       break;
     }
   }
-  const blocked = markers.some((m) => m.code === "DYNAMIC_EVENT" || m.code === "SOCKET_ID");
+  markers.push(...connectionStateMarkers(view.name, state, events));
+  const blocked = markers.some((m) => m.code === "DYNAMIC_EVENT" || m.code === "SOCKET_ID" || m.code === "CONNECTION_STATE");
   // Keys made at run time cannot be split between browser and server: the whole view runs on the
   // server and the browser carries its state, sealed (runtime/server/carried-state.ts). The keys stay
   // low-confidence in the classification; for the migration they are not a marker.
@@ -219,11 +221,37 @@ function planView(index: ProjectIndex, effects: EffectTable, file: FileFacts, vi
       : configIgnore
         ? { status: "ignored", reason: `ignored by ${overrides!.file}:views.${configIgnore.ref}.ignore` }
       : blocked
-        ? { status: "blocked", reason: markers.some((m) => m.code === "DYNAMIC_EVENT") ? "DYNAMIC_EVENT" : "SOCKET_ID" }
+        ? { status: "blocked", reason: (["DYNAMIC_EVENT", "SOCKET_ID", "CONNECTION_STATE"] as const).find((code) => markers.some((m) => m.code === code))! }
         : carried
           ? { status: "pending", strategy: "carried", reason: `DYNAMIC_KEYS at ${dynamicWhy?.at ?? view.at}: its handlers run on the server, the browser carries its state sealed` }
           : { status: "pending" },
   };
+}
+
+/**
+ * A command re-runs mount for the server's keys (or recomputes one from mount's expression): a shared
+ * key an event wrote since holds a value of the connection's that neither gives back
+ * (plan/connection-state.ts). Server work that reads such a key would read mount's value, so the view
+ * stays on LiveViewJS (a toggle that never toggled back, a console whose output kept only the last
+ * answer). Reads in client actions are the browser's copy and fine; a message's handler counts as
+ * server work when it writes anything from more than the message and the socket's values.
+ */
+function connectionStateMarkers(viewName: string, state: ViewPlan["state"], events: ViewPlan["events"]): Marker[] {
+  // a message handler runs in the browser when what it writes carries only the message and the socket's values
+  const serverWrites = new Set(state.flatMap((k) => k.writes.filter((w) => !socketHeld({ ...w, sources: w.sources.filter((source) => source !== "info") })).map((w) => w.handler)));
+  const onServer = (handler: string) => (handler.startsWith("handleInfo:") && serverWrites.has(handler)) || (handler.startsWith("handleEvent:") && events.find((e) => e.name === handler.slice("handleEvent:".length))?.placement !== "client");
+  const markers: Marker[] = [];
+  for (const key of state.filter((k) => k.class === "shared")) {
+    const write = connectionWrite(key);
+    const read = key.reads.find((r) => onServer(r.in));
+    if (!write || !read) continue;
+    markers.push({
+      code: "CONNECTION_STATE",
+      message: `${key.key} comes from the server, then ${write.handler.replace(/^handle(Event|Info):/, "")} writes it${socketHeld(write) ? " from what the socket holds" : ""} (${write.expr}) and ${read.in.split(":")[0]} reads it again: a command re-runs mount for the server's keys, so it would read mount's value, not the one written; if the value is the browser's to hold, make ${key.key} a ui key (migrate.config.json views."${viewName}".keys)`,
+      at: read.at,
+    });
+  }
+  return markers;
 }
 
 /**

@@ -46,6 +46,7 @@ export const REASONS = {
   UNKNOWN_EFFECT: { rank: 60, short: "unknown effect", long: "A call whose effects the analysis cannot determine." },
   SOCKET_ID: { rank: 60, short: "per-connection server object", long: "socket.id keys something this server process holds for the connection (a cursor, a handle) next to server work: a stateless command, answered by any process, has no connection id to reach it." },
   DYNAMIC_EVENT: { rank: 60, short: "dynamic event dispatch", long: "Events are dispatched through a computed lookup; each event's handler cannot be located." },
+  CONNECTION_STATE: { rank: 60, short: "per-connection value of a server key", long: "A shared key that an event or message writes after mount, read again by server work: the command re-runs mount (or recomputes the key from mount's expression) and would read mount's value, not the connection's. Declare the key ui when the browser may hold it." },
   VIEW_NOT_TOP_LEVEL: { rank: 60, short: "not a top-level definition", long: "The view is made inside a function (a factory called once per view) or written inline in an object: apply rewrites a definition bound at the module's top level (`const x = createLiveView(…)`, `export default …`, a class)." },
   LEGACY_API: { rank: 50, short: "older LiveViewJS API", long: "A class using the 0.0–0.3 API (mount(params, session, socket), handleEvent(event, params, socket))." },
 } as const satisfies Record<string, ReasonInfo>;

@@ -5,6 +5,7 @@
 import { posix } from "node:path";
 import { ts } from "ts-morph";
 import type { FunctionEffects, ViewPlan } from "../plan/types.ts";
+import { connectionWrite, socketHeldWrite } from "../plan/connection-state.ts";
 import type { NewFile, TextEdit } from "../apply/edits.ts";
 import { commandsPathFor, componentPathFor, specifierInStyle } from "./output-paths.ts";
 import { collectDependencies, declaredNames, identifiersIn, RUNTIME_CLIENT, RUNTIME_SERVER, RUNTIME_TEMPLATE } from "./dependencies.ts";
@@ -198,7 +199,9 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
   const liveviewjsVia = new Map((plan.liveviewjsImports ?? []).filter((i) => !i.package).map((i) => [i.local, i.name]));
   const packageVia = new Map((plan.liveviewjsImports ?? []).flatMap((i) => (i.package ? [[i.local, { from: i.package, name: i.name }] as const] : [])));
   const tempKeys = new Set<string>();
+  // shared keys a command may recompute from mount's expression: not those an event wrote since (plan/connection-state.ts)
   const serverValues = new Map<string, string>();
+  const connectionHeld = new Set(plan.state.filter((k) => connectionWrite(k)).map((k) => k.key));
   const sharedKeys = new Set(plan.state.filter((k) => k.class === "shared").map((k) => k.key));
   const placement = new Map(plan.events.map((e) => [e.name, e.placement]));
   const ctxType = view.typeArgs[0];
@@ -354,7 +357,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
               const usesSession = sessionName !== undefined && used.has(sessionName);
               const loader = `load_${keyName}`;
               // a command reading this shared key recomputes it on the server (never trusts the browser's copy)
-              if (!containsAwait(property.initializer)) serverValues.set(keyName, usesSession ? replaceIdentifier(sf, property.initializer, sessionName!, "ctx.session") : property.initializer.getText(sf));
+              if (!containsAwait(property.initializer) && !connectionHeld.has(keyName)) serverValues.set(keyName, usesSession ? replaceIdentifier(sf, property.initializer, sessionName!, "ctx.session") : property.initializer.getText(sf));
               commands.push(`async ${loader}(_params, ctx) {\n${usesSession ? `const ${sessionName} = ctx.session;\n` : ""}return ${property.initializer.getText(sf)};\n},`);
               shared.push(`${key(keyName)}: ${JSON.stringify(loader)},`);
               notes.push(`shared key ${keyName}: loaded by command ${loader}`);
@@ -377,7 +380,7 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
         const keyName = property.name ? property.name.getText(sf) : "";
         const value = sharedKeys.has(keyName) ? serverValueOf(sf, mount, property) : undefined;
         // a command reading this shared key recomputes it on the server (never trusts the browser's copy)
-        if (value !== undefined) serverValues.set(keyName, value);
+        if (value !== undefined && !connectionHeld.has(keyName)) serverValues.set(keyName, value);
       }
       notes.push("mount's server part: command mount (load.mount), run in-process at first paint");
     }
@@ -503,10 +506,15 @@ function generate(plan: ViewPlan, view: LocatedView, sf: ts.SourceFile, blockers
     // socket holds (its own value, other keys, the params, a literal) keeps a per-connection value no
     // rebuild gives back, so a later run that reads it would read mount's value instead (the browser's
     // copy of a shared key is never taken)
+    // The analysis marks server work reading such keys (CONNECTION_STATE, merge.ts); run whole here, a
+    // branch it placed in the browser reads them on the server too. A key written from store data or
+    // a message is rebuilt by mount as the connection has it; one written only from what the socket
+    // holds (its own value, other keys, the params, a literal) is not.
     const prefix = kind === "event" ? "handleEvent:" : "handleInfo:";
-    for (const k of plan.state.filter((k) => k.class === "shared" && k.reads.some((r) => r.in.startsWith(prefix)))) {
-      const held = k.writes.find((w) => w.handler.startsWith(prefix) && w.sources.every((s) => SOCKET_HELD.has(s)));
-      if (held) blockers.push({ code: "CONNECTION_STATE", message: `${k.key} comes from the server, then ${held.handler.slice(prefix.length)} writes it from what the socket holds (${held.expr}) and ${handlerName} reads it again: ${handlerName} runs whole in a command whose mount rebuilds ${k.key}, so it would read mount's value, not the one written; if the value is the browser's to hold, make ${k.key} a ui key (migrate.config.json views."${plan.name}".keys)`, pos: part?.property.getStart(sf) ?? view.statement.getStart(sf) });
+    const marked = new Set(plan.markers.filter((m) => m.code === "CONNECTION_STATE").map((m) => m.message.split(" ")[0]));
+    for (const k of plan.state.filter((k) => k.class === "shared" && !marked.has(k.key) && k.reads.some((r) => r.in.startsWith(prefix)))) {
+      const held = socketHeldWrite(k);
+      if (held) blockers.push({ code: "CONNECTION_STATE", message: `${k.key} comes from the server, then ${held.handler.replace(/^handle(Event|Info):/, "")} writes it from what the socket holds (${held.expr}) and ${handlerName} reads it again: ${handlerName} runs whole in a command whose mount rebuilds ${k.key}, so it would read mount's value, not the one written; if the value is the browser's to hold, make ${k.key} a ui key (migrate.config.json views."${plan.name}".keys)`, pos: part?.property.getStart(sf) ?? view.statement.getStart(sf) });
     }
     const snapshot = `{ ${clientKeys.map((k) => `${key(k)}: ctx.state${/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`).join(", ")} }`;
     members.push(`async ${handlerName}(message, ctx) {\n// the original ${handlerName} runs whole on the server (command ${handlerName}); ${RESULT_ACTION} applies its answer\nawait ctx.command(${JSON.stringify(handlerName)}, () => ({ message: { ...message }, state: ${snapshot} }), { onResult: ${JSON.stringify(RESULT_ACTION)}, serial: true });\n},`);
@@ -886,9 +894,6 @@ function mergeRuntimeImport(imports: string[], defineImport: string): string[] {
   const merged = imports[runtime]!.replace("import { ", "import { defineComponent, ");
   return imports.map((i, n) => (n === runtime ? merged : i));
 }
-
-/** What a write made only from these takes from the socket itself, none of it from the server. */
-const SOCKET_HELD: ReadonlySet<string> = new Set(["literal", "event-param", "state", "pure-call"]);
 
 /** name, shared, sync, uploads, components, mount, handleParams, actions, render: the order a reader expects. */
 function orderMembers(members: string[]): string[] {
